@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import { DataSource, DataSourceOptions } from "typeorm";
+import { DEFAULT_DATABASE_URL } from "./src/config";
+import { QueryLogger } from "./src/database/query-logger";
+import { Logger } from "./src/logger";
+import { entities } from "./src/database/entities";
+import { migrations } from "./src/migrations";
+
+/**
+ * Options for `DATABASE_URL`: `postgres://…` (or `postgresql://…`) for
+ * PostgreSQL, `sqlite:PATH` for a SQLite file (`sqlite::memory:` for memory).
+ * Schema changes only ever come from migrations: `synchronize` stays off.
+ */
+export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+  const common = { entities, migrations, synchronize: false, logger: new QueryLogger(logger) } as const;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { ...common, type: "postgres", url, extra: { max: 10 } };
+  }
+  if (url.startsWith("sqlite:")) {
+    return {
+      ...common,
+      type: "better-sqlite3",
+      database: url.slice("sqlite:".length),
+      enableWAL: true,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma("busy_timeout = 5000");
+        db.pragma("synchronous = NORMAL");
+      },
+    };
+  }
+  throw new Error(`DATABASE_URL must start with postgres:// or sqlite:, got "${url}"`);
+}
+
+export function createDataSource(url: string, logger?: Logger): DataSource {
+  return new DataSource(dataSourceOptions(url, logger));
+}
+
+/** What the TypeORM CLI loads: `npx typeorm -d dist/ormconfig.js migration:run`. */
+export default createDataSource(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);

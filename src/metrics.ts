@@ -1,0 +1,29 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/**
+ * The process's Prometheus metrics. One registry per process: every server
+ * and data source created in it reports here, which is what `/metrics` shows.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const dbQueriesTotal = new Counter({
+  name: "db_queries_total",
+  help: "SQL statements sent to the database.",
+  registers: [metricsRegistry],
+});
+
+export const graphqlRequestsTotal = new Counter({
+  name: "graphql_requests_total",
+  help: "GraphQL operations answered, by operation name and outcome.",
+  labelNames: ["operation", "outcome"] as const,
+  registers: [metricsRegistry],
+});
+
+export const graphqlRequestDuration = new Histogram({
+  name: "graphql_request_duration_seconds",
+  help: "Time from receiving a GraphQL operation to sending its answer.",
+  labelNames: ["operation"] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});

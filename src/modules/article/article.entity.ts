@@ -1,0 +1,110 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Node } from "../node/node.type";
+import { ArticleStatus } from "./article-status";
+import { Heading, Image } from "./article-body.types";
+
+/**
+ * A story. The body is stored as HTML together with what is derived from it
+ * on write (word count, reading time, headings, lead text), so that reads
+ * never parse HTML.
+ */
+@Entity("article")
+@ObjectType({ implements: Node, description: "A story, with everything its page shows." })
+export class Article extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field({ description: "Stable, URL-safe name used in links." })
+  @Column({ type: "varchar", length: 300, unique: true })
+  slug: string;
+
+  @Field()
+  @Column({ type: "varchar", length: 300 })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  subtitle: string | null;
+
+  /** The editor's own excerpt; when null, `excerpt` is cut from `leadText`. */
+  @Column({ name: "excerpt", type: "text", nullable: true })
+  editorExcerpt: string | null;
+
+  /** The start of the body as plain text, long enough for any excerpt. */
+  @Column({ name: "lead_text", type: "text" })
+  leadText: string;
+
+  @Field({ description: "HTML; section headings carry id attributes that match `headings`." })
+  @Column({ type: "text" })
+  body: string;
+
+  @Field(() => [Heading])
+  @Column({ type: "simple-json" })
+  headings: Heading[];
+
+  @Field(() => Int)
+  @Column({ name: "word_count", type: "integer" })
+  wordCount: number;
+
+  @Field(() => Int, { description: "Minutes at 230 words a minute, rounded up, at least 1." })
+  @Column({ name: "reading_time_minutes", type: "integer" })
+  readingTimeMinutes: number;
+
+  @Field(() => ArticleStatus)
+  @Column({ type: "varchar", length: 16 })
+  status: ArticleStatus;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: "published_at", type: Date, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: "created_at", type: Date })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @Column({ name: "updated_at", type: Date })
+  updatedAt: Date;
+
+  @Field(() => Int, { description: "Optimistic-concurrency token: editors send it back with updates." })
+  @Column({ type: "integer", default: 1 })
+  version: number;
+
+  @Column({ name: "author_id", type: "integer" })
+  authorId: number;
+
+  @Column({ name: "category_id", type: "integer" })
+  categoryId: number;
+
+  /** Approved comments, replies included; kept current by the comment write path. */
+  @Field(() => Int, { description: "Approved comments, replies included." })
+  @Column({ name: "comment_count", type: "integer", default: 0 })
+  commentCount: number;
+
+  @Column({ name: "image_url", type: "varchar", length: 2000, nullable: true })
+  imageUrl: string | null;
+
+  @Column({ name: "image_alt", type: "varchar", length: 500, nullable: true })
+  imageAlt: string | null;
+
+  @Column({ name: "image_caption", type: "varchar", length: 1000, nullable: true })
+  imageCaption: string | null;
+
+  @Column({ name: "image_width", type: "integer", nullable: true })
+  imageWidth: number | null;
+
+  @Column({ name: "image_height", type: "integer", nullable: true })
+  imageHeight: number | null;
+
+  @Field(() => Image, { nullable: true, description: "The lead image shown under the headline." })
+  get featuredImage(): Image | null {
+    if (!this.imageUrl) return null;
+    return {
+      url: this.imageUrl,
+      alt: this.imageAlt ?? "",
+      caption: this.imageCaption,
+      width: this.imageWidth,
+      height: this.imageHeight,
+    };
+  }
+}

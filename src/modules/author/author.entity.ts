@@ -1,0 +1,29 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Node } from "../node/node.type";
+
+@Entity("author")
+@ObjectType({ implements: Node, description: "A writer with a byline and a feed of their articles." })
+export class Author extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field({ description: "Stable, URL-safe name used in links." })
+  @Column({ type: "varchar", length: 200, unique: true })
+  slug: string;
+
+  @Field({ description: "The name shown in the byline." })
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "A short biography, plain text." })
+  @Column({ type: "text", nullable: true })
+  bio: string | null;
+
+  @Field(() => String, { nullable: true, description: "URL of the author's portrait." })
+  @Column({ name: "avatar_url", type: "varchar", length: 2000, nullable: true })
+  avatarUrl: string | null;
+
+  @Column({ name: "created_at", type: Date })
+  createdAt: Date;
+}

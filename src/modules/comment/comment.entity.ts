@@ -1,0 +1,51 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Node } from "../node/node.type";
+import { CommentStatus } from "./comment-status";
+import { InlineAnchor } from "./inline-anchor.type";
+
+/** A reader's comment: top level when `parentId` is null, else a reply. */
+@Entity("comment")
+@ObjectType({ implements: Node, description: "A reader's comment on an article, or a reply to one." })
+export class Comment extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: "article_id", type: "integer" })
+  articleId: number;
+
+  @Column({ name: "parent_id", type: "integer", nullable: true })
+  parentId: number | null;
+
+  @Field({ description: "The name the commenter signed with." })
+  @Column({ name: "author_name", type: "varchar", length: 200 })
+  authorName: string;
+
+  /** Never exposed through the API. */
+  @Column({ name: "author_email", type: "varchar", length: 320 })
+  authorEmail: string;
+
+  @Field({ description: "Sanitized HTML." })
+  @Column({ type: "text" })
+  body: string;
+
+  @Field(() => CommentStatus)
+  @Column({ type: "varchar", length: 16 })
+  status: CommentStatus;
+
+  @Field(() => Date)
+  @Column({ name: "created_at", type: Date })
+  createdAt: Date;
+
+  @Column({ name: "anchor_block_id", type: "varchar", length: 200, nullable: true })
+  anchorBlockId: string | null;
+
+  @Column({ name: "anchor_quote", type: "text", nullable: true })
+  anchorQuote: string | null;
+
+  @Field(() => InlineAnchor, { nullable: true, description: "Set on inline feedback: the passage it answers." })
+  get anchor(): InlineAnchor | null {
+    if (!this.anchorBlockId) return null;
+    return { blockId: this.anchorBlockId, quote: this.anchorQuote ?? "" };
+  }
+}
