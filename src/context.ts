@@ -1,0 +1,28 @@
+import { createArticleLoaders } from "./modules/article/article.loaders";
+import { createCommentLoaders } from "./modules/comment/comment.loaders";
+import { Services } from "./services";
+import { batchLoader } from "./shared/pagination/paged-loader";
+
+/** Fresh per request: loaders cache only for the request that made them. */
+export function createLoaders(services: Services) {
+  return {
+    ...createArticleLoaders(services.articles),
+    ...createCommentLoaders(services.comments),
+    authorById: batchLoader((ids: readonly number[]) => services.authors.byIds(ids)),
+    categoryById: batchLoader((ids: readonly number[]) => services.categories.byIds(ids)),
+    tagById: batchLoader((ids: readonly number[]) => services.tags.byIds(ids)),
+    tagsByArticle: batchLoader((ids: readonly number[]) => services.tags.byArticles(ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  requestId: string;
+  services: Services;
+  loaders: Loaders;
+}
+
+export function createContext(services: Services, requestId: string): Context {
+  return { requestId, services, loaders: createLoaders(services) };
+}

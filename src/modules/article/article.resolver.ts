@@ -1,0 +1,64 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Context } from "../../context";
+import { BadUserInputError } from "../../shared/errors";
+import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { pageRequest } from "../../shared/pagination/page-request";
+import { truncateAtWord } from "../../shared/text";
+import { Author } from "../author/author.entity";
+import { Category } from "../category/category.entity";
+import { CommentConnection } from "../comment/comment.connection";
+import { Comment } from "../comment/comment.entity";
+import { CommentsArgs } from "../comment/comment.inputs";
+import { CommentOrder, commentOrders } from "../comment/comment.orders";
+import { Tag } from "../tag/tag.entity";
+import { ArticleConnection } from "./article.connection";
+import { Article } from "./article.entity";
+import { ArticleLookupArgs, ArticlesArgs } from "./article.inputs";
+import { ArticleOrder, articleOrders } from "./article.orders";
+
+const DEFAULT_EXCERPT_LENGTH = 160;
+const MAX_EXCERPT_LENGTH = 1000;
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: "By slug or by id; readers see published articles only." })
+  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
+    const rowId = ctx.services.articles.lookupId(slug, id);
+    return rowId === null ? ctx.services.articles.bySlug(slug!) : ctx.loaders.articleById.load(rowId);
+  }
+
+  @Query(() => ArticleConnection, { description: "Published articles, filtered and sorted." })
+  articles(@Args() args: ArticlesArgs, @Ctx() ctx: Context): Promise<Connection<Article>> {
+    return ctx.services.articles.list(args.filter, pageRequest(args, articleOrders[args.orderBy ?? ArticleOrder.NEWEST]));
+  }
+
+  @FieldResolver(() => String, { description: "Plain text, cut at a word boundary, ending with an ellipsis when cut." })
+  excerpt(@Root() article: Article, @Arg("maxLength", () => Int, { nullable: true, defaultValue: DEFAULT_EXCERPT_LENGTH }) maxLength: number | null): string {
+    const length = maxLength ?? DEFAULT_EXCERPT_LENGTH;
+    if (length < 1 || length > MAX_EXCERPT_LENGTH) {
+      throw new BadUserInputError(`maxLength must be between 1 and ${MAX_EXCERPT_LENGTH}.`, { field: "maxLength" });
+    }
+    return truncateAtWord(article.editorExcerpt ?? article.leadText, length);
+  }
+
+  @FieldResolver(() => Author)
+  author(@Root() article: Article, @Ctx() ctx: Context): Promise<Author | null> {
+    return ctx.loaders.authorById.load(article.authorId);
+  }
+
+  @FieldResolver(() => Category)
+  category(@Root() article: Article, @Ctx() ctx: Context): Promise<Category | null> {
+    return ctx.loaders.categoryById.load(article.categoryId);
+  }
+
+  @FieldResolver(() => [Tag], { description: "By name." })
+  tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> {
+    return ctx.loaders.tagsByArticle.load(article.id);
+  }
+
+  @FieldResolver(() => CommentConnection, { description: "Top-level comments; replies page under each comment." })
+  async comments(@Root() article: Article, @Args() args: CommentsArgs, @Ctx() ctx: Context): Promise<Connection<Comment>> {
+    const page = await ctx.loaders.commentsByArticle(pageRequest(args, commentOrders[args.orderBy ?? CommentOrder.OLDEST])).load(article.id);
+    return connectionFrom(page, () => ctx.loaders.commentCountByArticle.load(article.id));
+  }
+}

@@ -1,0 +1,122 @@
+import { DataSource, SelectQueryBuilder } from "typeorm";
+import { inKeyOrder } from "../../shared/batch";
+import { BadUserInputError } from "../../shared/errors";
+import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
+import { Page } from "../../shared/pagination/page";
+import { PageRequest } from "../../shared/pagination/page-request";
+import { decodeGlobalIdOf } from "../node/global-id";
+import { ArticleTag } from "../tag/article-tag.entity";
+import { ArticleStatus } from "./article-status";
+import { Article } from "./article.entity";
+import { ArticleFilter } from "./article.inputs";
+
+const messages = {
+  tooManyTags: "filter.tagSlugs takes at most 20 slugs.",
+  tooManyExcluded: "filter.excludeIds takes at most 100 ids.",
+  slugOrId: "Pass either slug or id to article, not both and not neither.",
+};
+
+const MAX_TAG_SLUGS = 20;
+const MAX_EXCLUDED = 100;
+
+/** Reads of published articles: what every reader may see. */
+export class ArticleService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async bySlug(slug: string): Promise<Article | null> {
+    return this.published().andWhere("article.slug = :slug", { slug }).getOne();
+  }
+
+  /** Checks `article(slug, id)`'s arguments; returns the row id when looked up by id. */
+  lookupId(slug: string | null | undefined, id: string | null | undefined): number | null {
+    if ((slug == null) === (id == null)) throw new BadUserInputError(messages.slugOrId, { field: "slug" });
+    return id == null ? null : decodeGlobalIdOf("Article", id, "id");
+  }
+
+  async list(filter: ArticleFilter | null | undefined, request: PageRequest<Article>): Promise<Connection<Article>> {
+    const qb = this.filtered(filter ?? {});
+    const page = await fetchPage(qb, "article", request);
+    return connectionFrom(page, () => qb.getCount());
+  }
+
+  async byIds(ids: readonly number[]): Promise<(Article | null)[]> {
+    const rows = await this.published().andWhere("article.id IN (:...ids)", { ids }).getMany();
+    return inKeyOrder(ids, rows, (article) => article.id);
+  }
+
+  pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
+    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request);
+  }
+
+  countByAuthor(authorIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.published(), "article.author_id", authorIds);
+  }
+
+  pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
+    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request);
+  }
+
+  countByCategory(categoryIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.published(), "article.category_id", categoryIds);
+  }
+
+  pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
+    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request);
+  }
+
+  countByTag(tagIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.publishedWithTags(), "article_tag.tag_id", tagIds);
+  }
+
+  private published(): SelectQueryBuilder<Article> {
+    return this.dataSource
+      .getRepository(Article)
+      .createQueryBuilder("article")
+      .where("article.status = :published", { published: ArticleStatus.PUBLISHED });
+  }
+
+  private publishedWithTags(): SelectQueryBuilder<Article> {
+    return this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id");
+  }
+
+  private filtered(filter: ArticleFilter): SelectQueryBuilder<Article> {
+    const qb = this.published();
+    if (filter.authorSlug != null) {
+      qb.andWhere("article.author_id IN (SELECT id FROM author WHERE slug = :authorSlug)", { authorSlug: filter.authorSlug });
+    }
+    if (filter.categorySlug != null) {
+      qb.andWhere("article.category_id IN (SELECT id FROM category WHERE slug = :categorySlug)", {
+        categorySlug: filter.categorySlug,
+      });
+    }
+    if (filter.tagSlugs != null) this.filterByTags(qb, filter.tagSlugs);
+    if (filter.publishedAfter != null) {
+      qb.andWhere("article.published_at >= :publishedAfter", { publishedAfter: filter.publishedAfter });
+    }
+    if (filter.publishedBefore != null) {
+      qb.andWhere("article.published_at < :publishedBefore", { publishedBefore: filter.publishedBefore });
+    }
+    if (filter.excludeIds != null) this.excludeIds(qb, filter.excludeIds);
+    return qb;
+  }
+
+  private filterByTags(qb: SelectQueryBuilder<Article>, tagSlugs: string[]): void {
+    if (tagSlugs.length > MAX_TAG_SLUGS) throw new BadUserInputError(messages.tooManyTags, { field: "filter.tagSlugs" });
+    if (tagSlugs.length === 0) {
+      qb.andWhere("1 = 0");
+      return;
+    }
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM article_tag filter_tag JOIN tag ON tag.id = filter_tag.tag_id
+        WHERE filter_tag.article_id = article.id AND tag.slug IN (:...tagSlugs))`,
+      { tagSlugs },
+    );
+  }
+
+  private excludeIds(qb: SelectQueryBuilder<Article>, globalIds: string[]): void {
+    if (globalIds.length > MAX_EXCLUDED) throw new BadUserInputError(messages.tooManyExcluded, { field: "filter.excludeIds" });
+    const ids = globalIds.map((globalId) => decodeGlobalIdOf("Article", globalId, "filter.excludeIds"));
+    if (ids.length > 0) qb.andWhere("article.id NOT IN (:...excludedIds)", { excludedIds: ids });
+  }
+}

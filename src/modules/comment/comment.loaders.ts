@@ -1,0 +1,13 @@
+import { batchLoader, pagedLoader } from "../../shared/pagination/paged-loader";
+import { Comment } from "./comment.entity";
+import { CommentService } from "./comment.service";
+
+export function createCommentLoaders(comments: CommentService) {
+  return {
+    commentById: batchLoader((ids: readonly number[]) => comments.byIds(ids)),
+    commentsByArticle: pagedLoader<Comment>((ids, request) => comments.pagesByArticle(ids, request)),
+    commentCountByArticle: batchLoader((ids: readonly number[]) => comments.countByArticle(ids)),
+    repliesByComment: pagedLoader<Comment>((ids, request) => comments.pagesByParent(ids, request)),
+    replyCountByComment: batchLoader((ids: readonly number[]) => comments.countByParent(ids)),
+  };
+}

@@ -1,0 +1,52 @@
+import { DataSource, SelectQueryBuilder } from "typeorm";
+import { inKeyOrder } from "../../shared/batch";
+import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch";
+import { Page } from "../../shared/pagination/page";
+import { PageRequest } from "../../shared/pagination/page-request";
+import { ArticleStatus } from "../article/article-status";
+import { CommentStatus } from "./comment-status";
+import { Comment } from "./comment.entity";
+
+/** Reads of approved comments on published articles: what every reader may see. */
+export class CommentService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async byIds(ids: readonly number[]): Promise<(Comment | null)[]> {
+    const rows = await this.visible()
+      .innerJoin("article", "article", "article.id = comment.article_id AND article.status = :published", {
+        published: ArticleStatus.PUBLISHED,
+      })
+      .andWhere("comment.id IN (:...ids)", { ids })
+      .getMany();
+    return inKeyOrder(ids, rows, (comment) => comment.id);
+  }
+
+  /** Top-level comments of each article. */
+  pagesByArticle(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
+    return fetchPagesByParent(this.topLevel(), "comment", "comment.article_id", articleIds, request);
+  }
+
+  countByArticle(articleIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.topLevel(), "comment.article_id", articleIds);
+  }
+
+  /** Direct replies to each comment. */
+  pagesByParent(commentIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
+    return fetchPagesByParent(this.visible(), "comment", "comment.parent_id", commentIds, request);
+  }
+
+  countByParent(commentIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.visible(), "comment.parent_id", commentIds);
+  }
+
+  private visible(): SelectQueryBuilder<Comment> {
+    return this.dataSource
+      .getRepository(Comment)
+      .createQueryBuilder("comment")
+      .where("comment.status = :approved", { approved: CommentStatus.APPROVED });
+  }
+
+  private topLevel(): SelectQueryBuilder<Comment> {
+    return this.visible().andWhere("comment.parent_id IS NULL");
+  }
+}

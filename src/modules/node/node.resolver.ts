@@ -1,0 +1,40 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Context } from "../../context";
+import { BadUserInputError } from "../../shared/errors";
+import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
+import { GlobalId, tryDecodeGlobalId } from "./global-id";
+import { Node } from "./node.type";
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or is not visible." })
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, decodeNodeId(id, "id"));
+  }
+
+  @Query(() => [Node], { nullable: "items", description: "Several objects by global id, in the same order (at most 100)." })
+  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`ids takes at most ${MAX_PAGE_SIZE} ids.`, { field: "ids", maximum: MAX_PAGE_SIZE });
+    }
+    const decoded = ids.map((id) => decodeNodeId(id, "ids"));
+    return Promise.all(decoded.map((globalId) => loadNode(ctx, globalId)));
+  }
+}
+
+function decodeNodeId(id: string, field: string): GlobalId {
+  const decoded = tryDecodeGlobalId(id);
+  if (!decoded) throw new BadUserInputError(`${field} is not a valid global id.`, { field });
+  return decoded;
+}
+
+function loadNode(ctx: Context, { type, id }: GlobalId): Promise<Node | null> {
+  const loaders = {
+    Article: ctx.loaders.articleById,
+    Author: ctx.loaders.authorById,
+    Category: ctx.loaders.categoryById,
+    Tag: ctx.loaders.tagById,
+    Comment: ctx.loaders.commentById,
+  } as const;
+  return loaders[type].load(id);
+}

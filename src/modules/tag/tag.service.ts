@@ -1,0 +1,26 @@
+import { DataSource } from "typeorm";
+import { groupByParent } from "../../shared/batch";
+import { NamedEntityService } from "../../shared/named-entity.service";
+import { ArticleTag } from "./article-tag.entity";
+import { Tag } from "./tag.entity";
+
+export class TagService extends NamedEntityService<Tag> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, Tag);
+  }
+
+  /** Each article's tags, by name, for all `articleIds` in one statement. */
+  async byArticles(articleIds: readonly number[]): Promise<Tag[][]> {
+    const { raw, entities } = await this.dataSource
+      .getRepository(Tag)
+      .createQueryBuilder("tag")
+      .innerJoin(ArticleTag, "article_tag", "article_tag.tag_id = tag.id")
+      .addSelect("article_tag.article_id", "article_key")
+      .where("article_tag.article_id IN (:...articleIds)", { articleIds })
+      .orderBy("tag.name")
+      .addOrderBy("tag.id")
+      .getRawAndEntities();
+    const byArticle = groupByParent(raw, entities, "tag_id", "article_key");
+    return articleIds.map((articleId) => byArticle.get(articleId) ?? []);
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { DataSource } from "typeorm";
+import { Context, createContext } from "./context";
+import { errorLoggingPlugin, maskError } from "./http/error-masking";
+import { metricsPlugin } from "./http/metrics.plugin";
+import { registerOperationalRoutes } from "./http/operations.routes";
+import { Logger } from "./logger";
+import { buildSchema } from "./schema";
+import { createServices } from "./services";
+
+export interface ServerDeps {
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  /** Stops taking requests, lets those in flight finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The HTTP server with every route, not yet listening: `main` and the tests share it. */
+export async function createServer({ dataSource, logger }: ServerDeps): Promise<Server> {
+  const app = Fastify({ logger: false, genReqId: requestIdOf });
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [fastifyApolloDrainPlugin(app), errorLoggingPlugin(logger), metricsPlugin()],
+  });
+  await apollo.start();
+
+  const services = createServices(dataSource);
+  app.setErrorHandler(graphqlShapedError(logger));
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerOperationalRoutes(app, dataSource);
+  await app.register(fastifyApollo(apollo), {
+    context: async (request: FastifyRequest) => createContext(services, request.id),
+  });
+  return { app, close: () => app.close() };
+}
+
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Errors raised before GraphQL runs (unparsable JSON, an unsupported content
+ * type, a body over the limit) answer in GraphQL's error shape with a code,
+ * keeping their HTTP status; anything unexpected is masked and logged.
+ */
+function graphqlShapedError(logger: Logger) {
+  return (error: FastifyError, request: FastifyRequest, reply: { code(status: number): { send(body: unknown): unknown } }) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      logger.error({ err: error, requestId: request.id }, "unexpected HTTP error");
+      return reply.code(500).send({
+        errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: request.id } }],
+      });
+    }
+    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] });
+  };
+}

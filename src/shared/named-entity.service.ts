@@ -1,0 +1,45 @@
+import { DataSource, EntityTarget, SelectQueryBuilder } from "typeorm";
+import { inKeyOrder } from "./batch";
+import { Connection, connectionFrom } from "./pagination/connection.types";
+import { fetchPage } from "./pagination/fetch";
+import { PageRequest } from "./pagination/page-request";
+import { SortOrder, byId } from "./pagination/sort-order";
+
+export interface NamedEntity {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** Alphabetical, the order of the author, category and tag directories. */
+export const byName: SortOrder<NamedEntity> = {
+  name: "name",
+  direction: "ASC",
+  keys: [{ column: "name", kind: "string", read: (row) => row.name }, byId],
+};
+
+/** Reads of authors, categories and tags: all public, found by slug or id, listed by name. */
+export class NamedEntityService<T extends NamedEntity> {
+  constructor(
+    protected readonly dataSource: DataSource,
+    private readonly target: EntityTarget<T>,
+  ) {}
+
+  bySlug(slug: string): Promise<T | null> {
+    return this.all().where("item.slug = :slug", { slug }).getOne();
+  }
+
+  async byIds(ids: readonly number[]): Promise<(T | null)[]> {
+    const rows = await this.all().where("item.id IN (:...ids)", { ids }).getMany();
+    return inKeyOrder(ids, rows, (row) => row.id);
+  }
+
+  async list(request: PageRequest<T>): Promise<Connection<T>> {
+    const qb = this.all();
+    return connectionFrom(await fetchPage(qb, "item", request), () => qb.getCount());
+  }
+
+  private all(): SelectQueryBuilder<T> {
+    return this.dataSource.getRepository(this.target).createQueryBuilder("item");
+  }
+}

@@ -1,0 +1,28 @@
+import { encodeCursor } from "./cursor";
+import { PageRequest } from "./page-request";
+
+/** One page of a list, in list order, with the cursor of every item. */
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Builds a page from rows read in reading direction with LIMIT limit + 1:
+ * the extra row only tells that more exist on the far side. On the near
+ * side a cursor was given, so items exist before it (Relay allows this
+ * answer; it costs no statement).
+ */
+export function pageFromRows<T>(rows: T[], request: PageRequest<T>): Page<T> {
+  const hasMore = rows.length > request.limit;
+  const nodes = rows.slice(0, request.limit);
+  if (request.backward) nodes.reverse();
+  return {
+    nodes,
+    cursors: nodes.map((node) => encodeCursor(request.order, node)),
+    hasNextPage: request.backward ? request.before !== null : hasMore,
+    hasPreviousPage: request.backward ? hasMore : request.after !== null,
+  };
+}
