@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { createDataSource } from "../ormconfig";
+import { loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { createServer } from "./server";
+import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
+
+/** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (config.databaseUrl.startsWith("sqlite:")) {
+    mkdirSync(dirname(config.databaseUrl.slice("sqlite:".length)), { recursive: true });
+  }
+  const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  if (config.demoArticles > 0 && (await isDatabaseEmpty(dataSource))) {
+    logger.info({ articles: config.demoArticles }, "empty database: seeding demo content");
+    await seedDatabase(dataSource, { articles: config.demoArticles });
+  }
+
+  const server = await createServer({ dataSource, logger });
+  await server.app.listen({ port: config.port, host: "0.0.0.0" });
+  logger.info(`Broadsheet serving http://localhost:${config.port}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await server.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { after, before, describe } from "node:test";
+import { testDatabaseKinds } from "./databases";
+import { TestServer } from "./test-server";
+
+/**
+ * Declares the suite once per database kind (SQLite, and PostgreSQL when
+ * TEST_DATABASE_URL is set), each against its own server and fresh database.
+ * `server()` is the running server inside the suite's tests.
+ */
+export function describeEachDatabase(title: string, suite: (server: () => TestServer) => void): void {
+  for (const kind of testDatabaseKinds()) {
+    describe(`${title} [${kind.name}]`, () => {
+      let running: TestServer | undefined;
+      before(async () => {
+        running = await TestServer.start(kind);
+      });
+      after(async () => {
+        await running?.stop();
+      });
+      suite(() => {
+        if (!running) throw new Error("the test server has not started");
+        return running;
+      });
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import "reflect-metadata";
+import { AddressInfo } from "node:net";
+import { DataSource } from "typeorm";
+import { createDataSource } from "../../ormconfig";
+import { createLogger } from "../../src/logger";
+import { createServer, Server } from "../../src/server";
+import { DatabaseKind, TestDatabase } from "./databases";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+}
+
+/** A real server on a fresh, migrated database, listening on a free port. */
+export class TestServer {
+  private constructor(
+    readonly kind: DatabaseKind["name"],
+    readonly baseUrl: string,
+    readonly dataSource: DataSource,
+    private readonly server: Server,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async start(kind: DatabaseKind): Promise<TestServer> {
+    const database = await kind.create();
+    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+    const dataSource = await createDataSource(database.url, logger).initialize();
+    await dataSource.runMigrations();
+    const server = await createServer({ dataSource, logger });
+    await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = server.app.server.address() as AddressInfo;
+    return new TestServer(kind.name, `http://127.0.0.1:${port}`, dataSource, server, database);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.database.drop();
+  }
+
+  /** POSTs an operation to /graphql as a client would. */
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>["body"] };
+  }
+
+  /** The data of an operation that must succeed: fails the test on any GraphQL error. */
+  async data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const response = await this.graphql<T>(query, variables);
+    if (response.body.errors?.length || response.status !== 200) {
+      throw new Error(`GraphQL errors (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
+    }
+    return response.body.data as T;
+  }
+
+  /** `db_queries_total` as `/metrics` reports it. */
+  async queriesSent(): Promise<number> {
+    const text = await (await fetch(`${this.baseUrl}/metrics`)).text();
+    const match = /^db_queries_total (\d+)/m.exec(text);
+    if (!match) throw new Error("db_queries_total missing from /metrics");
+    return Number(match[1]);
+  }
+
+  /** How many SQL statements one operation sent, read from `/metrics` around it. */
+  async countQueries(query: string, variables?: Record<string, unknown>): Promise<number> {
+    const before = await this.queriesSent();
+    await this.data(query, variables);
+    return (await this.queriesSent()) - before;
+  }
+}

@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { isObjectType, isInputObjectType, isInterfaceType } from "graphql";
+import { buildSchema, printContract } from "../src/schema";
+
+const contractPath = join(__dirname, "..", "..", "schema.graphql");
+
+test("the classes print exactly the committed schema.graphql (run `npm run schema` after a deliberate change)", () => {
+  assert.equal(printContract(), readFileSync(contractPath, "utf8"));
+});
+
+test("every type and every field of the contract has a description", () => {
+  const missing: string[] = [];
+  for (const type of Object.values(buildSchema().getTypeMap())) {
+    if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
+    if (!type.description) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
