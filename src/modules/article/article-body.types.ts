@@ -14,13 +14,13 @@ export class Heading {
 
 @ObjectType({ description: "A picture with the text a screen reader and a caption need." })
 export class Image {
-  @Field()
+  @Field({ description: "Where the image is served from." })
   url: string;
 
   @Field({ description: "Text alternative for readers who cannot see the image." })
   alt: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The caption shown under the image." })
   caption: string | null;
 
   @Field(() => Int, { nullable: true, description: "Intrinsic width in pixels." })

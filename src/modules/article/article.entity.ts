@@ -19,11 +19,11 @@ export class Article extends Node {
   @Column({ type: "varchar", length: 300, unique: true })
   slug: string;
 
-  @Field()
+  @Field({ description: "The headline." })
   @Column({ type: "varchar", length: 300 })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The standfirst under the headline." })
   @Column({ type: "varchar", length: 500, nullable: true })
   subtitle: string | null;
 
@@ -39,11 +39,11 @@ export class Article extends Node {
   @Column({ type: "text" })
   body: string;
 
-  @Field(() => [Heading])
+  @Field(() => [Heading], { description: "The body's section headings, in order, for a table of contents." })
   @Column({ type: "simple-json" })
   headings: Heading[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Words in the body." })
   @Column({ name: "word_count", type: "integer" })
   wordCount: number;
 
@@ -51,18 +51,18 @@ export class Article extends Node {
   @Column({ name: "reading_time_minutes", type: "integer" })
   readingTimeMinutes: number;
 
-  @Field(() => ArticleStatus)
+  @Field(() => ArticleStatus, { description: "Always PUBLISHED for readers." })
   @Column({ type: "varchar", length: 16 })
   status: ArticleStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the article went live; null until then." })
   @Column({ name: "published_at", type: Date, nullable: true })
   publishedAt: Date | null;
 
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the article was last changed." })
   @Column({ name: "updated_at", type: Date })
   updatedAt: Date;
 

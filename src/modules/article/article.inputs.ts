@@ -4,10 +4,10 @@ import { ArticleOrder } from "./article.orders";
 
 @InputType({ description: "Narrows a list of published articles; all conditions must hold." })
 export class ArticleFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only this author's articles." })
   authorSlug?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only this section's articles." })
   categorySlug?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Articles carrying any of these tags (at most 20)." })

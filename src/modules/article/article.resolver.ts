@@ -41,12 +41,12 @@ export class ArticleResolver {
     return truncateAtWord(article.editorExcerpt ?? article.leadText, length);
   }
 
-  @FieldResolver(() => Author)
+  @FieldResolver(() => Author, { description: "Whose byline the article carries." })
   author(@Root() article: Article, @Ctx() ctx: Context): Promise<Author | null> {
     return ctx.loaders.authorById.load(article.authorId);
   }
 
-  @FieldResolver(() => Category)
+  @FieldResolver(() => Category, { description: "The section the article appears in." })
   category(@Root() article: Article, @Ctx() ctx: Context): Promise<Category | null> {
     return ctx.loaders.categoryById.load(article.categoryId);
   }

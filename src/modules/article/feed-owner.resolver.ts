@@ -30,7 +30,7 @@ interface FeedOwnerOptions<T extends NamedEntity> {
 export function feedOwnerResolver<T extends NamedEntity>(options: FeedOwnerOptions<T>) {
   @Resolver(() => options.type)
   class FeedOwnerResolver {
-    @Query(() => options.type, { name: options.single, nullable: true })
+    @Query(() => options.type, { name: options.single, nullable: true, description: "By slug; null when there is none." })
     one(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<T | null> {
       return options.service(ctx).bySlug(slug);
     }

@@ -29,11 +29,11 @@ export class Comment extends Node {
   @Column({ type: "text" })
   body: string;
 
-  @Field(() => CommentStatus)
+  @Field(() => CommentStatus, { description: "Always APPROVED for readers." })
   @Column({ type: "varchar", length: 16 })
   status: CommentStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the comment was posted." })
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 

@@ -10,7 +10,7 @@ import { commentOrders } from "./comment.orders";
 
 @Resolver(() => Comment)
 export class CommentResolver {
-  @FieldResolver(() => Article)
+  @FieldResolver(() => Article, { description: "The article the comment is on." })
   article(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Article | null> {
     return ctx.loaders.articleById.load(comment.articleId);
   }

@@ -3,10 +3,10 @@ import { Page } from "./page";
 
 @ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether items exist after this page (in list order)." })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether items exist before this page: true whenever the page started from a cursor." })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true, description: "Cursor of the first item on this page." })
@@ -47,19 +47,19 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field({ description: "Pass as after (or before) to continue from this item." })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: "The item itself." })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The items of this page, each with its cursor." })
     edges: Edge[];
 
     @Field(() => [nodeType], { description: "The items of `edges`, for clients that need no cursors." })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Cursors and whether more items exist either side." })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "How many items the whole list has." })

@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { Tag } from "../src/modules/tag/tag.entity";
+import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
+import { describeEachDatabase } from "./helpers/each-database";
+
+const FEED = `
+  query Feed($first: Int!) {
+    articles(first: $first) {
+      totalCount
+      nodes {
+        title excerpt readingTimeMinutes commentCount
+        author { name articles(first: 3) { totalCount nodes { slug category { name } } } }
+        category { name articles(first: 2) { nodes { slug } } }
+        tags { name }
+        comments(first: 3) { totalCount nodes { authorName replyCount replies(first: 2) { nodes { body parent { id } } } } }
+      }
+    }
+  }`;
+
+const AUTHORS_PAGE = `
+  query AuthorsPage($first: Int!) {
+    authors(first: $first) { nodes { name articles(first: 5) { nodes { title category { name } } } } }
+  }`;
+
+describeEachDatabase("batching", (server) => {
+  before(async () => {
+    const ds = server().dataSource;
+    const categories = [await createCategory(ds), await createCategory(ds), await createCategory(ds)];
+    const tags: Tag[] = [];
+    for (let i = 0; i < 6; i++) tags.push(await createTag(ds));
+    for (let a = 0; a < 25; a++) {
+      const author = await createAuthor(ds);
+      for (let i = 0; i < 4; i++) {
+        const article = await createArticle(ds, {
+          author,
+          category: categories[(a + i) % 3],
+          tags: [tags[(a + i) % 6], tags[(a + i + 1) % 6]],
+        });
+        if (i % 2 === 0) {
+          const comment = await createComment(ds, { article });
+          await createComment(ds, { article, parent: comment });
+        }
+      }
+    }
+  });
+
+  test("a feed of 50 articles with every relation sends as many statements as a feed of 5", async () => {
+    const small = await server().countQueries(FEED, { first: 5 });
+    const large = await server().countQueries(FEED, { first: 50 });
+    assert.equal(large, small);
+    assert.ok(large <= 14, `expected a bounded number of statements, got ${large}`);
+  });
+
+  test("the authors page (20 authors, 5 articles each, with sections) takes three statements: authors, their articles, their sections", async () => {
+    assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 3);
+    const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });
+    assert.equal(authors.nodes.length, 20);
+    for (const author of authors.nodes) assert.equal(author.articles.nodes.length, 4);
+  });
+
+  test("a page of 100 articles answers completely", async () => {
+    const { articles } = await server().data(FEED, { first: 100 });
+    assert.equal(articles.totalCount, 100);
+    assert.equal(articles.nodes.length, 100);
+    for (const article of articles.nodes) {
+      assert.equal(article.tags.length, 2);
+      assert.equal(article.author.articles.totalCount, 4);
+    }
+  });
+});
