@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { DEFAULT_DATABASE_URL } from "./src/config";
 import { QueryLogger } from "./src/database/query-logger";
-import { Logger } from "./src/logger";
+import { Logger, createLogger } from "./src/logger";
 import { entities } from "./src/database/entities";
 import { migrations } from "./src/migrations";
 
@@ -36,4 +36,4 @@ export function createDataSource(url: string, logger?: Logger): DataSource {
 }
 
 /** What the TypeORM CLI loads: `npx typeorm -d dist/ormconfig.js migration:run`. */
-export default createDataSource(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+export default createDataSource(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, createLogger(process.env.LOG_LEVEL ?? "info"));

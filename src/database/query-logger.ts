@@ -23,8 +23,9 @@ export class QueryLogger implements TypeOrmLogger {
     this.logger?.warn({ ms: time, sql: query }, "slow sql");
   }
 
+  /** Migration progress ("… has been executed successfully") arrives here too. */
   logSchemaBuild(message: string): void {
-    this.logger?.debug(message);
+    this.logger?.info(message);
   }
 
   logMigration(message: string): void {
