@@ -1,4 +1,6 @@
 import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { DEFAULT_DATABASE_URL } from "./src/config";
 import { QueryLogger } from "./src/database/query-logger";
@@ -17,10 +19,12 @@ export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptio
     return { ...common, type: "postgres", url, extra: { max: 10 } };
   }
   if (url.startsWith("sqlite:")) {
+    const database = url.slice("sqlite:".length);
+    if (database !== ":memory:") mkdirSync(dirname(database), { recursive: true });
     return {
       ...common,
       type: "better-sqlite3",
-      database: url.slice("sqlite:".length),
+      database,
       enableWAL: true,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma("busy_timeout = 5000");

@@ -1,6 +1,4 @@
 import "reflect-metadata";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { createDataSource } from "../ormconfig";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
@@ -11,9 +9,6 @@ import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.databaseUrl.startsWith("sqlite:")) {
-    mkdirSync(dirname(config.databaseUrl.slice("sqlite:".length)), { recursive: true });
-  }
   const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
   await dataSource.runMigrations({ transaction: "each" });
   if (config.demoArticles > 0 && (await isDatabaseEmpty(dataSource))) {

@@ -10,8 +10,8 @@ import { NamedEntityService } from "./shared/named-entity.service";
 export function createServices(dataSource: DataSource) {
   return {
     articles: new ArticleService(dataSource),
-    authors: new NamedEntityService(dataSource, Author),
-    categories: new NamedEntityService(dataSource, Category),
+    authors: new NamedEntityService(dataSource, Author, "authors"),
+    categories: new NamedEntityService(dataSource, Category, "categories"),
     tags: new TagService(dataSource),
     comments: new CommentService(dataSource),
   };

@@ -11,19 +11,29 @@ export interface NamedEntity {
   name: string;
 }
 
-/** Alphabetical, the order of the author, category and tag directories. */
-export const byName: SortOrder<NamedEntity> = {
-  name: "name",
-  direction: "ASC",
-  keys: [{ column: "name", kind: "string", read: (row) => row.name }, byId],
-};
+/**
+ * Alphabetical, the order of the author, category and tag directories. Each
+ * directory names its own order, so that its cursors fit no other list.
+ */
+function byName<T extends NamedEntity>(list: string): SortOrder<T> {
+  return {
+    name: `${list}-by-name`,
+    direction: "ASC",
+    keys: [{ column: "name", kind: "string", read: (row) => row.name }, byId],
+  };
+}
 
 /** Reads of authors, categories and tags: all public, found by slug or id, listed by name. */
 export class NamedEntityService<T extends NamedEntity> {
+  readonly order: SortOrder<T>;
+
   constructor(
     protected readonly dataSource: DataSource,
     private readonly target: EntityTarget<T>,
-  ) {}
+    list: string,
+  ) {
+    this.order = byName(list);
+  }
 
   bySlug(slug: string): Promise<T | null> {
     return this.all().where("item.slug = :slug", { slug }).getOne();

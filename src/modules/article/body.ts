@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { truncateAtWord } from "../../shared/text";
 import { Heading } from "./article-body.types";
 
 /**
@@ -24,7 +25,7 @@ export interface BodyAnalysis {
   wordCount: number;
   readingTimeMinutes: number;
   headings: Heading[];
-  /** The body as plain text, whitespace collapsed, cut at a word boundary to at most 1,000 characters. */
+  /** The prose of the body (headings left out) as plain text, cut like an excerpt to at most 1,000 characters. */
   leadText: string;
 }
 
@@ -41,19 +42,26 @@ interface OpenHeading {
  */
 export function analyzeBody(html: string): BodyAnalysis {
   const text: string[] = [];
+  /** The text outside headings: an excerpt reads as prose, not "The background None of this…". */
+  const prose: string[] = [];
   const headings: Heading[] = [];
   let heading: OpenHeading | null = null;
+  const endWord = () => {
+    text.push(" ");
+    prose.push(" ");
+  };
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (BLOCK_TAGS.has(name)) text.push(" ");
+      if (BLOCK_TAGS.has(name)) endWord();
       if (HEADING_TAGS.has(name) && !heading) heading = { tag: name, anchor: attributes.id, text: [] };
     },
     ontext(data) {
       text.push(data);
-      heading?.text.push(data);
+      if (heading) heading.text.push(data);
+      else prose.push(data);
     },
     onclosetag(name) {
-      if (BLOCK_TAGS.has(name)) text.push(" ");
+      if (BLOCK_TAGS.has(name)) endWord();
       if (heading?.tag !== name) return;
       if (heading.anchor) {
         headings.push({ level: Number(name[1]), text: collapseWhitespace(heading.text.join("")), anchor: heading.anchor });
@@ -69,16 +77,10 @@ export function analyzeBody(html: string): BodyAnalysis {
     wordCount,
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     headings,
-    leadText: cutAtWord(plainText, LEAD_TEXT_MAX_LENGTH),
+    leadText: truncateAtWord(prose.join(""), LEAD_TEXT_MAX_LENGTH),
   };
 }
 
 function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function cutAtWord(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  const boundary = text.lastIndexOf(" ", maxLength);
-  return boundary > 0 ? text.slice(0, boundary) : text.slice(0, maxLength);
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { Arg, Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../../context";
-import { NamedEntity, NamedEntityService, byName } from "../../shared/named-entity.service";
+import { NamedEntity, NamedEntityService } from "../../shared/named-entity.service";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
 import { PagedLoader } from "../../shared/pagination/paged-loader";
@@ -37,7 +37,8 @@ export function feedOwnerResolver<T extends NamedEntity>(options: FeedOwnerOptio
 
     @Query(() => options.connection, { name: options.plural, description: "All of them, by name." })
     list(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<T>> {
-      return options.service(ctx).list(pageRequest(args, byName));
+      const service = options.service(ctx);
+      return service.list(pageRequest(args, service.order));
     }
 
     @FieldResolver(() => ArticleConnection, { description: options.feedDescription })

@@ -14,7 +14,9 @@ registerEnumType(CommentOrder, {
 
 const createdAt: SortKey<Comment> = { column: "created_at", kind: "date", read: (comment) => comment.createdAt };
 
+// Names differ from the article orders' ("oldest", "newest"), whose keys have the
+// same kinds: a comment cursor must never be taken for a position in an article feed.
 export const commentOrders: Record<CommentOrder, SortOrder<Comment>> = {
-  OLDEST: { name: "oldest", direction: "ASC", keys: [createdAt, byId] },
-  NEWEST: { name: "newest", direction: "DESC", keys: [createdAt, byId] },
+  OLDEST: { name: "comment-oldest", direction: "ASC", keys: [createdAt, byId] },
+  NEWEST: { name: "comment-newest", direction: "DESC", keys: [createdAt, byId] },
 };

@@ -6,7 +6,7 @@ import { Tag } from "./tag.entity";
 
 export class TagService extends NamedEntityService<Tag> {
   constructor(dataSource: DataSource) {
-    super(dataSource, Tag);
+    super(dataSource, Tag, "tags");
   }
 
   /** Each article's tags, by name, for all `articleIds` in one statement. */

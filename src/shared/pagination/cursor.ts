@@ -48,7 +48,7 @@ function checkKind(kind: "integer" | "string" | "date", value: unknown): CursorV
     case "date": {
       if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return null;
       const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? null : date;
+      return !Number.isNaN(date.getTime()) && date.toISOString() === value ? date : null;
     }
   }
 }
