@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
 
   const server = await createServer({ dataSource, logger });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });
-  logger.info(`Broadsheet serving http://localhost:${config.port}/graphql`);
+  const { port } = server.app.server.address() as AddressInfo;
+  logger.info({ port }, `Broadsheet serving http://localhost:${port}/graphql`);
 
   let stopping = false;
   const stop = async (signal: string) => {
