@@ -1,18 +1,18 @@
 import { createArticleLoaders } from "./modules/article/article.loaders";
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
 import { Services } from "./services";
-import { batchLoader } from "./shared/pagination/paged-loader";
+import { LoaderOptions, batchLoader, buildLoaders } from "./shared/pagination/paged-loader";
 
 /** Fresh per request: loaders cache only for the request that made them. */
-export function createLoaders(services: Services) {
-  return {
+export function createLoaders(services: Services, options: LoaderOptions) {
+  return buildLoaders(options, () => ({
     ...createArticleLoaders(services.articles),
     ...createCommentLoaders(services.comments),
     authorById: batchLoader((ids: readonly number[]) => services.authors.byIds(ids)),
     categoryById: batchLoader((ids: readonly number[]) => services.categories.byIds(ids)),
     tagById: batchLoader((ids: readonly number[]) => services.tags.byIds(ids)),
     tagsByArticle: batchLoader((ids: readonly number[]) => services.tags.byArticles(ids)),
-  };
+  }));
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -23,6 +23,6 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(services: Services, requestId: string): Context {
-  return { requestId, services, loaders: createLoaders(services) };
+export function createContext(services: Services, requestId: string, loaderOptions: LoaderOptions): Context {
+  return { requestId, services, loaders: createLoaders(services, loaderOptions) };
 }

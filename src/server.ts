@@ -7,13 +7,21 @@ import { Context, createContext } from "./context";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { registerOperationalRoutes } from "./http/operations.routes";
+import { DEFAULT_LIMITS, OperationLimits } from "./config";
+import { queryCostPlugin } from "./http/limits/query-cost";
+import { queryTextLimits } from "./http/limits/query-text";
+import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
 import { buildSchema } from "./schema";
 import { createServices } from "./services";
+import { BATCHED, LoaderOptions } from "./shared/pagination/paged-loader";
 
 export interface ServerDeps {
   dataSource: DataSource;
   logger: Logger;
+  /** Batched unless told otherwise: only the bench's naive build turns batching off. */
+  loaderOptions?: LoaderOptions;
+  limits?: OperationLimits;
 }
 
 export interface Server {
@@ -25,13 +33,14 @@ export interface Server {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The HTTP server with every route, not yet listening: `main` and the tests share it. */
-export async function createServer({ dataSource, logger }: ServerDeps): Promise<Server> {
+export async function createServer({ dataSource, logger, loaderOptions = BATCHED, limits = DEFAULT_LIMITS }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf });
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [fastifyApolloDrainPlugin(app), errorLoggingPlugin(logger), metricsPlugin()],
+    validationRules: shapeLimitRules(limits),
+    plugins: [fastifyApolloDrainPlugin(app), errorLoggingPlugin(logger), metricsPlugin(), queryCostPlugin(limits.cost)],
   });
   await apollo.start();
 
@@ -41,8 +50,9 @@ export async function createServer({ dataSource, logger }: ServerDeps): Promise<
     reply.header("x-request-id", request.id);
   });
   registerOperationalRoutes(app, dataSource);
+  app.addHook("preHandler", queryTextLimits(limits));
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) => createContext(services, request.id),
+    context: async (request: FastifyRequest) => createContext(services, request.id, loaderOptions),
   });
   return { app, close: () => app.close() };
 }

@@ -8,21 +8,37 @@ import { ErrorCode, PublicError } from "../shared/errors";
 const INTERNAL_MESSAGE = "Internal server error";
 
 /**
+ * The PublicError behind `error`, if any: thrown by a resolver, or reported
+ * by a validation rule and wrapped by Apollo (which then overwrites its code
+ * with GRAPHQL_VALIDATION_FAILED: the code that counts is the PublicError's).
+ */
+function publicErrorBehind(error: unknown): PublicError | null {
+  for (let current: unknown = error; current instanceof Error; current = (current as GraphQLError).originalError) {
+    if (current instanceof PublicError) return current;
+  }
+  return null;
+}
+
+/**
  * Whether a client may see this error as it is: our own PublicErrors, and
  * the errors Apollo raises before execution (parse, validation, variable
  * coercion), which carry their own code. Anything else is a driver error or
  * a bug, and its text may hold SQL or internals.
  */
 function isPublic(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof PublicError) return true;
-  if (!(error instanceof GraphQLError) || original !== error) return false;
+  if (publicErrorBehind(error)) return true;
+  if (!(error instanceof GraphQLError) || unwrapResolverError(error) !== error) return false;
   const code = error.extensions?.code;
   return typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
 /** Apollo's `formatError`: masks every non-public error; never sends a stack trace. */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const publicError = publicErrorBehind(error);
+  if (publicError) {
+    const { http: _http, ...extensions } = publicError.extensions;
+    return { message: publicError.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   if (isPublic(error)) return { ...formatted, extensions };
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

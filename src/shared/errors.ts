@@ -8,6 +8,12 @@ import { GraphQLError } from "graphql";
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  QUERY_TOO_LONG: "QUERY_TOO_LONG",
+  TOO_MANY_TOKENS: "TOO_MANY_TOKENS",
+  QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
+  TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
+  TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
+  QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -22,5 +28,12 @@ export class PublicError extends GraphQLError {
 export class BadUserInputError extends PublicError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, ErrorCode.BAD_USER_INPUT, extensions);
+  }
+}
+
+/** An operation refused before execution for going over one of the configured limits. */
+export class LimitExceededError extends PublicError {
+  constructor(code: ErrorCode, message: string, limit: number) {
+    super(message, code, { limit, http: { status: 400 } });
   }
 }

@@ -3,13 +3,17 @@ import { AddressInfo } from "node:net";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../ormconfig";
 import { createLogger } from "../../src/logger";
-import { createServer, Server } from "../../src/server";
+import { createServer, Server, ServerDeps } from "../../src/server";
 import { DatabaseKind, TestDatabase } from "./databases";
 
 export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: T;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+    extensions?: Record<string, unknown>;
+  };
 }
 
 /** A real server on a fresh, migrated database, listening on a free port. */
@@ -22,12 +26,12 @@ export class TestServer {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(kind: DatabaseKind): Promise<TestServer> {
+  static async start(kind: DatabaseKind, options: Partial<ServerDeps> = {}): Promise<TestServer> {
     const database = await kind.create();
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     const dataSource = await createDataSource(database.url, logger).initialize();
     await dataSource.runMigrations();
-    const server = await createServer({ dataSource, logger });
+    const server = await createServer({ dataSource, logger, ...options });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = server.app.server.address() as AddressInfo;
     return new TestServer(kind.name, `http://127.0.0.1:${port}`, dataSource, server, database);

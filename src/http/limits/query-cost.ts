@@ -1,0 +1,85 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLField, getNamedType, isLeafType } from "graphql";
+import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
+import { Context } from "../../context";
+import { ErrorCode, LimitExceededError } from "../../shared/errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
+
+/**
+ * The cost of an operation, an estimate of the rows it can make the server
+ * read and send: a scalar costs nothing, an object 1 plus its selection, and
+ * a connection 1 plus its page size (`first`, `last`, or the default 10)
+ * times its selection (at least 1 per item). So
+ *   articles(first: 100) { nodes { relatedArticles(first: 100) { nodes { title } } } }
+ * costs 1 + 100 × (1 + 1 + 100 × 1) = 10,201.
+ */
+export const connectionAwareCost: ComplexityEstimator = ({ field, args, childComplexity }: ComplexityEstimatorArgs) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  if (!isConnection(field)) return 1 + childComplexity;
+  return 1 + pageSize(args) * Math.max(1, childComplexity);
+};
+
+/** The page size asked for, within 0..100: a larger one is refused as BAD_USER_INPUT by the resolver, not here. */
+function pageSize(args: Record<string, unknown>): number {
+  const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(0, size), MAX_PAGE_SIZE);
+}
+
+function isConnection(field: GraphQLField<unknown, unknown>): boolean {
+  return getNamedType(field.type).name.endsWith("Connection");
+}
+
+/** Fields after expanding fragments; fragments reused in a tree can multiply them. */
+const MAX_QUERY_NODES = 10_000;
+
+/**
+ * The cost, or undefined when the variables do not fit the operation: then
+ * execution refuses it with a BAD_USER_INPUT error naming the variable. An
+ * operation whose fragments expand past MAX_QUERY_NODES costs Infinity.
+ */
+function measure(compute: () => number): number | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    return error instanceof Error && /maximum allowed number of nodes/.test(error.message) ? Infinity : undefined;
+  }
+}
+
+/**
+ * Refuses, before execution, an operation whose cost is over `limit`, and
+ * reports every operation's cost in `extensions.cost` so client developers
+ * can see how close they are.
+ */
+export function queryCostPlugin(limit: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let requested: number | undefined;
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          requested = measure(() =>
+            getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators: [connectionAwareCost],
+              maxQueryNodes: MAX_QUERY_NODES,
+            }),
+          );
+          if (requested === undefined) return;
+          if (requested > limit) {
+            throw new LimitExceededError(
+              ErrorCode.QUERY_TOO_COSTLY,
+              `The operation costs ${requested}; the limit is ${limit}. Ask for smaller pages.`,
+              limit,
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (requested === undefined || response.body.kind !== "single") return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested, limit } };
+        },
+      };
+    },
+  };
+}
