@@ -1,4 +1,5 @@
 import { createArticleLoaders } from "./modules/article/article.loaders";
+import { createReadingPathLoaders } from "./modules/article/reading-path.loaders";
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
 import { Services } from "./services";
 import { LoaderOptions, batchLoader, buildLoaders } from "./shared/pagination/paged-loader";
@@ -7,6 +8,7 @@ import { LoaderOptions, batchLoader, buildLoaders } from "./shared/pagination/pa
 export function createLoaders(services: Services, options: LoaderOptions) {
   return buildLoaders(options, () => ({
     ...createArticleLoaders(services.articles),
+    ...createReadingPathLoaders(services.readingPath),
     ...createCommentLoaders(services.comments),
     authorById: batchLoader((ids: readonly number[]) => services.authors.byIds(ids)),
     categoryById: batchLoader((ids: readonly number[]) => services.categories.byIds(ids)),

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
+import { prepareBody } from "../src/modules/article/prepare-body";
 import { Author } from "../src/modules/author/author.entity";
 import { Category } from "../src/modules/category/category.entity";
 import { CommentStatus } from "../src/modules/comment/comment-status";
@@ -344,11 +345,13 @@ describeEachDatabase("filtering and finding articles", (server) => {
     assert.deepEqual(found.headings, [
       { level: 2, text: "Intro", anchor: "intro" },
       { level: 3, text: "Details here", anchor: "details" },
+      { level: 2, text: "No anchor", anchor: "no-anchor" },
     ]);
     // Intro, 470 words, Details here, No anchor, The end.
     assert.equal(found.wordCount, 1 + 470 + 2 + 2 + 2);
     assert.equal(found.readingTimeMinutes, 3);
-    assert.equal(found.body, STRUCTURED_BODY);
+    assert.equal(found.body, prepareBody(STRUCTURED_BODY).html);
+    assert.match(found.body, /<h2 id="no-anchor">No anchor<\/h2>/, "a heading without an id gets one from its text");
 
     const short = await articleBySlug(published[0].row.slug, fields);
     assert.equal(short.readingTimeMinutes, 1);

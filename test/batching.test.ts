@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { DataSource } from "typeorm";
 import { Tag } from "../src/modules/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
@@ -18,38 +19,46 @@ const FEED = `
     }
   }`;
 
+const FEED_WITH_READING_PATH = `
+  query FeedWithReadingPath($first: Int!) {
+    articles(first: $first) {
+      nodes {
+        slug
+        relatedArticles(first: 3) { totalCount edges { score reasons node { slug author { name } } } }
+        keepReading { slug category { name } }
+        checkAlso { slug }
+        previousArticle { slug }
+        nextArticle(sameCategory: true) { slug }
+      }
+    }
+  }`;
+
 const AUTHORS_PAGE = `
   query AuthorsPage($first: Int!) {
     authors(first: $first) { nodes { name articles(first: 5) { nodes { title category { name } } } } }
   }`;
 
 describeEachDatabase("batching", (server) => {
-  before(async () => {
-    const ds = server().dataSource;
-    const categories = [await createCategory(ds), await createCategory(ds), await createCategory(ds)];
-    const tags: Tag[] = [];
-    for (let i = 0; i < 6; i++) tags.push(await createTag(ds));
-    for (let a = 0; a < 25; a++) {
-      const author = await createAuthor(ds);
-      for (let i = 0; i < 4; i++) {
-        const article = await createArticle(ds, {
-          author,
-          category: categories[(a + i) % 3],
-          tags: [tags[(a + i) % 6], tags[(a + i + 1) % 6]],
-        });
-        if (i % 2 === 0) {
-          const comment = await createComment(ds, { article });
-          await createComment(ds, { article, parent: comment });
-        }
-      }
-    }
-  });
+  before(() => seedAuthorsWithArticles(server().dataSource));
 
   test("a feed of 50 articles with every relation sends as many statements as a feed of 5", async () => {
     const small = await server().countQueries(FEED, { first: 5 });
     const large = await server().countQueries(FEED, { first: 50 });
     assert.equal(large, small);
     assert.ok(large <= 14, `expected a bounded number of statements, got ${large}`);
+  });
+
+  test("a feed of 50 articles each with related articles, Keep Reading, Check Also, previous and next sends as many statements as a feed of 5", async (t) => {
+    const small = await server().countQueries(FEED_WITH_READING_PATH, { first: 5 });
+    const large = await server().countQueries(FEED_WITH_READING_PATH, { first: 50 });
+    assert.equal(large, small);
+    t.diagnostic(`the feed sent ${large} SQL statements`);
+    const { articles } = await server().data(FEED_WITH_READING_PATH, { first: 50 });
+    for (const article of articles.nodes) {
+      assert.equal(article.relatedArticles.edges.length, 3);
+      assert.ok(!article.relatedArticles.edges.some((edge: any) => edge.node.slug === article.slug));
+      assert.equal(article.keepReading.slug, article.relatedArticles.edges[0].node.slug);
+    }
   });
 
   test("the authors page (20 authors, 5 articles each, with sections) takes three statements: authors, their articles, their sections", async () => {
@@ -69,3 +78,46 @@ describeEachDatabase("batching", (server) => {
     }
   });
 });
+
+describeEachDatabase(
+  "batching switched off (the bench's naive build, LOADER_BATCHING=off)",
+  (server) => {
+    before(() => seedAuthorsWithArticles(server().dataSource));
+
+    test("the authors page sends a statement per author and per section, so it grows with the page", async () => {
+      const five = await server().countQueries(AUTHORS_PAGE, { first: 5 });
+      const twenty = await server().countQueries(AUTHORS_PAGE, { first: 20 });
+      // The authors, each author's articles, and each distinct section once (the loader still caches per request).
+      assert.equal(twenty, 1 + 20 + 3);
+      assert.ok(twenty > five, `20 authors sent ${twenty} statements, 5 sent ${five}`);
+    });
+
+    test("still answers the whole page", async () => {
+      const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });
+      assert.equal(authors.nodes.length, 20);
+      for (const author of authors.nodes) assert.equal(author.articles.nodes.length, 4);
+    });
+  },
+  { loaderOptions: { batching: false } },
+);
+
+/** 25 authors with 4 articles each over 3 sections and 6 tags; every other article has a comment with a reply. */
+async function seedAuthorsWithArticles(ds: DataSource): Promise<void> {
+  const categories = [await createCategory(ds), await createCategory(ds), await createCategory(ds)];
+  const tags: Tag[] = [];
+  for (let i = 0; i < 6; i++) tags.push(await createTag(ds));
+  for (let a = 0; a < 25; a++) {
+    const author = await createAuthor(ds);
+    for (let i = 0; i < 4; i++) {
+      const article = await createArticle(ds, {
+        author,
+        category: categories[(a + i) % 3],
+        tags: [tags[(a + i) % 6], tags[(a + i + 1) % 6]],
+      });
+      if (i % 2 === 0) {
+        const comment = await createComment(ds, { article });
+        await createComment(ds, { article, parent: comment });
+      }
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { Article } from "../modules/article/article.entity";
 import { ArticleStatus } from "../modules/article/article-status";
-import { analyzeBody } from "../modules/article/body";
+import { prepareBody } from "../modules/article/prepare-body";
 import { Author } from "../modules/author/author.entity";
 import { Category } from "../modules/category/category.entity";
 import { CommentStatus } from "../modules/comment/comment-status";
@@ -41,7 +41,7 @@ const IMAGE_SIZE = { width: 1600, height: 900 };
 export type AuthorRow = Omit<Author, "id" | "globalId">;
 export type CategoryRow = Omit<Category, "id" | "globalId">;
 export type TagRow = Omit<Tag, "id" | "globalId">;
-export type ArticleRow = Omit<Article, "id" | "globalId" | "featuredImage" | "authorId" | "categoryId">;
+export type ArticleRow = Omit<Article, "id" | "globalId" | "featuredImage" | "authorId" | "categoryId" | "relevance">;
 
 /** An article with its links given as positions in the generated authors, categories and tags. */
 export interface GeneratedArticle {
@@ -101,11 +101,11 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
   const topic = topicOfCategory(categoryIndex);
   const title = fill(random.pick(TITLES), random, topic);
   const slug = `${slugify(title)}-${index + 1}`;
-  const body = generateBody(random, topic);
+  const { html, blocks, ...derived } = prepareBody(generateBody(random, topic));
   const dates = publicationDates(random, options, index);
   const comments =
     dates.status === ArticleStatus.PUBLISHED && dates.publishedAt
-      ? generateComments(random, { publishedAt: dates.publishedAt, now: options.now, blocks: body.blocks, averageCount: options.commentsPerArticle })
+      ? generateComments(random, { publishedAt: dates.publishedAt, now: options.now, blocks, averageCount: options.commentsPerArticle })
       : [];
   const imageAlt = fill(random.pick(IMAGE_ALTS), random, topic);
   const row: ArticleRow = {
@@ -113,8 +113,9 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
     title,
     subtitle: random.chance(0.6) ? fill(random.pick(SUBTITLES), random, topic) : null,
     editorExcerpt: random.chance(0.3) ? fill(random.pick(EXCERPTS), random, topic) : null,
-    body: body.html,
-    ...analyzeBody(body.html),
+    body: html,
+    ...derived,
+    keepReadingId: null,
     ...dates,
     commentCount: comments.filter((comment) => comment.row.status === CommentStatus.APPROVED).length,
     imageUrl: `https://images.example.com/articles/${slug}.jpg`,

@@ -4,24 +4,46 @@ export function inKeyOrder<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) 
   return keys.map((key) => byKey.get(key) ?? null);
 }
 
+export type RawRow = Record<string, unknown>;
+
+/** Builds a result row from an entity and the raw columns selected beside it. */
+export type RowBuilder<T, R> = (entity: T, raw: RawRow) => R;
+
+const entityItself = <T, R>(entity: T) => entity as unknown as R;
+
 /**
  * Pairs each raw row of a `getRawAndEntities()` answer with its entity, by
- * the raw column holding the entity's id, and groups them by the raw column
- * holding the parent's id, keeping the rows' order within each group.
+ * the raw column holding the entity's id, in the raw rows' order: the same
+ * entity may stand in several rows (one per parent), each built apart.
  */
-export function groupByParent<T extends { id: number }>(
-  raw: Record<string, unknown>[],
+export function rowsWithEntities<T extends { id: number }, R = T>(
+  raw: RawRow[],
+  entities: T[],
+  idColumn: string,
+  build: RowBuilder<T, R> = entityItself,
+): R[] {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  return raw.map((row) => build(byId.get(Number(row[idColumn]))!, row));
+}
+
+/**
+ * `rowsWithEntities`, grouped by the raw column holding the parent's id,
+ * keeping the rows' order within each group.
+ */
+export function groupByParent<T extends { id: number }, R = T>(
+  raw: RawRow[],
   entities: T[],
   idColumn: string,
   parentColumn: string,
-): Map<number, T[]> {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  const groups = new Map<number, T[]>();
-  for (const row of raw) {
+  build: RowBuilder<T, R> = entityItself,
+): Map<number, R[]> {
+  const rows = rowsWithEntities(raw, entities, idColumn, build);
+  const groups = new Map<number, R[]>();
+  raw.forEach((row, index) => {
     const parentId = Number(row[parentColumn]);
     const group = groups.get(parentId) ?? [];
-    group.push(byId.get(Number(row[idColumn]))!);
+    group.push(rows[index]);
     groups.set(parentId, group);
-  }
+  });
   return groups;
 }

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
-import { analyzeBody } from "../../src/modules/article/body";
+import { prepareBody } from "../../src/modules/article/prepare-body";
 import { Author } from "../../src/modules/author/author.entity";
 import { Category } from "../../src/modules/category/category.entity";
 import { CommentStatus } from "../../src/modules/comment/comment-status";
@@ -45,10 +45,13 @@ const DEFAULT_BODY =
   '<h2 id="the-story">The story</h2><p id="p-1">Something happened today, and people noticed.</p>' +
   '<h2 id="what-next">What next</h2><p id="p-2">Nobody knows yet what will follow.</p>';
 
-/** A published article (unless overridden) with its derived body fields and tags. */
-export async function createArticle(ds: DataSource, { author, category, tags = [], ...overrides }: ArticleOverrides): Promise<Article> {
+/** A published article (unless overridden) with its tags, its body written through the write path (`prepareBody`). */
+export async function createArticle(
+  ds: DataSource,
+  { author, category, tags = [], body = DEFAULT_BODY, ...overrides }: ArticleOverrides,
+): Promise<Article> {
   const n = next();
-  const body = overrides.body ?? DEFAULT_BODY;
+  const { html, blocks: _blocks, ...derived } = prepareBody(body);
   const publishedAt = overrides.publishedAt === undefined ? new Date(Date.UTC(2026, 0, 1) + n * 60_000) : overrides.publishedAt;
   const article = await ds.getRepository(Article).save(
     ds.getRepository(Article).create({
@@ -56,8 +59,9 @@ export async function createArticle(ds: DataSource, { author, category, tags = [
       title: `Article ${n}`,
       subtitle: null,
       editorExcerpt: null,
-      body,
-      ...analyzeBody(body),
+      body: html,
+      ...derived,
+      keepReadingId: null,
       status: ArticleStatus.PUBLISHED,
       createdAt: publishedAt ?? new Date(),
       updatedAt: publishedAt ?? new Date(),

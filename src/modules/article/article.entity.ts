@@ -35,9 +35,17 @@ export class Article extends Node {
   @Column({ name: "lead_text", type: "text" })
   leadText: string;
 
-  @Field({ description: "HTML; section headings carry id attributes that match `headings`." })
+  @Field({
+    description:
+      "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " +
+      "the headings' ids are the anchors of `headings`.",
+  })
   @Column({ type: "text" })
   body: string;
+
+  /** The body as plain text, for the full-text index; never read back. */
+  @Column({ name: "body_text", type: "text", select: false })
+  bodyText: string;
 
   @Field(() => [Heading], { description: "The body's section headings, in order, for a table of contents." })
   @Column({ type: "simple-json" })
@@ -75,6 +83,13 @@ export class Article extends Node {
 
   @Column({ name: "category_id", type: "integer" })
   categoryId: number;
+
+  /** The editor's "Keep Reading" pin; shown only while that article is published. */
+  @Column({ name: "keep_reading_id", type: "integer", nullable: true })
+  keepReadingId: number | null;
+
+  /** Set on search results only: the match score that RELEVANCE orders by and its cursors carry. */
+  relevance?: number;
 
   /** Approved comments, replies included; kept current by the comment write path. */
   @Field(() => Int, { description: "Approved comments, replies included." })

@@ -13,6 +13,14 @@ export class ArticleFilter {
   @Field(() => [String], { nullable: true, description: "Articles carrying any of these tags (at most 20)." })
   tagSlugs?: string[] | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Full-text search over title, excerpt and body: every word must occur (stemmed; case does not matter). " +
+      "With orderBy RELEVANCE ranks by match, title words weighing most. At most 256 characters and 16 words.",
+  })
+  search?: string | null;
+
   @Field(() => Date, { nullable: true, description: "Published at or after this time." })
   publishedAfter?: Date | null;
 

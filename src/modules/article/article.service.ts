@@ -2,7 +2,7 @@ import { DataSource, SelectQueryBuilder } from "typeorm";
 import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
+import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../node/global-id";
@@ -10,11 +10,20 @@ import { ArticleTag } from "../tag/article-tag.entity";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./article.inputs";
+import { articleOrders } from "./article.orders";
+import { SEARCH_ALIAS, searchMatch } from "./search";
 
 const messages = {
   tooManyTags: "filter.tagSlugs takes at most 20 slugs.",
   tooManyExcluded: "filter.excludeIds takes at most 100 ids.",
   slugOrId: "Pass either slug or id to article, not both and not neither.",
+  relevanceNeedsSearch: "orderBy RELEVANCE ranks search results: give filter.search too.",
+};
+
+/** Search results carry their relevance, for the RELEVANCE order and its cursors. */
+const withRelevance: ComputedColumns<Article, Article> = {
+  columns: { relevance: `${SEARCH_ALIAS}.relevance` },
+  build: (article, raw) => Object.assign(article, { relevance: Number(raw.relevance) }),
 };
 
 const MAX_TAG_SLUGS = 20;
@@ -35,8 +44,12 @@ export class ArticleService {
   }
 
   async list(filter: ArticleFilter | null | undefined, request: PageRequest<Article>): Promise<Connection<Article>> {
+    const searching = filter?.search != null;
+    if (request.order === articleOrders.RELEVANCE && !searching) {
+      throw new BadUserInputError(messages.relevanceNeedsSearch, { field: "orderBy" });
+    }
     const qb = this.filtered(filter ?? {});
-    const page = await fetchPage(qb, "article", request);
+    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined);
     return connectionFrom(page, () => qb.getCount());
   }
 
@@ -69,7 +82,8 @@ export class ArticleService {
     return countByParent(this.publishedWithTags(), "article_tag.tag_id", tagIds);
   }
 
-  private published(): SelectQueryBuilder<Article> {
+  /** Published articles, aliased `article`: where every reader's query starts. */
+  published(): SelectQueryBuilder<Article> {
     return this.dataSource
       .getRepository(Article)
       .createQueryBuilder("article")
@@ -91,6 +105,10 @@ export class ArticleService {
       });
     }
     if (filter.tagSlugs != null) this.filterByTags(qb, filter.tagSlugs);
+    if (filter.search != null) {
+      const match = searchMatch(this.dataSource, filter.search);
+      qb.innerJoin(match.sql, SEARCH_ALIAS, `${SEARCH_ALIAS}.id = article.id`, match.parameters);
+    }
     if (filter.publishedAfter != null) {
       qb.andWhere("article.published_at >= :publishedAfter", { publishedAfter: filter.publishedAfter });
     }

@@ -4,7 +4,8 @@ import { Heading } from "./article-body.types";
 
 /**
  * Silent reading speed of an adult reading non-fiction on screen, the figure
- * most "N min read" lines are based on.
+ * most "N min read" lines are based on. Reading time is the word count at
+ * this speed, rounded up, and at least one minute.
  */
 export const WORDS_PER_MINUTE = 230;
 
@@ -27,6 +28,8 @@ export interface BodyAnalysis {
   headings: Heading[];
   /** The prose of the body (headings left out) as plain text, cut like an excerpt to at most 1,000 characters. */
   leadText: string;
+  /** The whole body as plain text, headings included: what full-text search indexes. */
+  bodyText: string;
 }
 
 interface OpenHeading {
@@ -78,6 +81,7 @@ export function analyzeBody(html: string): BodyAnalysis {
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     headings,
     leadText: truncateAtWord(prose.join(""), LEAD_TEXT_MAX_LENGTH),
+    bodyText: plainText,
   };
 }
 

@@ -16,18 +16,33 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
 /** What a connection field resolves to; `totalCount` is only counted when asked for. */
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
+export interface Connection<T, E extends Edge<T> = Edge<T>> {
+  edges: E[];
   nodes: T[];
   pageInfo: PageInfo;
   readonly totalCount: Promise<number>;
 }
 
-export function connectionFrom<T>(page: Page<T>, countAll: () => Promise<number>): Connection<T> {
+/**
+ * The connection of a page. A page of plain nodes needs no `toEdge`; a page
+ * of rows that carry more than their node (a score) says how each row
+ * becomes an edge, less its cursor.
+ */
+export function connectionFrom<R, T = R, E extends Edge<T> = Edge<T>>(
+  page: Page<R>,
+  countAll: () => Promise<number>,
+  toEdge: (row: R) => Omit<E, "cursor"> = (row) => ({ node: row }) as unknown as Omit<E, "cursor">,
+): Connection<T, E> {
+  const edges = page.nodes.map((row, index) => ({ ...toEdge(row), cursor: page.cursors[index] }) as E);
   return {
-    edges: page.nodes.map((node, index) => ({ cursor: page.cursors[index], node })),
-    nodes: page.nodes,
+    edges,
+    nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
@@ -40,21 +55,34 @@ export function connectionFrom<T>(page: Page<T>, countAll: () => Promise<number>
   };
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a list, with the cursor to continue from it.` })
-  class Edge {
+/**
+ * The fields of every edge of `<Name>Edge`, for its edge class to extend.
+ * No field returns it, so it never appears in the schema itself.
+ */
+export function EdgeBase<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Edge<T>> {
+  @ObjectType(`${name}EdgeFields`)
+  class EdgeClass {
     @Field({ description: "Pass as after (or before) to continue from this item." })
     cursor: string;
 
     @Field(() => nodeType, { description: "The item itself." })
     node: T;
   }
+  return EdgeClass;
+}
+
+/** Declares `<Name>Connection` and, unless an edge type is given, `<Name>Edge` for a node type. */
+export function ConnectionType<T extends object, E extends Edge<T> = Edge<T>>(
+  nodeType: ClassType<T>,
+  name: string,
+  edgeType?: ClassType<E>,
+): ClassType<Connection<T, E>> {
+  const edge = edgeType ?? plainEdgeType(nodeType, name);
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [Edge], { description: "The items of this page, each with its cursor." })
-    edges: Edge[];
+    @Field(() => [edge], { description: "The items of this page, each with its cursor." })
+    edges: E[];
 
     @Field(() => [nodeType], { description: "The items of `edges`, for clients that need no cursors." })
     nodes: T[];
@@ -66,4 +94,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     totalCount: Promise<number>;
   }
   return ConnectionClass;
+}
+
+function plainEdgeType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Edge<T>> {
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a list, with the cursor to continue from it.` })
+  class PlainEdge extends EdgeBase(nodeType, name) {}
+  return PlainEdge;
 }

@@ -1,9 +1,9 @@
 import { BadUserInputError } from "../errors";
-import { CursorValue, SortOrder } from "./sort-order";
+import { CursorValue, SortKeyKind, SortOrder } from "./sort-order";
 
 const MAX_CURSOR_LENGTH = 512;
 
-/** Opaque cursor: base64url of JSON `[orderName, ...keyValues]`, dates as ISO text. */
+/** Opaque cursor: base64url of JSON `[orderName, ...keyValues]`, dates as ISO text, floats as JSON numbers (exact). */
 export function encodeCursor<T>(order: SortOrder<T>, row: T): string {
   const values = order.keys.map((key) => {
     const value = key.read(row);
@@ -39,10 +39,12 @@ function parseCursor(cursor: string): unknown[] | null {
   }
 }
 
-function checkKind(kind: "integer" | "string" | "date", value: unknown): CursorValue | null {
+function checkKind(kind: SortKeyKind, value: unknown): CursorValue | null {
   switch (kind) {
     case "integer":
       return Number.isSafeInteger(value) ? (value as number) : null;
+    case "float":
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
     case "string":
       return typeof value === "string" ? value : null;
     case "date": {

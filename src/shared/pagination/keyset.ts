@@ -1,16 +1,16 @@
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { PageRequest } from "./page-request";
-import { SortDirection, reverse } from "./sort-order";
+import { SortDirection, keySql, reverse } from "./sort-order";
 
 /** The direction rows are read in: the order's, or its reverse when paging backward. */
 export function readingDirection(request: PageRequest<unknown>): SortDirection {
   return request.backward ? reverse(request.order.direction) : request.order.direction;
 }
 
-/** `alias.k1 DIR, …, alias.id DIR` in reading direction, for ORDER BY and OVER (…). */
+/** `alias.k1 DIR, …, alias.id DIR` (a computed key's SQL in its place) in reading direction, for ORDER BY and OVER (…). */
 export function orderBySql(alias: string, request: PageRequest<unknown>): string {
   const direction = readingDirection(request);
-  return request.order.keys.map((key) => `${alias}.${key.column} ${direction}`).join(", ");
+  return request.order.keys.map((key) => `${keySql(alias, key)} ${direction}`).join(", ");
 }
 
 /**
@@ -39,7 +39,7 @@ function addBound<T extends ObjectLiteral>(
   name: string,
   operator: "<" | ">",
 ): void {
-  const columns = request.order.keys.map((key) => `${alias}.${key.column}`);
+  const columns = request.order.keys.map((key) => keySql(alias, key));
   const parameters = Object.fromEntries(values.map((value, index) => [`keyset_${name}_${index}`, value]));
   const placeholders = Object.keys(parameters).map((parameter) => `:${parameter}`);
   qb.andWhere(`(${columns.join(", ")}) ${operator} (${placeholders.join(", ")})`, parameters);

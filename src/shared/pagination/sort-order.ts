@@ -3,10 +3,17 @@ export type CursorValue = number | string | Date;
 
 export type SortDirection = "ASC" | "DESC";
 
+export type SortKeyKind = "integer" | "float" | "string" | "date";
+
 export interface SortKey<T> {
   /** The column, unqualified (`published_at`); the list's alias is added. */
   column: string;
-  kind: "integer" | "string" | "date";
+  kind: SortKeyKind;
+  /**
+   * For a key the query computes (a relevance, a score): the SQL that
+   * computes it, used as is in place of `alias.column`.
+   */
+  sql?: string;
   read(row: T): CursorValue;
 }
 
@@ -19,6 +26,11 @@ export interface SortOrder<T> {
   name: string;
   direction: SortDirection;
   keys: SortKey<T>[];
+}
+
+/** The SQL a key sorts and bounds on in a list aliased `alias`. */
+export function keySql(alias: string, key: SortKey<unknown>): string {
+  return key.sql ?? `${alias}.${key.column}`;
 }
 
 export const byId: SortKey<{ id: number }> = { column: "id", kind: "integer", read: (row) => row.id };

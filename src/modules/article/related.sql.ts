@@ -1,0 +1,81 @@
+import { DataSource } from "typeorm";
+import { daysApartSql } from "../../database/dialect";
+
+/** The alias of the related-scores derived table in an article query. */
+export const RELATED_ALIAS = "related";
+
+/**
+ * The relatedness rule, in one place. For a source article S and another
+ * published article C:
+ *
+ *   score = Σ idf(t) over the tags t that S and C share
+ *         + 1.0 when C is in S's section
+ *         + 0.5 when C has S's author
+ *         + 0.5 / (1 + days between their publication / 30)
+ *
+ * with idf(t) = ln(1 + published articles / published articles tagged t):
+ * a tag on 2 of 1,000 articles weighs 6.2, one on half of them 1.1. Tags
+ * dominate; section and author lift an article among equals; closeness in
+ * time (never age relative to now, so scores and cursors hold over time)
+ * prefers the same news cycle. Candidates are the articles that share a
+ * tag or the author, those of the same section published within 30 days of
+ * it (the section alone does not make an article from another year
+ * related, and a large section would cost every read), and the editor's
+ * pin, which sorts first.
+ */
+export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 0.5, closenessDays: 30, sectionWindowDays: 30 };
+
+/**
+ * SQL of a derived table `(source_id, id, pinned, shared_tags,
+ * same_category, same_author, score)`: one row per published candidate C of
+ * each source in `:...relatedSourceIds`, never the source itself.
+ * `:relatedPublished` is the PUBLISHED status.
+ */
+export function relatedScoresSql(dataSource: DataSource): string {
+  const sources = "IN (:...relatedSourceIds)";
+  const sameCategory = "candidate.category_id = source.category_id";
+  const sameAuthor = "candidate.author_id = source.author_id";
+  const daysApart = daysApartSql(dataSource, "candidate.published_at", "source.published_at");
+  const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays, sectionWindowDays } = RELATED_WEIGHTS;
+  // Every signal is a row (source, candidate, idf, tagged); one GROUP BY sums them per pair. Grouping by
+  // both primary keys lets the other columns of both rows be used as they are, and keeps the planner from
+  // flattening this table into the query that joins it. CROSS JOIN makes SQLite, which has no statistics
+  // unless ANALYZE ran, start from the few sources rather than from every published article; PostgreSQL
+  // plans it as the inner join it is.
+  return `(SELECT source.id AS source_id, candidate.id AS id,
+      CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
+      SUM(signal.tagged) AS shared_tags,
+      CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
+      CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
+      CAST(SUM(signal.idf)
+        + CASE WHEN ${sameCategory} THEN ${categoryWeight} ELSE 0 END
+        + CASE WHEN ${sameAuthor} THEN ${authorWeight} ELSE 0 END
+        + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score
+    FROM (
+      SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged
+        FROM article s CROSS JOIN article c
+        WHERE s.id ${sources} AND c.category_id = s.category_id AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
+      UNION ALL SELECT s.id, c.id, 0.0, 0
+        FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
+      UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
+      UNION ALL SELECT own.article_id, other.article_id, weight.idf, 1
+        FROM article_tag own
+        CROSS JOIN article_tag other
+        JOIN (${tagWeightsSql(sources)}) weight ON weight.tag_id = own.tag_id
+        WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
+    ) signal
+    CROSS JOIN article source
+    CROSS JOIN article candidate
+    WHERE source.id = signal.source_id AND candidate.id = signal.id AND candidate.status = :relatedPublished AND candidate.id <> source.id
+    GROUP BY source.id, candidate.id)`;
+}
+
+/** idf of each tag the sources carry, counted over published articles. */
+function tagWeightsSql(sources: string): string {
+  return `SELECT tagged.tag_id AS tag_id, LN(1.0 + CAST(total.articles AS double precision) / COUNT(*)) AS idf
+    FROM article_tag tagged
+    JOIN article carrier ON carrier.id = tagged.article_id AND carrier.status = :relatedPublished
+    CROSS JOIN (SELECT COUNT(*) AS articles FROM article WHERE status = :relatedPublished) total
+    WHERE tagged.tag_id IN (SELECT tag_id FROM article_tag WHERE article_id ${sources})
+    GROUP BY tagged.tag_id, total.articles`;
+}

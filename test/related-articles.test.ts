@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { ArticleStatus } from "../src/modules/article/article-status";
+import { Article } from "../src/modules/article/article.entity";
+import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
+import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages } from "./helpers/paging";
+
+const RELATED = `
+  query Related($slug: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    article(slug: $slug) {
+      relatedArticles(first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges { cursor score reasons node { slug } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+      keepReading { slug }
+      checkAlso { slug }
+    }
+  }`;
+
+interface RelatedPage {
+  totalCount: number;
+  edges: { cursor: string; score: number; reasons: string[]; node: { slug: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const MINUTE = 60_000;
+const BASE = Date.UTC(2025, 4, 1);
+
+describeEachDatabase("related articles, Keep Reading and Check Also", (server) => {
+  const at = (minutes: number) => new Date(BASE + minutes * MINUTE);
+  let source: Article;
+  let twoRareTags: Article;
+  let oneCommonTag: Article;
+  let sameSection: Article;
+  let sameAuthor: Article;
+  let unrelated: Article;
+  let draft: Article;
+  const fillers: Article[] = [];
+
+  const related = async (args: Record<string, unknown> = {}, slug = source.slug) =>
+    (await server().data(RELATED, { slug, ...args })).article as { relatedArticles: RelatedPage; keepReading: { slug: string } | null; checkAlso: { slug: string } | null };
+  const slugsOf = (page: RelatedPage) => page.edges.map((edge) => edge.node.slug);
+  const pin = (article: Article, pick: Article | null) =>
+    server().dataSource.getRepository(Article).update(article.id, { keepReadingId: pick?.id ?? null });
+
+  before(async () => {
+    const ds = server().dataSource;
+    const writer = await createAuthor(ds);
+    const others = [await createAuthor(ds), await createAuthor(ds)];
+    const news = await createCategory(ds);
+    const elsewhere = await createCategory(ds);
+    const [rareA, rareB, common] = [await createTag(ds), await createTag(ds), await createTag(ds)];
+
+    source = await createArticle(ds, { author: writer, category: news, tags: [rareA, rareB, common], publishedAt: at(0) });
+    twoRareTags = await createArticle(ds, { author: others[0], category: elsewhere, tags: [rareA, rareB], publishedAt: at(-60 * 24 * 90) });
+    oneCommonTag = await createArticle(ds, { author: others[0], category: elsewhere, tags: [common], publishedAt: at(1) });
+    for (let i = 0; i < 8; i++) {
+      fillers.push(await createArticle(ds, { author: others[1], category: elsewhere, tags: [common], publishedAt: at(2 + i) }));
+    }
+    sameSection = await createArticle(ds, { author: others[1], category: news, publishedAt: at(20) });
+    sameAuthor = await createArticle(ds, { author: writer, category: elsewhere, publishedAt: at(30) });
+    unrelated = await createArticle(ds, { author: others[1], category: elsewhere, publishedAt: at(40) });
+    // A draft that would be the best match of all.
+    draft = await createArticle(ds, { author: writer, category: news, tags: [rareA, rareB, common], status: ArticleStatus.DRAFT, publishedAt: null });
+  });
+
+  test("ranks the article sharing two rare tags above those sharing one common tag, even when it is older", async () => {
+    const { relatedArticles } = await related({ first: 100 });
+    const slugs = slugsOf(relatedArticles);
+    assert.equal(slugs[0], twoRareTags.slug);
+    assert.deepEqual(relatedArticles.edges[0].reasons, ["SHARED_TAGS"]);
+    assert.ok(slugs.indexOf(twoRareTags.slug) < slugs.indexOf(oneCommonTag.slug));
+    const scores = relatedArticles.edges.map((edge) => edge.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), "scores never increase down the list");
+  });
+
+  test("never lists the article itself, drafts, unrelated articles or anything twice, and counts what it lists", async () => {
+    const { relatedArticles } = await related({ first: 100 });
+    const slugs = slugsOf(relatedArticles);
+    assert.ok(!slugs.includes(source.slug), "not the article itself");
+    assert.ok(!slugs.includes(draft.slug), "no drafts");
+    assert.ok(!slugs.includes(unrelated.slug), "nothing that shares no tag, section or author");
+    assert.equal(new Set(slugs).size, slugs.length, "no duplicates");
+    assert.deepEqual(new Set(slugs), new Set([twoRareTags, oneCommonTag, ...fillers, sameSection, sameAuthor].map((a) => a.slug)));
+    assert.equal(relatedArticles.totalCount, slugs.length);
+  });
+
+  test("gives the reasons: shared tags, same section, same author", async () => {
+    const { relatedArticles } = await related({ first: 100 });
+    const reasonsOf = (article: Article) => relatedArticles.edges.find((edge) => edge.node.slug === article.slug)!.reasons;
+    assert.deepEqual(reasonsOf(oneCommonTag), ["SHARED_TAGS"]);
+    assert.deepEqual(reasonsOf(sameSection), ["SAME_CATEGORY"]);
+    assert.deepEqual(reasonsOf(sameAuthor), ["SAME_AUTHOR"]);
+  });
+
+  test("pages forwards and backwards with cursors through the same order, ties broken the same way every time", async () => {
+    const { relatedArticles: all } = await related({ first: 100 });
+    const read = async (args: Record<string, unknown>) => {
+      const { relatedArticles: page } = await related(args);
+      return { items: slugsOf(page), pageInfo: page.pageInfo };
+    };
+    assert.deepEqual(await readAllPages(read, 3, "forwards"), slugsOf(all));
+    assert.deepEqual(await readAllPages(read, 4, "backwards"), slugsOf(all));
+  });
+
+  test("refuses a cursor of another list", async () => {
+    const feed = await server().data(`{ articles(first: 1) { pageInfo { endCursor } } }`);
+    const response = await server().graphql(RELATED, { slug: source.slug, first: 3, after: feed.articles.pageInfo.endCursor });
+    assert.equal(response.body.errors?.[0].extensions?.code, "BAD_USER_INPUT");
+    assert.equal(response.body.errors?.[0].extensions?.field, "after");
+  });
+
+  test("Keep Reading is the best related article, or the editor's pin while it is published, listed first as EDITOR_PICK", async () => {
+    assert.equal((await related()).keepReading?.slug, twoRareTags.slug);
+
+    await pin(source, sameAuthor);
+    const pinned = await related({ first: 3 });
+    assert.equal(pinned.keepReading?.slug, sameAuthor.slug);
+    assert.equal(pinned.relatedArticles.edges[0].node.slug, sameAuthor.slug);
+    assert.deepEqual(pinned.relatedArticles.edges[0].reasons, ["EDITOR_PICK", "SAME_AUTHOR"]);
+
+    await pin(source, draft);
+    const unpublishedPin = await related({ first: 100 });
+    assert.equal(unpublishedPin.keepReading?.slug, twoRareTags.slug, "a pin that is not published is ignored");
+    assert.ok(!slugsOf(unpublishedPin.relatedArticles).includes(draft.slug));
+    await pin(source, null);
+  });
+
+  test("Check Also is the section's newest article that is neither the article, its Keep Reading pick nor its first related articles", async () => {
+    const ds = server().dataSource;
+    const author = await createAuthor(ds);
+    const [section, elsewhere] = [await createCategory(ds), await createCategory(ds)];
+    const [rareA, rareB] = [await createTag(ds), await createTag(ds)];
+    const reader = await createArticle(ds, { author, category: section, tags: [rareA, rareB], publishedAt: at(100) });
+    // Three strong matches in another section fill the first related results.
+    for (let i = 0; i < 3; i++) await createArticle(ds, { author, category: elsewhere, tags: [rareA, rareB], publishedAt: at(101 + i) });
+    const colleague = await createAuthor(ds);
+    for (let i = 0; i < 3; i++) await createArticle(ds, { author: colleague, category: section, publishedAt: at(105 + i) });
+    const older = await createArticle(ds, { author, category: section, publishedAt: at(110) });
+    const newest = await createArticle(ds, { author, category: section, publishedAt: at(120) });
+
+    assert.equal((await related({}, reader.slug)).checkAlso?.slug, newest.slug);
+
+    await pin(reader, newest);
+    const pinned = await related({}, reader.slug);
+    assert.equal(pinned.keepReading?.slug, newest.slug);
+    assert.equal(pinned.checkAlso?.slug, older.slug, "never the Keep Reading pick");
+
+    const fromNewest = await related({}, newest.slug);
+    assert.ok(fromNewest.checkAlso, "the newest article has a Check Also too");
+    assert.notEqual(fromNewest.checkAlso.slug, newest.slug, "never the article itself");
+    assert.notEqual(fromNewest.checkAlso.slug, fromNewest.keepReading?.slug, "never its Keep Reading pick");
+  });
+
+  test("walks to the previous and next article by publication time, in the whole feed or within the section", async () => {
+    const query = `query($slug: String!) { article(slug: $slug) {
+      previousArticle { slug } nextArticle { slug }
+      previousInSection: previousArticle(sameCategory: true) { slug } nextInSection: nextArticle(sameCategory: true) { slug } } }`;
+    const { article } = await server().data(query, { slug: oneCommonTag.slug });
+    assert.equal(article.previousArticle.slug, source.slug);
+    assert.equal(article.nextArticle.slug, fillers[0].slug);
+    assert.equal(article.previousInSection.slug, twoRareTags.slug);
+    assert.equal(article.nextInSection.slug, fillers[0].slug);
+    const first = await server().data(query, { slug: twoRareTags.slug });
+    assert.equal(first.article.previousArticle, null);
+  });
+});
