@@ -1,3 +1,7 @@
+import type { CommentOptions } from "./modules/comment/comment-services";
+import { loadCommentSettings } from "./modules/comment/comment.config";
+import { loadMailSettings } from "./outbox/mail.config";
+
 /**
  * Every environment variable the server reads, parsed and validated once.
  * Everything is optional; `.env.example` lists them with their defaults.
@@ -13,7 +17,25 @@ export interface Config {
   /** Off only in the bench's naive build: every loader then sends one statement per key. */
   loaderBatching: boolean;
   limits: OperationLimits;
+  auth: AuthConfig;
+  /** How often this instance looks for scheduled articles that are due. */
+  schedulerIntervalMs: number;
+  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comment.config.ts` and `mail.config.ts`. */
+  comments: CommentOptions;
 }
+
+export interface AuthConfig {
+  /** HMAC key of sign-in and preview tokens; every instance must share it. */
+  secret: string;
+  sessionSeconds: number;
+}
+
+/** Only for development and tests: production refuses to start without JWT_SECRET. */
+export const DEVELOPMENT_AUTH: AuthConfig = { secret: "broadsheet-development-secret-not-for-production", sessionSeconds: 12 * 3600 };
+
+const MIN_SECRET_LENGTH = 32;
+
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
 
 /** What one GraphQL operation may ask for; each refusal names its limit. */
 export interface OperationLimits {
@@ -63,7 +85,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: parseInteger("LIMIT_DIRECTIVES", env.LIMIT_DIRECTIVES, DEFAULT_LIMITS.directives),
       cost: parseInteger("LIMIT_COST", env.LIMIT_COST, DEFAULT_LIMITS.cost),
     },
+    auth: {
+      secret: parseSecret(env.JWT_SECRET, nodeEnv === "production"),
+      sessionSeconds: parseInteger("SESSION_SECONDS", env.SESSION_SECONDS, DEVELOPMENT_AUTH.sessionSeconds),
+    },
+    schedulerIntervalMs: parseInteger("SCHEDULER_INTERVAL_MS", env.SCHEDULER_INTERVAL_MS, DEFAULT_SCHEDULER_INTERVAL_MS),
+    comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
   };
+}
+
+/** A forged token is one guessed key away: production needs a real, long secret. */
+function parseSecret(raw: string | undefined, production: boolean): string {
+  if (raw) {
+    if (raw.length < MIN_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return raw;
+  }
+  if (production) throw new Error("JWT_SECRET must be set when NODE_ENV=production");
+  return DEVELOPMENT_AUTH.secret;
 }
 
 function parseInteger(name: string, raw: string | undefined, fallback: number): number {

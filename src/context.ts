@@ -1,6 +1,7 @@
 import { createArticleLoaders } from "./modules/article/article.loaders";
 import { createReadingPathLoaders } from "./modules/article/reading-path.loaders";
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
+import { User } from "./modules/user/user.entity";
 import { Services } from "./services";
 import { LoaderOptions, batchLoader, buildLoaders } from "./shared/pagination/paged-loader";
 
@@ -23,8 +24,18 @@ export interface Context {
   requestId: string;
   services: Services;
   loaders: Loaders;
+  /** The signed-in user of the request's bearer token; null for readers. */
+  viewer: User | null;
+  /** The client's IP address (behind a proxy, as Fastify's trustProxy reads it): what flood control counts per. */
+  clientAddress: string;
 }
 
-export function createContext(services: Services, requestId: string, loaderOptions: LoaderOptions): Context {
-  return { requestId, services, loaders: createLoaders(services, loaderOptions) };
+export function createContext(
+  services: Services,
+  requestId: string,
+  loaderOptions: LoaderOptions,
+  viewer: User | null,
+  clientAddress = "unknown",
+): Context {
+  return { requestId, services, loaders: createLoaders(services, loaderOptions), viewer, clientAddress };
 }

@@ -2,21 +2,35 @@ import "reflect-metadata";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
+import { ArticleEditorResolver } from "./modules/article/article-editor.resolver";
+import { ArticlePublishedResolver } from "./modules/article/article-published.resolver";
 import { ArticleResolver } from "./modules/article/article.resolver";
 import { AuthorResolver } from "./modules/author/author.resolver";
 import { CategoryResolver } from "./modules/category/category.resolver";
 import { ReadingPathResolver } from "./modules/article/reading-path.resolver";
 import { CommentResolver } from "./modules/comment/comment.resolver";
+import { ModerateCommentResolver } from "./modules/comment/moderate-comment.resolver";
+import { CommentAddedResolver } from "./modules/comment/comment-added.resolver";
+import { CommentWriterResolver } from "./modules/comment/comment-writer.resolver";
+import { InlineFeedbackResolver } from "./modules/comment/inline-feedback.resolver";
+import { NotificationResolver } from "./modules/notification/notification.resolver";
+import { NO_TOPIC_PUBSUB } from "./realtime/no-topic-pubsub";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { TagResolver } from "./modules/tag/tag.resolver";
+import { authChecker } from "./modules/user/auth-checker";
+import { UserResolver } from "./modules/user/user.resolver";
 
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver],
+    resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
+      ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
+      ArticlePublishedResolver, ModerateCommentResolver],
+    authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    pubSub: NO_TOPIC_PUBSUB,
     validate: false,
   });
   return schema;

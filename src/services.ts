@@ -1,15 +1,28 @@
 import { DataSource } from "typeorm";
+import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
+import { ArticleEditorService } from "./modules/article/article-editor.service";
+import { ArticlePublisherService } from "./modules/article/article-publisher.service";
 import { ArticleService } from "./modules/article/article.service";
 import { ReadingPathService } from "./modules/article/reading-path.service";
 import { Author } from "./modules/author/author.entity";
 import { Category } from "./modules/category/category.entity";
 import { CommentService } from "./modules/comment/comment.service";
+import { CommentOptions, createCommentServices } from "./modules/comment/comment-services";
+import { Logger, createLogger } from "./logger";
 import { TagService } from "./modules/tag/tag.service";
+import { AuthService } from "./modules/user/auth.service";
+import { DEFAULT_THROTTLE, LoginThrottle } from "./modules/user/login-throttle";
+import { TokenSigner } from "./modules/user/token-signer";
+import { UserService } from "./modules/user/user.service";
 import { NamedEntityService } from "./shared/named-entity.service";
 
+const silentLogger = createLogger("silent");
+
 /** Every service, wired once per process; only the context is per request. */
-export function createServices(dataSource: DataSource) {
+export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELOPMENT_AUTH, logger?: Logger, comments: CommentOptions = {}) {
   const articles = new ArticleService(dataSource);
+  const editor = new ArticleEditorService(dataSource);
+  const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -17,6 +30,11 @@ export function createServices(dataSource: DataSource) {
     categories: new NamedEntityService(dataSource, Category, "categories"),
     tags: new TagService(dataSource),
     comments: new CommentService(dataSource),
+    ...commentServices,
+    editor,
+    publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub),
+    users: new UserService(dataSource),
+    auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };
 }
 

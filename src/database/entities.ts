@@ -1,9 +1,16 @@
+import { ArticleSlug } from "../modules/article/article-slug.entity";
 import { Article } from "../modules/article/article.entity";
+import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Author } from "../modules/author/author.entity";
 import { Category } from "../modules/category/category.entity";
 import { Comment } from "../modules/comment/comment.entity";
+import { CommentSubscription } from "../modules/notification/comment-subscription.entity";
+import { OutboxMessage } from "../outbox/outbox-message.entity";
+import { IdempotencyKey } from "../shared/idempotency/idempotency-key.entity";
 import { ArticleTag } from "../modules/tag/article-tag.entity";
 import { Tag } from "../modules/tag/tag.entity";
+import { LoginFailure } from "../modules/user/login-failure.entity";
 import { User } from "../modules/user/user.entity";
 
-export const entities = [Article, ArticleTag, Author, Category, Comment, Tag, User];
+export const entities = [Article, ArticleSlug, ArticleTag, AuditEvent, LoginFailure, Author, Category, Comment, Tag, User,
+  CommentSubscription, IdempotencyKey, OutboxMessage];

@@ -75,12 +75,20 @@ function commentStatus(random: Random): CommentStatus {
   return roll < 0.96 ? CommentStatus.PENDING : CommentStatus.SPAM;
 }
 
-function inlineAnchor(random: Random, blocks: BodyBlock[]): { blockId: string; quote: string } {
-  const block = random.pick(blocks);
+/** Where an inline comment sits: the block, the quoted words, and the block's index (inline feedback's order). */
+interface SeedAnchor {
+  blockId: string;
+  quote: string;
+  position: number;
+}
+
+function inlineAnchor(random: Random, blocks: BodyBlock[]): SeedAnchor {
+  const position = random.int(0, blocks.length - 1);
+  const block = blocks[position];
   const words = block.text.split(" ");
   const length = Math.min(words.length, random.int(3, 8));
   const start = random.int(0, words.length - length);
-  return { blockId: block.id, quote: words.slice(start, start + length).join(" ") };
+  return { blockId: block.id, quote: words.slice(start, start + length).join(" "), position };
 }
 
 function commentRow(
@@ -88,7 +96,7 @@ function commentRow(
   status: CommentStatus,
   isReply: boolean,
   createdAt: Date,
-  anchor: { blockId: string; quote: string } | null,
+  anchor: SeedAnchor | null,
 ): CommentRow {
   const commenter = random.int(0, COMMENTERS - 1);
   const person = personName(commenter);
@@ -101,5 +109,7 @@ function commentRow(
     createdAt,
     anchorBlockId: anchor?.blockId ?? null,
     anchorQuote: anchor?.quote ?? null,
+    anchorPosition: anchor?.position ?? null,
+    editedAt: null,
   };
 }

@@ -117,6 +117,7 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
     ...derived,
     keepReadingId: null,
     ...dates,
+    firstPublishedAt: dates.status === ArticleStatus.PUBLISHED ? dates.publishedAt : null,
     commentCount: comments.filter((comment) => comment.row.status === CommentStatus.APPROVED).length,
     imageUrl: `https://images.example.com/articles/${slug}.jpg`,
     imageAlt,

@@ -14,6 +14,11 @@ export const ErrorCode = {
   TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
   TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
   QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "RATE_LIMITED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -35,5 +40,47 @@ export class BadUserInputError extends PublicError {
 export class LimitExceededError extends PublicError {
   constructor(code: ErrorCode, message: string, limit: number) {
     super(message, code, { limit, http: { status: 400 } });
+  }
+}
+
+/** The operation needs a signed-in user, and the request carries no valid token. */
+export class UnauthenticatedError extends PublicError {
+  constructor(message = "Sign in first: send Authorization: Bearer <token> from login.") {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+/** The signed-in user's role or ownership does not allow this operation. */
+export class ForbiddenError extends PublicError {
+  constructor(message: string) {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+/** The object an operation names does not exist (or is not visible to this user). */
+export class NotFoundError extends PublicError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.NOT_FOUND, extensions);
+  }
+}
+
+/** A write based on a stale version; `currentVersion` is the one to rebase on. */
+export class ConflictError extends PublicError {
+  constructor(message: string, currentVersion: number) {
+    super(message, ErrorCode.CONFLICT, { currentVersion });
+  }
+}
+
+/** Flood control (`COMMENT_RATE_LIMIT`) refused a write; `retryAfter` is in seconds. */
+export class RateLimitedError extends PublicError {
+  constructor(retryAfter: number, limit: number) {
+    super(`Too many attempts: try again in ${retryAfter} s.`, ErrorCode.RATE_LIMITED, { retryAfter, limit });
+  }
+}
+
+/** An idempotency key sent again with a different input: the key already names another operation. */
+export class IdempotencyConflictError extends PublicError {
+  constructor() {
+    super("This idempotencyKey was already used with a different input.", ErrorCode.CONFLICT, { field: "idempotencyKey" });
   }
 }

@@ -28,13 +28,22 @@ export class TestServer {
 
   static async start(kind: DatabaseKind, options: Partial<ServerDeps> = {}): Promise<TestServer> {
     const database = await kind.create();
+    return TestServer.serve(kind.name, database, options, true);
+  }
+
+  /** A second instance on this server's database, as behind a load balancer; stopping it leaves the database. */
+  async sibling(options: Partial<ServerDeps> = {}): Promise<TestServer> {
+    return TestServer.serve(this.kind, { url: this.database.url, drop: async () => undefined }, options, false);
+  }
+
+  private static async serve(kind: DatabaseKind["name"], database: TestDatabase, options: Partial<ServerDeps>, migrate: boolean): Promise<TestServer> {
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     const dataSource = await createDataSource(database.url, logger).initialize();
-    await dataSource.runMigrations();
+    if (migrate) await dataSource.runMigrations();
     const server = await createServer({ dataSource, logger, ...options });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = server.app.server.address() as AddressInfo;
-    return new TestServer(kind.name, `http://127.0.0.1:${port}`, dataSource, server, database);
+    return new TestServer(kind, `http://127.0.0.1:${port}`, dataSource, server, database);
   }
 
   async stop(): Promise<void> {
@@ -54,8 +63,8 @@ export class TestServer {
   }
 
   /** The data of an operation that must succeed: fails the test on any GraphQL error. */
-  async data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await this.graphql<T>(query, variables);
+  async data<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.graphql<T>(query, variables, headers);
     if (response.body.errors?.length || response.status !== 200) {
       throw new Error(`GraphQL errors (HTTP ${response.status}): ${JSON.stringify(response.body.errors)}`);
     }

@@ -67,6 +67,10 @@ export class Article extends Node {
   @Column({ name: "published_at", type: Date, nullable: true })
   publishedAt: Date | null;
 
+  /** Set by the first publication and never cleared: from then on the slug no longer follows the title. */
+  @Column({ name: "first_published_at", type: Date, nullable: true })
+  firstPublishedAt: Date | null;
+
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 

@@ -21,10 +21,17 @@ const MAX_EXCERPT_LENGTH = 1000;
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => Article, { nullable: true, description: "By slug or by id; readers see published articles only." })
-  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
+  @Query(() => Article, {
+    nullable: true,
+    description:
+      "By slug (current or a former one) or by id. Readers see published articles only; " +
+      "signed-in editors, and authors for their own, also drafts and scheduled ones (preview).",
+  })
+  async article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
     const rowId = ctx.services.articles.lookupId(slug, id);
-    return rowId === null ? ctx.services.articles.bySlug(slug!) : ctx.loaders.articleById.load(rowId);
+    const published = await (rowId === null ? ctx.services.articles.bySlug(slug!) : ctx.loaders.articleById.load(rowId));
+    if (published || !ctx.viewer) return published;
+    return ctx.services.editor.readable(ctx.viewer, rowId === null ? { slug: slug! } : { id: rowId });
   }
 
   @Query(() => ArticleConnection, { description: "Published articles, filtered and sorted." })

@@ -33,8 +33,11 @@ const MAX_EXCLUDED = 100;
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** By its slug or one it had before a rename (see `article-slugs.ts`), in one statement. */
   async bySlug(slug: string): Promise<Article | null> {
-    return this.published().andWhere("article.slug = :slug", { slug }).getOne();
+    return this.published()
+      .andWhere("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", { slug })
+      .getOne();
   }
 
   /** Checks `article(slug, id)`'s arguments; returns the row id when looked up by id. */

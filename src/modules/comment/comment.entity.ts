@@ -43,6 +43,14 @@ export class Comment extends Node {
   @Column({ name: "anchor_quote", type: "text", nullable: true })
   anchorQuote: string | null;
 
+  /** The anchored block's position in the body when written: inline feedback is read in this order. */
+  @Column({ name: "anchor_position", type: "integer", nullable: true })
+  anchorPosition: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When the guest who wrote the comment last edited it; null if never." })
+  @Column({ name: "edited_at", type: Date, nullable: true })
+  editedAt: Date | null;
+
   @Field(() => InlineAnchor, { nullable: true, description: "Set on inline feedback: the passage it answers." })
   get anchor(): InlineAnchor | null {
     if (!this.anchorBlockId) return null;

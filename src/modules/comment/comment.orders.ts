@@ -20,3 +20,8 @@ export const commentOrders: Record<CommentOrder, SortOrder<Comment>> = {
   OLDEST: { name: "comment-oldest", direction: "ASC", keys: [createdAt, byId] },
   NEWEST: { name: "comment-newest", direction: "DESC", keys: [createdAt, byId] },
 };
+
+const anchorPosition: SortKey<Comment> = { column: "anchor_position", kind: "integer", read: (comment) => comment.anchorPosition ?? 0 };
+
+/** Inline feedback: by the anchored block's place in the body, then oldest first. */
+export const inlineFeedbackOrder: SortOrder<Comment> = { name: "inline-feedback", direction: "ASC", keys: [anchorPosition, createdAt, byId] };

@@ -39,6 +39,19 @@ export class CommentService {
     return countByParent(this.visible(), "comment.parent_id", commentIds);
   }
 
+  /** Each article's approved comments pinned to a passage, replies included. */
+  inlineFeedbackPages(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
+    return fetchPagesByParent(this.inlineFeedback(), "comment", "comment.article_id", articleIds, request);
+  }
+
+  countInlineFeedback(articleIds: readonly number[]): Promise<number[]> {
+    return countByParent(this.inlineFeedback(), "comment.article_id", articleIds);
+  }
+
+  private inlineFeedback(): SelectQueryBuilder<Comment> {
+    return this.visible().andWhere("comment.anchor_block_id IS NOT NULL");
+  }
+
   private visible(): SelectQueryBuilder<Comment> {
     return this.dataSource
       .getRepository(Comment)

@@ -1,22 +1,26 @@
+import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Node } from "../node/node.type";
+import { Role } from "./role";
 
-/**
- * A signed-in editor or author. Stored now so the schema is complete; the
- * editorial API exposes it (the `viewer` query, `login`).
- */
+/** A signed-in editor or author. Visible to themselves and to admins only: never to readers. */
 @Entity("user")
-export class User {
+@ObjectType({ implements: Node, description: "An account of the newsroom: an editor, author or admin." })
+export class User extends Node {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Field({ description: "The sign-in address." })
   @Column({ type: "varchar", length: 320, unique: true })
   email: string;
 
+  /** scrypt hash with its parameters and salt (see `password.ts`); never leaves the server. */
   @Column({ name: "password_hash", type: "varchar", length: 500 })
   passwordHash: string;
 
+  @Field(() => Role, { description: "What the user may do." })
   @Column({ type: "varchar", length: 16 })
-  role: string;
+  role: Role;
 
   @Column({ name: "author_id", type: "integer", nullable: true })
   authorId: number | null;

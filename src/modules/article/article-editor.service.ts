@@ -1,0 +1,160 @@
+import { inTransaction } from "../../database/transaction";
+import { DataSource, EntityManager } from "typeorm";
+import { BadUserInputError, NotFoundError } from "../../shared/errors";
+import { slugify } from "../../shared/slug";
+import { recordAudit } from "../audit/audit";
+import { decodeGlobalIdOf } from "../node/global-id";
+import { ArticleTag } from "../tag/article-tag.entity";
+import { User } from "../user/user.entity";
+import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
+import { LIMITS, existingId, existingTagIds, imageColumns, optionalText } from "./article-fields";
+import { checkText } from "../../shared/input-text";
+import { articlePolicy } from "./article-policy";
+import { retireSlug, uniqueSlug } from "./article-slugs";
+import { ArticleStatus } from "./article-status";
+import { Article } from "./article.entity";
+import { BodyFormat, renderBody } from "./body-format";
+import { ArticleChanges, updateAtVersion } from "./versioned-update";
+
+const messages = {
+  notFound: "No such article.",
+  noByline: "Your account has no author profile: give authorId.",
+  pickItself: "An article cannot be its own Keep Reading pick.",
+};
+
+/**
+ * Writes of articles by signed-in users: drafts, edits, deletion, the Keep
+ * Reading pin. Each runs in one transaction with its derived fields, slug
+ * history, tags and audit event; the role was checked by `@Authorized`,
+ * ownership is checked here (`articlePolicy`).
+ */
+export class ArticleEditorService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
+  async readable(user: User, lookup: { id: number } | { slug: string }): Promise<Article | null> {
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder("article");
+    if ("id" in lookup) qb.where("article.id = :id", lookup);
+    else qb.where("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", lookup);
+    const article = await qb.getOne();
+    return article && articlePolicy.canRead(user, article) ? article : null;
+  }
+
+  create(user: User, input: CreateArticleInput): Promise<Article> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
+      if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
+      articlePolicy.assertCanWriteAs(user, authorId);
+      const title = checkText("input.title", input.title, { max: LIMITS.title });
+      const now = new Date();
+      const { identifiers } = await manager.insert(Article, {
+        ...this.contentColumns(input),
+        ...this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN),
+        ...imageColumns(input.featuredImage, "input.featuredImage"),
+        title,
+        slug: await uniqueSlug(manager, title),
+        status: ArticleStatus.DRAFT,
+        publishedAt: null,
+        firstPublishedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+        commentCount: 0,
+        keepReadingId: null,
+        authorId,
+        categoryId: await existingId(manager, "Category", input.categoryId, "input.categoryId"),
+      });
+      const id = identifiers[0].id as number;
+      await this.replaceTags(manager, id, input.tagIds ?? []);
+      await recordAudit(manager, user.id, "createArticle", "Article", id);
+      return this.reload(manager, id);
+    });
+  }
+
+  update(user: User, input: UpdateArticleInput): Promise<Article> {
+    const id = decodeGlobalIdOf("Article", input.id, "input.id");
+    return inTransaction(this.dataSource, async (manager) => {
+      const article = await this.editable(manager, user, id);
+      const changes: ArticleChanges = { ...this.contentColumns(input) };
+      if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
+      if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
+      if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
+      if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
+      const slug = await this.newSlug(manager, article, input);
+      if (slug !== null) changes.slug = slug;
+      await updateAtVersion(manager, id, input.version, changes);
+      if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
+      if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
+      await recordAudit(manager, user.id, "updateArticle", "Article", id);
+      return this.reload(manager, id);
+    });
+  }
+
+  delete(user: User, globalId: string): Promise<boolean> {
+    const id = decodeGlobalIdOf("Article", globalId, "id");
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.editable(manager, user, id);
+      await manager.delete(Article, { id });
+      await recordAudit(manager, user.id, "deleteArticle", "Article", id);
+      return true;
+    });
+  }
+
+  /** Sets (or with no pick, clears) the Keep Reading pin; the pick shows only while it is published. */
+  pinKeepReading(user: User, articleGlobalId: string, pickGlobalId: string | null | undefined): Promise<Article> {
+    const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
+    const pickId = pickGlobalId == null ? null : decodeGlobalIdOf("Article", pickGlobalId, "pickId");
+    if (pickId === id) throw new BadUserInputError(messages.pickItself, { field: "pickId" });
+    return inTransaction(this.dataSource, async (manager) => {
+      await this.editable(manager, user, id);
+      if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
+        throw new BadUserInputError("pickId names no article.", { field: "pickId" });
+      }
+      await manager.update(Article, { id }, { keepReadingId: pickId, updatedAt: new Date(), version: () => "version + 1" });
+      await recordAudit(manager, user.id, "pinKeepReading", "Article", id);
+      return this.reload(manager, id);
+    });
+  }
+
+  /** The article, when `user` may change it; NOT_FOUND when it does not exist, FORBIDDEN when it is not theirs. */
+  async editable(manager: EntityManager, user: User, id: number): Promise<Article> {
+    const article = await manager.findOneBy(Article, { id });
+    if (!article) throw new NotFoundError(messages.notFound, { field: "id" });
+    articlePolicy.assertCanEdit(user, article);
+    return article;
+  }
+
+  reload(manager: EntityManager, id: number): Promise<Article> {
+    return manager.findOneByOrFail(Article, { id });
+  }
+
+  private contentColumns(input: CreateArticleInput | UpdateArticleInput): ArticleChanges {
+    const changes: ArticleChanges = {};
+    if (input.subtitle !== undefined) changes.subtitle = optionalText(input.subtitle, "input.subtitle", LIMITS.subtitle);
+    if (input.excerpt !== undefined) changes.editorExcerpt = optionalText(input.excerpt, "input.excerpt", LIMITS.excerpt);
+    return changes;
+  }
+
+  /** The body and everything derived from it, computed here so it is written in the same statement. */
+  private bodyColumns(body: string, format: BodyFormat) {
+    const { html, blocks: _blocks, ...derived } = renderBody(checkText("input.body", body, { max: LIMITS.body }), format);
+    return { body: html, ...derived };
+  }
+
+  /**
+   * The slug an update moves the article to, or null to keep it: an explicit
+   * `slug` always; a new title only before the first publication, after
+   * which links to the article exist and the slug stays put.
+   */
+  private async newSlug(manager: EntityManager, article: Article, input: UpdateArticleInput): Promise<string | null> {
+    const wanted = input.slug != null ? checkText("input.slug", input.slug, { max: LIMITS.title }) : article.firstPublishedAt === null ? input.title : null;
+    if (wanted == null || slugify(wanted) === article.slug) return null;
+    return uniqueSlug(manager, wanted, article.id);
+  }
+
+  private async replaceTags(manager: EntityManager, articleId: number, tagGlobalIds: string[]): Promise<void> {
+    const tagIds = await existingTagIds(manager, tagGlobalIds, "input.tagIds");
+    await manager.delete(ArticleTag, { articleId });
+    if (tagIds.length > 0) await manager.insert(ArticleTag, tagIds.map((tagId) => ({ articleId, tagId })));
+  }
+}

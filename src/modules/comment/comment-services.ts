@@ -1,0 +1,57 @@
+import { DataSource } from "typeorm";
+import { Logger } from "../../logger";
+import { DeliveryWorker } from "../../outbox/delivery-worker";
+import { MailTransport } from "../../outbox/mail-transport";
+import { DEFAULT_MAIL_SETTINGS, MailSettings, createMailTransport } from "../../outbox/mail.config";
+import { createRateLimitStore } from "../../rate-limit/create-rate-limit-store";
+import { RateLimiter } from "../../rate-limit/rate-limiter";
+import { createPubSub } from "../../realtime/create-pubsub";
+import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
+import { IdTokens } from "../../shared/id-tokens";
+import { CommentSubscriptionService } from "../notification/comment-subscription.service";
+import { NewCommentNotices } from "../notification/new-comment-notices";
+import { CommentApproval } from "./comment-approval";
+import { CommentModerationService } from "./comment-moderation.service";
+import { CommentSettings, DEFAULT_COMMENT_SETTINGS } from "./comment.config";
+import { CommentWriterService } from "./comment-writer.service";
+
+/** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
+export interface CommentOptions {
+  settings?: Partial<CommentSettings>;
+  mail?: Partial<MailSettings>;
+  /** Pub/sub and flood-control counters in Redis, shared by every instance. */
+  redisUrl?: string;
+  /** Replaces the transport the mail settings choose (tests record mail with one). */
+  transport?: MailTransport;
+}
+
+/**
+ * The comment write path, "Notify of" and live updates, wired once per
+ * process. `pubsub` is the deployment's event bus for every feature;
+ * `close()` releases what this opened (Redis connections, the worker).
+ */
+export function createCommentServices(dataSource: DataSource, logger: Logger, options: CommentOptions = {}) {
+  const settings: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
+  const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
+  const tokens = new IdTokens(settings.tokenSecret);
+  const pubsub = createPubSub(options.redisUrl, logger);
+  const rateLimitStore = createRateLimitStore(options.redisUrl);
+  const limiter = new RateLimiter(rateLimitStore, settings.rateLimit, "comments");
+  const transport = options.transport ?? createMailTransport(mail, logger);
+  const outboxWorker = new DeliveryWorker(dataSource, transport, logger, mail.deliver);
+  const commentSubscriptions = new CommentSubscriptionService(dataSource, tokens, settings.publicUrl, limiter, outboxWorker);
+  const approval = new CommentApproval(new NewCommentNotices(commentSubscriptions, settings.publicUrl), pubsub, outboxWorker, logger);
+  return {
+    pubsub,
+    outboxWorker,
+    commentSubscriptions,
+    commentWriter: new CommentWriterService(dataSource, settings, limiter, new IdempotencyKeys(), tokens, approval, commentSubscriptions, outboxWorker),
+    commentModeration: new CommentModerationService(dataSource, approval),
+    /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits). */
+    startBackgroundWork: () => outboxWorker.start(mail.pollMs),
+    closeComments: async () => {
+      await outboxWorker.stop();
+      await Promise.all([pubsub.close(), rateLimitStore.close(), transport.close?.()]);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { DataSource } from "typeorm";
+import { UnauthenticatedError } from "../../shared/errors";
+import { LoginThrottle } from "./login-throttle";
+import { dummyHash, verifyPassword } from "./password";
+import { TokenSigner } from "./token-signer";
+import { User } from "./user.entity";
+
+const SESSION_AUDIENCE = "session";
+
+const messages = {
+  /** The same for an unknown email and a wrong password, so sign-in does not reveal who has an account. */
+  badCredentials: "Wrong email or password.",
+};
+
+export interface AuthPayload {
+  token: string;
+  user: User;
+}
+
+/** Sign-in and the bearer tokens that identify the viewer of a request. */
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signer: TokenSigner,
+    private readonly throttle: LoginThrottle,
+    private readonly sessionSeconds: number,
+  ) {}
+
+  async login(email: string, password: string): Promise<AuthPayload> {
+    const normalized = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(normalized);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
+    // An unknown email still pays for one hash, so timing does not tell the two failures apart.
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !valid) {
+      await this.throttle.recordFailure(normalized);
+      throw new UnauthenticatedError(messages.badCredentials);
+    }
+    await this.throttle.clear(normalized);
+    return { token: await this.signer.sign(SESSION_AUDIENCE, String(user.id), this.sessionSeconds), user };
+  }
+
+  /**
+   * The user an `Authorization: Bearer` header names, read afresh so that a
+   * deleted account or a changed role takes effect at once; null for no,
+   * malformed or expired tokens (the request then runs as a reader's).
+   */
+  async viewerOf(authorization: string | undefined): Promise<User | null> {
+    const token = /^Bearer (\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!token) return null;
+    const subject = await this.signer.subjectOf(SESSION_AUDIENCE, token);
+    if (subject === null || !/^[1-9][0-9]{0,9}$/.test(subject)) return null;
+    return this.dataSource.getRepository(User).findOneBy({ id: Number(subject) });
+  }
+}

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { EntityManager } from "typeorm";
+import { BadUserInputError, IdempotencyConflictError } from "../errors";
+import { IdempotencyKey } from "./idempotency-key.entity";
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/** What claiming a key found: the key is ours now, or an earlier call with the same input already produced `resultId`. */
+export type Claim = { fresh: true } | { fresh: false; resultId: number };
+
+/**
+ * "Exactly once under retries", inside the caller's transaction. `claim`
+ * inserts the key (or takes over one older than 24 h); the caller then
+ * writes and `complete`s with the id it created, in the same transaction.
+ * A concurrent call with the same key blocks on PostgreSQL's unique index
+ * until the first commits and then finds its result (on SQLite writes are
+ * serialized, see `inTransaction`); if the first rolls back, the second
+ * proceeds as the first.
+ */
+export class IdempotencyKeys {
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async claim(manager: EntityManager, operation: string, key: string, input: unknown): Promise<Claim> {
+    const inputHash = hashOf(input);
+    if (await this.insertOrTakeOver(manager, operation, key, inputHash)) return { fresh: true };
+    const existing = await manager.getRepository(IdempotencyKey).findOneByOrFail({ operation, key });
+    if (existing.inputHash !== inputHash) throw new IdempotencyConflictError();
+    if (existing.resultId === null) throw new Error(`idempotency key ${operation}/${key} committed without a result`);
+    return { fresh: false, resultId: existing.resultId };
+  }
+
+  async complete(manager: EntityManager, operation: string, key: string, resultId: number): Promise<void> {
+    await manager.getRepository(IdempotencyKey).update({ operation, key }, { resultId });
+  }
+
+  /** Deletes keys past their 24 h: they would be taken over anyway, this keeps the table small. */
+  async purgeExpired(manager: EntityManager): Promise<void> {
+    await manager.createQueryBuilder().delete().from(IdempotencyKey).where("created_at < :cutoff", { cutoff: this.cutoff() }).execute();
+  }
+
+  private async insertOrTakeOver(manager: EntityManager, operation: string, key: string, inputHash: string): Promise<boolean> {
+    // Named parameters through the driver: it also writes dates the way TypeORM stores them on each store.
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      `INSERT INTO idempotency_key (operation, key, input_hash, result_id, created_at) VALUES (:operation, :key, :inputHash, NULL, :now)
+       ON CONFLICT (operation, key) DO UPDATE SET input_hash = excluded.input_hash, result_id = NULL, created_at = excluded.created_at
+       WHERE idempotency_key.created_at < :cutoff
+       RETURNING key`,
+      { operation, key, inputHash, now: new Date(this.now()), cutoff: this.cutoff() },
+    );
+    const rows: unknown[] = await manager.query(sql, parameters);
+    return rows.length > 0;
+  }
+
+  private cutoff(): Date {
+    return new Date(this.now() - IDEMPOTENCY_TTL_MS);
+  }
+}
+
+/** BAD_USER_INPUT unless the key is 1 to 255 characters. */
+export function checkIdempotencyKey(key: string, field: string): void {
+  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new BadUserInputError(`${field} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`, { field, maximum: MAX_IDEMPOTENCY_KEY_LENGTH });
+  }
+}
+
+/** Key order does not change the hash: `{a, b}` and `{b, a}` are the same input. */
+function hashOf(input: unknown): string {
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
