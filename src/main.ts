@@ -17,7 +17,15 @@ async function main(): Promise<void> {
     await seedDatabase(dataSource, { articles: config.demoArticles });
   }
 
-  const server = await createServer({ dataSource, logger, loaderOptions: { batching: config.loaderBatching }, limits: config.limits, comments: config.comments });
+  const server = await createServer({
+    dataSource,
+    logger,
+    loaderOptions: { batching: config.loaderBatching },
+    limits: config.limits,
+    auth: config.auth,
+    schedulerIntervalMs: config.schedulerIntervalMs,
+    comments: config.comments,
+  });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });
   const { port } = server.app.server.address() as AddressInfo;
   logger.info({ port }, `Broadsheet serving http://localhost:${port}/graphql`);

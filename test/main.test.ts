@@ -4,7 +4,15 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
+import { createDataSource } from "../ormconfig";
+import { DEVELOPMENT_AUTH } from "../src/config";
+import { SESSION_AUDIENCE } from "../src/modules/user/auth.service";
+import { Role } from "../src/modules/user/role";
+import { TokenSigner } from "../src/modules/user/token-signer";
+import { PASSWORD, createUser } from "./factories/users";
 import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
+
+const LOGIN = "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }";
 
 const MAIN = join(__dirname, "..", "src", "main.js");
 
@@ -14,9 +22,9 @@ interface Running {
 }
 
 /** Starts `node dist/src/main.js` as `npm start` does and waits for its "serving" log line. */
-async function startMain(databaseUrl: string): Promise<Running> {
+async function startMain(databaseUrl: string, env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO_ARTICLES: "30", LOG_LEVEL: "info" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO_ARTICLES: "30", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   for await (const line of createInterface({ input: child.stdout! })) {
@@ -67,6 +75,23 @@ for (const kind of testDatabaseKinds()) {
       const second = await startMain(database.url);
       assert.equal(await totalArticles(second.baseUrl), total);
       assert.equal(await stopWith(second, "SIGTERM"), 0);
+    });
+
+    test("signs sign-in tokens with the configured JWT_SECRET, not the development key", async () => {
+      const secret = "a-production-grade-secret-of-forty-chars!";
+      const dataSource = await createDataSource(database.url).initialize();
+      const user = await createUser(dataSource, Role.EDITOR);
+      await dataSource.destroy();
+      const running = await startMain(database.url, { JWT_SECRET: secret });
+      const response = await fetch(`${running.baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: LOGIN, variables: { email: user.email, password: PASSWORD } }),
+      });
+      const { token } = ((await response.json()) as { data: { login: { token: string } } }).data.login;
+      assert.equal(await stopWith(running, "SIGTERM"), 0);
+      assert.equal(await new TokenSigner(secret).subjectOf(SESSION_AUDIENCE, token), String(user.id));
+      assert.equal(await new TokenSigner(DEVELOPMENT_AUTH.secret).subjectOf(SESSION_AUDIENCE, token), null);
     });
   });
 }

@@ -5,7 +5,7 @@ import { dummyHash, verifyPassword } from "./password";
 import { TokenSigner } from "./token-signer";
 import { User } from "./user.entity";
 
-const SESSION_AUDIENCE = "session";
+export const SESSION_AUDIENCE = "session";
 
 const messages = {
   /** The same for an unknown email and a wrong password, so sign-in does not reveal who has an account. */
