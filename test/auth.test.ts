@@ -70,8 +70,11 @@ describeEachDatabase("signing in", (server) => {
   });
 });
 
-test("production refuses to start without a JWT secret", () => {
+test("production refuses to start without a JWT secret and a comment token secret", () => {
   assert.throws(() => loadConfig({ NODE_ENV: "production" }), /JWT_SECRET/);
   assert.throws(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "short" }), /JWT_SECRET/);
-  assert.equal(loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) }).auth.secret, "s".repeat(40));
+  assert.throws(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) }), /COMMENT_TOKEN_SECRET/);
+  const production = loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40), COMMENT_TOKEN_SECRET: "c".repeat(40) });
+  assert.equal(production.auth.secret, "s".repeat(40));
+  assert.equal(production.comments.settings?.tokenSecret, "c".repeat(40));
 });

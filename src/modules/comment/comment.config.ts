@@ -27,7 +27,8 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   moderation: "auto",
   rateLimit: { limit: 5, windowMs: 60_000 },
   editWindowMs: 15 * 60_000,
-  // Random per process unless set: tokens then die with the process, which a single dev instance can live with.
+  // Random per process unless set: tokens then die with the process and no other instance accepts them,
+  // which a single development instance can live with and production cannot (see productionRefusal).
   tokenSecret: randomBytes(32).toString("hex"),
   blocklist: ["viagra", "casino", "crypto giveaway", "payday loan"],
   maxLinks: 2,
@@ -41,7 +42,7 @@ export function loadCommentSettings(env: NodeJS.ProcessEnv): CommentSettings {
     moderation: parseModeration(env.COMMENT_MODERATION),
     rateLimit: env.COMMENT_RATE_LIMIT ? parseRateLimit("COMMENT_RATE_LIMIT", env.COMMENT_RATE_LIMIT) : defaults.rateLimit,
     editWindowMs: env.COMMENT_EDIT_WINDOW_MINUTES ? parseCount("COMMENT_EDIT_WINDOW_MINUTES", env.COMMENT_EDIT_WINDOW_MINUTES) * 60_000 : defaults.editWindowMs,
-    tokenSecret: env.COMMENT_TOKEN_SECRET || defaults.tokenSecret,
+    tokenSecret: env.COMMENT_TOKEN_SECRET || productionRefusal(env) || defaults.tokenSecret,
     blocklist: env.COMMENT_BLOCKLIST ? env.COMMENT_BLOCKLIST.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean) : defaults.blocklist,
     maxLinks: env.COMMENT_MAX_LINKS ? parseCount("COMMENT_MAX_LINKS", env.COMMENT_MAX_LINKS) : defaults.maxLinks,
     floodLimit: env.COMMENT_FLOOD_LIMIT ? parseRateLimit("COMMENT_FLOOD_LIMIT", env.COMMENT_FLOOD_LIMIT) : defaults.floodLimit,
@@ -70,4 +71,10 @@ function parseCount(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+/** Production needs one token key shared by every instance, so an unset COMMENT_TOKEN_SECRET stops it starting. */
+function productionRefusal(env: NodeJS.ProcessEnv): undefined {
+  if (env.NODE_ENV === "production") throw new Error("COMMENT_TOKEN_SECRET must be set when NODE_ENV=production");
+  return undefined;
 }
