@@ -17,6 +17,7 @@ export interface Config {
   /** Off only in the bench's naive build: every loader then sends one statement per key. */
   loaderBatching: boolean;
   limits: OperationLimits;
+  http: HttpOptions;
   auth: AuthConfig;
   /** How often this instance looks for scheduled articles that are due. */
   schedulerIntervalMs: number;
@@ -36,6 +37,18 @@ export const DEVELOPMENT_AUTH: AuthConfig = { secret: "broadsheet-development-se
 const MIN_SECRET_LENGTH = 32;
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
+
+/** How the HTTP endpoint presents itself to clients and browsers. */
+export interface HttpOptions {
+  /** Schema introspection and "Did you mean …" suggestions: on in development, off in production unless GRAPHQL_INTROSPECTION=on. */
+  introspection: boolean;
+  /** Larger request bodies are refused with 413 before they are parsed. */
+  bodyLimitBytes: number;
+  /** Origins browsers may call from (CORS): "*" for any, else exact origins. */
+  corsOrigins: "*" | string[];
+}
+
+export const DEFAULT_HTTP: HttpOptions = { introspection: true, bodyLimitBytes: 100_000, corsOrigins: "*" };
 
 /** What one GraphQL operation may ask for; each refusal names its limit. */
 export interface OperationLimits {
@@ -85,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: parseInteger("LIMIT_DIRECTIVES", env.LIMIT_DIRECTIVES, DEFAULT_LIMITS.directives),
       cost: parseInteger("LIMIT_COST", env.LIMIT_COST, DEFAULT_LIMITS.cost),
     },
+    http: {
+      introspection: parseSwitch("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, nodeEnv !== "production"),
+      bodyLimitBytes: parseInteger("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, DEFAULT_HTTP.bodyLimitBytes),
+      corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    },
     auth: {
       secret: parseSecret(env.JWT_SECRET, nodeEnv === "production"),
       sessionSeconds: parseInteger("SESSION_SECONDS", env.SESSION_SECONDS, DEVELOPMENT_AUTH.sessionSeconds),
@@ -117,4 +135,10 @@ function parseSwitch(name: string, raw: string | undefined, fallback: boolean): 
   if (raw === undefined || raw === "") return fallback;
   if (raw === "on" || raw === "off") return raw === "on";
   throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+/** CORS_ORIGINS: unset or "*" for any origin, else a comma-separated list of exact origins. */
+function parseOrigins(raw: string | undefined): "*" | string[] {
+  if (raw === undefined || raw.trim() === "" || raw.trim() === "*") return "*";
+  return raw.split(",").map((origin) => origin.trim()).filter(Boolean);
 }

@@ -3,7 +3,7 @@ import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
-import { createServer } from "./server";
+import { createServer, serverOptionsFrom } from "./server";
 import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
 
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
@@ -17,15 +17,7 @@ async function main(): Promise<void> {
     await seedDatabase(dataSource, { articles: config.demoArticles });
   }
 
-  const server = await createServer({
-    dataSource,
-    logger,
-    loaderOptions: { batching: config.loaderBatching },
-    limits: config.limits,
-    auth: config.auth,
-    schedulerIntervalMs: config.schedulerIntervalMs,
-    comments: config.comments,
-  });
+  const server = await createServer({ dataSource, logger, ...serverOptionsFrom(config) });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });
   const { port } = server.app.server.address() as AddressInfo;
   logger.info({ port }, `Broadsheet serving http://localhost:${port}/graphql`);

@@ -8,7 +8,8 @@ import { Context, createContext } from "./context";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { registerOperationalRoutes } from "./http/operations.routes";
-import { AuthConfig, DEFAULT_LIMITS, DEFAULT_SCHEDULER_INTERVAL_MS, DEVELOPMENT_AUTH, OperationLimits } from "./config";
+import cors from "@fastify/cors";
+import { AuthConfig, Config, DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_SCHEDULER_INTERVAL_MS, DEVELOPMENT_AUTH, HttpOptions, OperationLimits } from "./config";
 import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
@@ -26,6 +27,7 @@ export interface ServerDeps {
   /** Batched unless told otherwise: only the bench's naive build turns batching off. */
   loaderOptions?: LoaderOptions;
   limits?: OperationLimits;
+  http?: HttpOptions;
   auth?: AuthConfig;
   /** How often scheduled articles are looked for; 0 turns this instance's scheduler off. */
   schedulerIntervalMs?: number;
@@ -41,21 +43,37 @@ export interface Server {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Every option of `createServer` from the parsed environment: `main` passes them all through here. */
+export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource" | "logger"> {
+  return {
+    loaderOptions: { batching: config.loaderBatching },
+    limits: config.limits,
+    http: config.http,
+    auth: config.auth,
+    schedulerIntervalMs: config.schedulerIntervalMs,
+    comments: config.comments,
+  };
+}
+
 /** The HTTP server with every route, not yet listening: `main` and the tests share it. */
 export async function createServer({
   dataSource,
   logger,
   loaderOptions = BATCHED,
   limits = DEFAULT_LIMITS,
+  http = DEFAULT_HTTP,
   auth = DEVELOPMENT_AUTH,
   schedulerIntervalMs = DEFAULT_SCHEDULER_INTERVAL_MS,
   comments = {},
 }: ServerDeps): Promise<Server> {
-  const app = Fastify({ logger: false, genReqId: requestIdOf });
+  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    introspection: http.introspection,
+    // "Did you mean …" suggestions reveal the schema as much as introspection does.
+    hideSchemaDetailsFromClientErrors: !http.introspection,
     // `main` owns the signals and closes everything in order; Apollo's own handler would re-raise SIGTERM mid-shutdown.
     stopOnTerminationSignals: false,
     validationRules: shapeLimitRules(limits),
@@ -77,6 +95,7 @@ export async function createServer({
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource);
   app.addHook("preHandler", queryTextLimits(limits));
   await app.register(fastifyApollo(apollo), {
@@ -103,6 +122,8 @@ export async function createServer({
   };
 }
 
+const HTTP_ERROR_CODES: Record<number, string> = { 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE" };
+
 function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
   const given = request.headers["x-request-id"];
   return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
@@ -122,6 +143,6 @@ function graphqlShapedError(logger: Logger) {
         errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: request.id } }],
       });
     }
-    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] });
+    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: HTTP_ERROR_CODES[status] ?? "BAD_REQUEST" } }] });
   };
 }
