@@ -33,10 +33,16 @@ const MAX_EXCLUDED = 100;
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** By its slug or one it had before a rename (see `article-slugs.ts`), in one statement. */
+  /**
+   * By its slug or one it had before a rename (see `article-slugs.ts`), in one
+   * statement. The UNION of two unique-key lookups keeps both indexes in use;
+   * `slug = ? OR id IN (…)` made both stores scan the whole table.
+   */
   async bySlug(slug: string): Promise<Article | null> {
     return this.published()
-      .andWhere("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", { slug })
+      .andWhere("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", {
+        slug,
+      })
       .getOne();
   }
 
