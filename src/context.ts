@@ -3,19 +3,20 @@ import { createReadingPathLoaders } from "./modules/article/reading-path.loaders
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
 import { User } from "./modules/user/user.entity";
 import { Services } from "./services";
-import { LoaderOptions, batchLoader, buildLoaders } from "./shared/pagination/paged-loader";
+import { LoaderFactory, LoaderOptions } from "./shared/pagination/paged-loader";
 
 /** Fresh per request: loaders cache only for the request that made them. */
 export function createLoaders(services: Services, options: LoaderOptions) {
-  return buildLoaders(options, () => ({
-    ...createArticleLoaders(services.articles),
-    ...createReadingPathLoaders(services.readingPath),
-    ...createCommentLoaders(services.comments),
-    authorById: batchLoader((ids: readonly number[]) => services.authors.byIds(ids)),
-    categoryById: batchLoader((ids: readonly number[]) => services.categories.byIds(ids)),
-    tagById: batchLoader((ids: readonly number[]) => services.tags.byIds(ids)),
-    tagsByArticle: batchLoader((ids: readonly number[]) => services.tags.byArticles(ids)),
-  }));
+  const make = new LoaderFactory(options);
+  return {
+    ...createArticleLoaders(services.articles, make),
+    ...createReadingPathLoaders(services.readingPath, make),
+    ...createCommentLoaders(services.comments, make),
+    authorById: make.batch((ids: readonly number[]) => services.authors.byIds(ids)),
+    categoryById: make.batch((ids: readonly number[]) => services.categories.byIds(ids)),
+    tagById: make.batch((ids: readonly number[]) => services.tags.byIds(ids)),
+    tagsByArticle: make.batch((ids: readonly number[]) => services.tags.byArticles(ids)),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -14,52 +14,38 @@ export interface LoaderOptions {
 
 export const BATCHED: LoaderOptions = { batching: true };
 
-/**
- * The options of the loaders being built. The feature modules' loader
- * factories take no options, so `buildLoaders` sets them for the duration
- * of one synchronous build rather than for the whole process.
- */
-let building: LoaderOptions = BATCHED;
-
-/** Runs `build` (which creates one request's loaders) with `options` applied to each loader it creates. */
-export function buildLoaders<T>(options: LoaderOptions, build: () => T): T {
-  const outer = building;
-  building = options;
-  try {
-    return build();
-  } finally {
-    building = outer;
-  }
-}
-
-function dataLoaderOptions<K, V>(): DataLoader.Options<K, V> {
-  return building.batching ? { maxBatchSize: MAX_BATCH } : { batch: false };
-}
-
 export type PagedLoader<T> = (request: PageRequest<T>) => DataLoader<number, Page<T>>;
 
 /**
- * Per-request loaders of per-parent pages: one DataLoader per distinct page
- * request, so every parent asking for the same page shares one statement.
+ * Makes one request's loaders, all with the same options; every feature
+ * module's loader factory takes one, so no loader is made any other way.
  */
-export function pagedLoader<T>(
-  fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>,
-): PagedLoader<T> {
-  // Captured now: the DataLoaders are made later, while the request resolves.
-  const options = dataLoaderOptions<number, Page<T>>();
-  const loaders = new Map<string, DataLoader<number, Page<T>>>();
-  return (request) => {
-    const key = pageRequestKey(request);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader((parentIds) => fetchPages(parentIds, request), options);
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}
+export class LoaderFactory {
+  constructor(private readonly options: LoaderOptions) {}
 
-/** A per-request loader of one value per key, from a batch function in key order. */
-export function batchLoader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  return new DataLoader(batch, dataLoaderOptions<K, V>());
+  /** A loader of one value per key, from a batch function in key order. */
+  batch<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    return new DataLoader(batch, this.dataLoaderOptions<K, V>());
+  }
+
+  /**
+   * Loaders of per-parent pages: one DataLoader per distinct page request,
+   * so every parent asking for the same page shares one statement.
+   */
+  paged<T>(fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>): PagedLoader<T> {
+    const loaders = new Map<string, DataLoader<number, Page<T>>>();
+    return (request) => {
+      const key = pageRequestKey(request);
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = this.batch((parentIds: readonly number[]) => fetchPages(parentIds, request));
+        loaders.set(key, loader);
+      }
+      return loader;
+    };
+  }
+
+  private dataLoaderOptions<K, V>(): DataLoader.Options<K, V> {
+    return this.options.batching ? { maxBatchSize: MAX_BATCH } : { batch: false };
+  }
 }

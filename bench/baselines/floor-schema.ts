@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { buildSchema, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
+import { articleOrders } from "../../src/modules/article/article.orders";
+import { Article } from "../../src/modules/article/article.entity";
+import { Author } from "../../src/modules/author/author.entity";
+import { Category } from "../../src/modules/category/category.entity";
+import { commentOrders } from "../../src/modules/comment/comment.orders";
+import { Comment } from "../../src/modules/comment/comment.entity";
+import { Node } from "../../src/modules/node/node.type";
+import { ConnectionArgs } from "../../src/shared/pagination/connection.args";
+import { Connection, connectionFrom } from "../../src/shared/pagination/connection.types";
+import { pageFromRows } from "../../src/shared/pagination/page";
+import { pageRequest } from "../../src/shared/pagination/page-request";
+import { SortOrder } from "../../src/shared/pagination/sort-order";
+import { truncateAtWord } from "../../src/shared/text";
+import { FloorData, OrderedList } from "./floor-data";
+
+const EMPTY = new OrderedList<never>([]);
+
+/**
+ * Baseline (b), the execution floor: `schema.graphql` itself, executed by
+ * plain graphql-js with plain functions over the rows in memory. It answers
+ * what the workloads ask (forward pages, readers' fields) exactly as the
+ * server does; the bench checks that before it measures.
+ */
+export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>): GraphQLSchema {
+  const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
+  const on = (type: string, fields: Record<string, GraphQLFieldResolver<any, unknown, any>>) => {
+    const typeFields = (schema.getType(type) as GraphQLObjectType).getFields();
+    for (const [field, resolve] of Object.entries(fields)) typeFields[field].resolve = resolve;
+  };
+  const globalId = (row: Node) => row.globalId;
+
+  on("Query", {
+    articles: (_, args) => page(data.feed, args, articleOrders.NEWEST),
+    authors: (_, args) => page(data.authors, args, authorOrder),
+    article: (_, { slug }: { slug: string }) => data.articleBySlug.get(slug) ?? null,
+  });
+  on("Article", {
+    id: globalId,
+    excerpt: (article: Article, { maxLength }: { maxLength: number }) => truncateAtWord(article.editorExcerpt ?? article.leadText, maxLength),
+    author: (article: Article) => data.authorById.get(article.authorId),
+    category: (article: Article) => data.categoryById.get(article.categoryId),
+    tags: (article: Article) => data.tagsByArticle.get(article.id) ?? [],
+    comments: (article: Article, args) => page(data.commentsByArticle.get(article.id) ?? EMPTY, args, commentOrders.OLDEST),
+  });
+  on("Author", {
+    id: globalId,
+    articles: (author: Author, args) => page(data.articlesByAuthor.get(author.id) ?? EMPTY, args, articleOrders.NEWEST),
+  });
+  on("Category", {
+    id: globalId,
+    articles: (category: Category, args) => page(data.articlesByCategory.get(category.id) ?? EMPTY, args, articleOrders.NEWEST),
+  });
+  on("Comment", {
+    id: globalId,
+    replyCount: (comment: Comment) => (data.repliesByComment.get(comment.id) ?? EMPTY).rows.length,
+    replies: (comment: Comment, args) => page(data.repliesByComment.get(comment.id) ?? EMPTY, args, commentOrders.OLDEST),
+  });
+  return schema;
+}
+
+/** A forward page of `list` after the cursor's row (every order ends with the id, so the cursor's last value finds it). */
+function page<T extends { id: number }>(list: OrderedList<T>, args: ConnectionArgs, order: SortOrder<T>): Connection<T> {
+  const request = pageRequest(args, order);
+  if (request.backward || request.before) throw new Error("the floor pages forwards only");
+  const start = request.after ? list.positionOf(request.after[request.after.length - 1] as number)! + 1 : 0;
+  const rows = list.rows.slice(start, start + request.limit + 1);
+  return connectionFrom(pageFromRows(rows, request), async () => list.rows.length);
+}

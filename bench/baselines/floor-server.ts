@@ -1,0 +1,42 @@
+import "reflect-metadata";
+import { DocumentNode, execute, parse, validate } from "graphql";
+import { createDataSource } from "../../ormconfig";
+import { createServices } from "../../src/services";
+import { loadFloorData } from "./floor-data";
+import { floorSchema } from "./floor-schema";
+import { serveJson } from "./serve";
+
+/**
+ * Baseline (b) over node:http: loads the bench database (DATABASE_URL) into
+ * memory, closes it, then executes each request with graphql-js. Parsed and
+ * validated documents are cached by their text, as Apollo's document store
+ * does for the server.
+ */
+async function main(): Promise<void> {
+  const dataSource = await createDataSource(process.env.DATABASE_URL!).initialize();
+  const data = await loadFloorData(dataSource);
+  const schema = floorSchema(data, createServices(dataSource).authors.order);
+  await dataSource.destroy();
+
+  const documents = new Map<string, DocumentNode>();
+  const documentOf = (query: string): DocumentNode => {
+    let document = documents.get(query);
+    if (!document) {
+      document = parse(query);
+      const errors = validate(schema, document);
+      if (errors.length > 0) throw errors[0];
+      documents.set(query, document);
+    }
+    return document;
+  };
+  serveJson(async (body) => {
+    const { query, variables, operationName } = JSON.parse(body);
+    const result = await execute({ schema, document: documentOf(query), variableValues: variables, operationName });
+    return JSON.stringify(result);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import "reflect-metadata";
+import { prepareBenchDatabase, withDataSource } from "./bench-database";
+import { parseBenchOptions, UsageError, USAGE } from "./options";
+import { publish } from "./publish";
+import { runBench } from "./run";
+import { buildWorkloads, Workload } from "./workloads";
+
+/** Said until the write mix is a workload. */
+const PENDING = "W5 (90% W1/W4 reads, 10% addComment) is not a workload yet.";
+
+/** `npm run bench`: see USAGE. */
+async function main(argv: string[]): Promise<void> {
+  const options = parseBenchOptions(argv);
+  const databaseUrl = await prepareBenchDatabase(options);
+  const workloads = selected(await withDataSource(databaseUrl, buildWorkloads), options.workloads);
+  const run = await runBench(options, databaseUrl, workloads);
+  run.notes.unshift(PENDING);
+  const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
+  publish({ command, options, databaseUrl, workloads, run });
+}
+
+function selected(workloads: Workload[], names: string[]): Workload[] {
+  if (names.length === 0) return workloads;
+  const unknown = names.filter((name) => !workloads.some((workload) => workload.name === name));
+  if (unknown.length > 0) throw new UsageError(`--workloads: no workload ${unknown.join(", ")}.`);
+  return workloads.filter((workload) => names.includes(workload.name));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(error);
+  process.exitCode = 1;
+});

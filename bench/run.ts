@@ -1,0 +1,90 @@
+import { writeFileSync } from "node:fs";
+import { differenceFrom, fetchAnswer } from "./answers";
+import { ChildServer, ChildSpec, startChild } from "./child-server";
+import { drive } from "./load";
+import { measure, Measurement, RunningTarget } from "./measure";
+import { BenchOptions } from "./options";
+import { floorSpec, limitSpec, serverSpec } from "./targets";
+import { Workload } from "./workloads";
+
+/** The limit server's answers, rewritten by every run (bench/results/*.json is not committed). */
+const LIMIT_RESPONSES_FILE = "bench/results/limit-responses.json";
+
+export interface BenchRun {
+  measurements: Measurement[];
+  /** Baselines left out of a workload, and why. */
+  notes: string[];
+}
+
+/**
+ * Starts the server, the variant if asked for, and the three baselines on
+ * `databaseUrl`, checks that each answers each workload as the server does
+ * (the limit does by construction), and measures every workload on every
+ * target that does. Stops them all, whatever happens.
+ */
+export async function runBench(options: BenchOptions, databaseUrl: string, workloads: Workload[]): Promise<BenchRun> {
+  const children: ChildServer[] = [];
+  const start = async (spec: ChildSpec) => {
+    const child = await startChild(spec);
+    children.push(child);
+    return child;
+  };
+  try {
+    const server = await start(serverSpec("server", databaseUrl, true, options.profile));
+    const variant = options.variant && (await start(serverSpec("variant", databaseUrl, true, options.profile, options.variant)));
+    const naive = await start(serverSpec("naive", databaseUrl, false, false));
+    const floor = await start(floorSpec(databaseUrl));
+    const { answers, leftOut, notes } = await referenceAnswers(workloads, server, [...(variant ? [variant] : []), naive, floor]);
+    writeFileSync(LIMIT_RESPONSES_FILE, JSON.stringify(workloads.map((workload) => [workload.body, answers.get(workload.name)])));
+    const limit = await start(limitSpec(LIMIT_RESPONSES_FILE));
+    const targets: RunningTarget[] = [
+      { name: "server", server, countsQueries: true },
+      ...(variant ? [{ name: "variant" as const, server: variant, countsQueries: true }] : []),
+      { name: "naive", server: naive, countsQueries: true },
+      { name: "floor", server: floor, countsQueries: false },
+      { name: "limit", server: limit, countsQueries: false },
+    ];
+    const targetsOf = (workload: Workload) => targets.filter((target) => !leftOut.has(`${workload.name} ${target.name}`));
+    return { measurements: await runRounds(options, workloads, targetsOf), notes };
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+  }
+}
+
+/** Each workload's answer from the server, and the baselines that answer it otherwise ("W4 floor"), which would measure something else. */
+async function referenceAnswers(workloads: Workload[], server: ChildServer, baselines: ChildServer[]) {
+  const answers = new Map<string, string>();
+  const leftOut = new Set<string>();
+  const notes: string[] = [];
+  for (const workload of workloads) {
+    answers.set(workload.name, await fetchAnswer(server, workload));
+    for (const baseline of baselines) {
+      const difference = await differenceFrom(answers.get(workload.name)!, baseline, workload);
+      if (difference === null) continue;
+      notes.push(`${baseline.name} left out of ${workload.name}: ${difference}`);
+      leftOut.add(`${workload.name} ${baseline.name}`);
+    }
+  }
+  return { answers, leftOut, notes };
+}
+
+/** Warms every target up on every workload, then runs the rounds, interleaved so that drift hits all targets alike. */
+async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf: (workload: Workload) => RunningTarget[]): Promise<Measurement[]> {
+  const { warmup, duration, rounds, connections } = options;
+  for (const workload of workloads) {
+    for (const target of targetsOf(workload)) {
+      await drive({ url: `${target.server.baseUrl}/graphql`, body: workload.body, seconds: warmup, connections });
+    }
+  }
+  const measurements: Measurement[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const workload of workloads) {
+      for (const target of targetsOf(workload)) {
+        const m = await measure(target, workload, round, duration, connections);
+        measurements.push(m);
+        console.error(`round ${round}/${rounds} ${workload.name} ${target.name.padEnd(6)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s`);
+      }
+    }
+  }
+  return measurements;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { ChildSpec } from "./child-server";
+
+export type TargetName = "server" | "variant" | "naive" | "floor" | "limit";
+
+/** What each target is, for the table's legend. */
+export const TARGET_TITLES: Record<TargetName, string> = {
+  server: "Broadsheet in production mode",
+  variant: "the same server with the --variant environment",
+  naive: "(c) the same server with DataLoader batching off (LOADER_BATCHING=off)",
+  floor: "(b) plain graphql-js over the same data in memory, on node:http",
+  limit: "(a) node:http answering the precomputed response bytes",
+};
+
+export const PROFILE_DIR = "bench/results/profiles";
+
+/**
+ * The server as `npm start` runs it in production, minus demo seeding;
+ * batching off makes the naive build, `extraEnv` a variant.
+ */
+export function serverSpec(name: TargetName, databaseUrl: string, batching: boolean, profile: boolean, extraEnv: Record<string, string> = {}): ChildSpec {
+  return {
+    name,
+    script: "dist/src/main.js",
+    env: {
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      DEMO_ARTICLES: "0",
+      LOG_LEVEL: "warn",
+      LOADER_BATCHING: batching ? "on" : "off",
+      ...productionSecrets(),
+      ...extraEnv,
+    },
+    nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    readyPath: "/readyz",
+  };
+}
+
+export function floorSpec(databaseUrl: string): ChildSpec {
+  return { name: "floor", script: "dist/bench/baselines/floor-server.js", env: { DATABASE_URL: databaseUrl }, readyPath: "/healthz" };
+}
+
+/** `responsesFile`: JSON [requestBody, responseBody] pairs. */
+export function limitSpec(responsesFile: string): ChildSpec {
+  return { name: "limit", script: "dist/bench/baselines/limit-server.js", env: { BENCH_RESPONSES: responsesFile }, readyPath: "/healthz" };
+}
+
+/**
+ * A fresh random value for every `*_SECRET` that `.env.example` lists:
+ * production refuses to start without its secrets, and the bench keeps
+ * nothing signed with them past the run.
+ */
+function productionSecrets(): Record<string, string> {
+  const names = readFileSync(".env.example", "utf8").match(/^[# ]*[A-Z0-9_]*_SECRET(?==)/gm) ?? [];
+  return Object.fromEntries(names.map((line) => [line.replace(/^[# ]*/, ""), randomBytes(32).toString("hex")]));
+}

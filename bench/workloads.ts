@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { buildSchema, parse, validate } from "graphql";
+import { DataSource } from "typeorm";
+import { ArticleStatus } from "../src/modules/article/article-status";
+import { Article } from "../src/modules/article/article.entity";
+import { articleOrders } from "../src/modules/article/article.orders";
+import { encodeCursor } from "../src/shared/pagination/cursor";
+
+/** One GraphQL operation the bench sends over and over: the POST body is the same every time. */
+export interface Workload {
+  name: string;
+  title: string;
+  body: string;
+}
+
+/** Where W3 starts: the issue's 50,000 items in, or half the feed when the bench data is smaller. */
+const DEEP_POSITION = 50_000;
+
+const FEED = `query Feed($after: String) {
+  articles(first: 20, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id slug title excerpt(maxLength: 140) readingTimeMinutes publishedAt commentCount
+        author { name } category { name } tags { name }
+      }
+    }
+  }
+}`;
+
+const AUTHORS_PAGE = `query AuthorsPage {
+  authors(first: 20) { nodes { name articles(first: 5) { nodes { title category { name } } } } }
+}`;
+
+/** The article page of README.md; `ARTICLE_PAGE_EXTRAS` join it once the schema has them. */
+const ARTICLE_PAGE_FIELDS = `
+    id title subtitle readingTimeMinutes publishedAt
+    featuredImage { url alt caption width height }
+    body
+    headings { level text anchor }
+    tags { slug name }
+    author {
+      name bio avatarUrl
+      articles(first: 3) { nodes { slug title } pageInfo { hasNextPage endCursor } }
+    }
+    category {
+      name
+      articles(first: 3) { nodes { slug title } pageInfo { hasNextPage endCursor } }
+    }
+    commentCount
+    comments(first: 20) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id authorName body createdAt anchor { blockId quote }
+        replyCount
+        replies(first: 5) { nodes { id authorName body createdAt } }
+      }
+    }`;
+
+/**
+ * The parts of the product brief's page that land after the first pass of
+ * the bench: each joins W4 as soon as `schema.graphql` accepts it.
+ */
+const ARTICLE_PAGE_EXTRAS = [
+  "relatedArticles(first: 3) { edges { score reasons node { slug title excerpt(maxLength: 140) } } }",
+  "keepReading { slug title excerpt(maxLength: 140) }",
+  "checkAlso { slug title excerpt(maxLength: 200) }",
+];
+
+/** The workloads of issue 7 that exist so far (W5, the write mix, waits for comments to be writable). */
+export async function buildWorkloads(dataSource: DataSource): Promise<Workload[]> {
+  const deep = await deepFeedCursor(dataSource);
+  const page = await articlePageOperation(dataSource);
+  return [
+    { name: "W1", title: "feed, page 1", body: request("Feed", FEED, {}) },
+    { name: "W2", title: "authors page", body: request("AuthorsPage", AUTHORS_PAGE, {}) },
+    { name: "W3", title: `feed from ${deep.position.toLocaleString("en")} in`, body: request("Feed", FEED, { after: deep.cursor }) },
+    { name: "W4", title: `article page${page.extras.length ? ` + ${page.extras.length} extras` : ""}`, body: page.body },
+  ];
+}
+
+function request(operationName: string, query: string, variables: Record<string, unknown>): string {
+  return JSON.stringify({ operationName, query, variables });
+}
+
+/** The cursor a client holds after paging to `DEEP_POSITION`, made by the server's own encoder from that row. */
+async function deepFeedCursor(dataSource: DataSource): Promise<{ position: number; cursor: string }> {
+  const published = dataSource.getRepository(Article).createQueryBuilder("article").where("article.status = :published", {
+    published: ArticleStatus.PUBLISHED,
+  });
+  const position = Math.min(DEEP_POSITION, Math.floor((await published.getCount()) / 2));
+  // OFFSET is fine here: the bench reads the row once, the server never pages this way.
+  const row = await published.orderBy("article.published_at", "DESC").addOrderBy("article.id", "DESC").offset(position - 1).limit(1).getOne();
+  if (!row) throw new Error("the bench database has no published articles");
+  return { position, cursor: encodeCursor(articleOrders.NEWEST, row) };
+}
+
+/** The page of the most discussed article (the one with the fullest comment thread), with the extras the schema takes. */
+async function articlePageOperation(dataSource: DataSource): Promise<{ body: string; extras: string[] }> {
+  const article = await dataSource
+    .getRepository(Article)
+    .createQueryBuilder("article")
+    .where("article.status = :published", { published: ArticleStatus.PUBLISHED })
+    .orderBy("article.comment_count", "DESC")
+    .addOrderBy("article.id")
+    .getOneOrFail();
+  const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
+  const pageQuery = (fields: string[]) => `query ArticlePage($slug: String!) {\n  article(slug: $slug) {${[ARTICLE_PAGE_FIELDS, ...fields].join("\n    ")}\n  }\n}`;
+  const extras = ARTICLE_PAGE_EXTRAS.filter((extra) => validate(schema, parse(pageQuery([extra]))).length === 0);
+  return { body: request("ArticlePage", pageQuery(extras), { slug: article.slug }), extras };
+}
