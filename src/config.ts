@@ -42,13 +42,17 @@ export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
 export interface HttpOptions {
   /** Schema introspection and "Did you mean …" suggestions: on in development, off in production unless GRAPHQL_INTROSPECTION=on. */
   introspection: boolean;
-  /** Larger request bodies are refused with 413 before they are parsed. */
+  /**
+   * Larger request bodies are refused with 413 before they are parsed. 128 KiB
+   * leaves room for a 100 KB argument, which the field's own validation then
+   * answers with BAD_USER_INPUT naming the field.
+   */
   bodyLimitBytes: number;
   /** Origins browsers may call from (CORS): "*" for any, else exact origins. */
   corsOrigins: "*" | string[];
 }
 
-export const DEFAULT_HTTP: HttpOptions = { introspection: true, bodyLimitBytes: 100_000, corsOrigins: "*" };
+export const DEFAULT_HTTP: HttpOptions = { introspection: true, bodyLimitBytes: 131_072, corsOrigins: "*" };
 
 /** What one GraphQL operation may ask for; each refusal names its limit. */
 export interface OperationLimits {
