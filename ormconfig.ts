@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, DataSourceOptions } from "typeorm";
-import { DEFAULT_DATABASE_URL } from "./src/config";
+import { DEFAULT_DATABASE_URL, TimeoutOptions } from "./src/config";
 import { QueryLogger } from "./src/database/query-logger";
 import { Logger, createLogger } from "./src/logger";
 import { entities } from "./src/database/entities";
@@ -12,11 +12,17 @@ import { migrations } from "./src/migrations";
  * Options for `DATABASE_URL`: `postgres://…` (or `postgresql://…`) for
  * PostgreSQL, `sqlite:PATH` for a SQLite file (`sqlite::memory:` for memory).
  * Schema changes only ever come from migrations: `synchronize` stays off.
+ * `timeouts` are for the serving pool: every statement may run at most the
+ * request's budget, and waiting for a connection (a new one, or a free one
+ * from the pool) gives up after `databaseConnectMs`, so a database that is
+ * down fails requests quickly instead of queueing them. Migrations and the
+ * seed run without them.
  */
-export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+export function dataSourceOptions(url: string, logger?: Logger, timeouts?: TimeoutOptions): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, logger: new QueryLogger(logger) } as const;
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return { ...common, type: "postgres", url, extra: { max: 10 } };
+    const serving = timeouts ? { statement_timeout: timeouts.executionMs, connectionTimeoutMillis: timeouts.databaseConnectMs } : {};
+    return { ...common, type: "postgres", url, extra: { max: 10, ...serving } };
   }
   if (url.startsWith("sqlite:")) {
     const database = url.slice("sqlite:".length);
@@ -35,8 +41,8 @@ export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptio
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite:, got "${url}"`);
 }
 
-export function createDataSource(url: string, logger?: Logger): DataSource {
-  return new DataSource(dataSourceOptions(url, logger));
+export function createDataSource(url: string, logger?: Logger, timeouts?: TimeoutOptions): DataSource {
+  return new DataSource(dataSourceOptions(url, logger, timeouts));
 }
 
 /** What the TypeORM CLI loads: `npx typeorm -d dist/ormconfig.js migration:run`. */

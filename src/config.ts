@@ -23,7 +23,37 @@ export interface Config {
   schedulerIntervalMs: number;
   /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comment.config.ts` and `mail.config.ts`. */
   comments: CommentOptions;
+  timeouts: TimeoutOptions;
+  shutdown: ShutdownOptions;
 }
+
+/** How long a request, a statement and a database connection may take before they fail with a coded error. */
+export interface TimeoutOptions {
+  /**
+   * The time budget of one GraphQL request (0: none). Past it the request
+   * sends no more SQL and answers EXECUTION_TIMEOUT; on PostgreSQL it is also
+   * every serving statement's `statement_timeout`.
+   */
+  executionMs: number;
+  /** PostgreSQL: how long to wait for a pooled connection before answering DATABASE_UNAVAILABLE (0: forever). */
+  databaseConnectMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: TimeoutOptions = { executionMs: 5000, databaseConnectMs: 2000 };
+
+/** What SIGTERM and SIGINT do, in order: report not ready, keep serving for `drainMs`, then close within `graceMs`. */
+export interface ShutdownOptions {
+  /**
+   * How long `/readyz` answers 503 while requests are still served, so load
+   * balancers stop sending new ones before the port closes; set it to the
+   * balancer's probe interval.
+   */
+  drainMs: number;
+  /** How long requests in flight may take to finish once the port is closed; then their connections are cut. */
+  graceMs: number;
+}
+
+export const DEFAULT_SHUTDOWN: ShutdownOptions = { drainMs: 0, graceMs: 10_000 };
 
 export interface AuthConfig {
   /** HMAC key of sign-in and preview tokens; every instance must share it. */
@@ -113,6 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     schedulerIntervalMs: parseInteger("SCHEDULER_INTERVAL_MS", env.SCHEDULER_INTERVAL_MS, DEFAULT_SCHEDULER_INTERVAL_MS),
     comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
+    timeouts: {
+      executionMs: parseInteger("EXECUTION_TIMEOUT_MS", env.EXECUTION_TIMEOUT_MS, DEFAULT_TIMEOUTS.executionMs),
+      databaseConnectMs: parseInteger("DATABASE_CONNECT_TIMEOUT_MS", env.DATABASE_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUTS.databaseConnectMs),
+    },
+    shutdown: {
+      drainMs: parseInteger("SHUTDOWN_DRAIN_MS", env.SHUTDOWN_DRAIN_MS, DEFAULT_SHUTDOWN.drainMs),
+      graceMs: parseInteger("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN.graceMs),
+    },
   };
 }
 

@@ -3,11 +3,12 @@ import { createReadingPathLoaders } from "./modules/article/reading-path.loaders
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
 import { User } from "./modules/user/user.entity";
 import { Services } from "./services";
+import { Deadline } from "./shared/deadline";
 import { LoaderFactory, LoaderOptions } from "./shared/pagination/paged-loader";
 
-/** Fresh per request: loaders cache only for the request that made them. */
-export function createLoaders(services: Services, options: LoaderOptions) {
-  const make = new LoaderFactory(options);
+/** Fresh per request: loaders cache only for the request that made them, and stop at its deadline. */
+export function createLoaders(services: Services, options: LoaderOptions, deadline: Deadline = Deadline.NONE) {
+  const make = new LoaderFactory(options, deadline);
   return {
     ...createArticleLoaders(services.articles, make),
     ...createReadingPathLoaders(services.readingPath, make),
@@ -29,6 +30,8 @@ export interface Context {
   viewer: User | null;
   /** The client's IP address (behind a proxy, as Fastify's trustProxy reads it): what flood control counts per. */
   clientAddress: string;
+  /** The request's time budget (`EXECUTION_TIMEOUT_MS`); long work checks it between statements. */
+  deadline: Deadline;
 }
 
 export function createContext(
@@ -37,6 +40,7 @@ export function createContext(
   loaderOptions: LoaderOptions,
   viewer: User | null,
   clientAddress = "unknown",
+  deadline: Deadline = Deadline.NONE,
 ): Context {
-  return { requestId, services, loaders: createLoaders(services, loaderOptions), viewer, clientAddress };
+  return { requestId, services, loaders: createLoaders(services, loaderOptions, deadline), viewer, clientAddress, deadline };
 }

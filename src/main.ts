@@ -1,21 +1,34 @@
 import "reflect-metadata";
 import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
-import { loadConfig } from "./config";
-import { createLogger } from "./logger";
+import { Config, loadConfig } from "./config";
+import { Logger, createLogger } from "./logger";
 import { createServer, serverOptionsFrom } from "./server";
 import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
+
+/**
+ * Migrations and the demo seed, on a connection of their own: they may run
+ * longer than any request may, so the serving pool's timeouts are not theirs.
+ */
+async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
+  const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: "each" });
+    if (config.demoArticles > 0 && (await isDatabaseEmpty(dataSource))) {
+      logger.info({ articles: config.demoArticles }, "empty database: seeding demo content");
+      await seedDatabase(dataSource, { articles: config.demoArticles });
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
-  await dataSource.runMigrations({ transaction: "each" });
-  if (config.demoArticles > 0 && (await isDatabaseEmpty(dataSource))) {
-    logger.info({ articles: config.demoArticles }, "empty database: seeding demo content");
-    await seedDatabase(dataSource, { articles: config.demoArticles });
-  }
+  await prepareDatabase(config, logger);
+  const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts).initialize();
 
   const server = await createServer({ dataSource, logger, ...serverOptionsFrom(config) });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });
@@ -26,9 +39,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down");
-    await server.close();
+    logger.info({ signal, drainMs: config.shutdown.drainMs, graceMs: config.shutdown.graceMs }, "shutting down");
+    await server.shutdown();
     await dataSource.destroy();
+    logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));

@@ -9,7 +9,22 @@ import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { registerOperationalRoutes } from "./http/operations.routes";
 import cors from "@fastify/cors";
-import { AuthConfig, Config, DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_SCHEDULER_INTERVAL_MS, DEVELOPMENT_AUTH, HttpOptions, OperationLimits } from "./config";
+import {
+  AuthConfig,
+  Config,
+  DEFAULT_HTTP,
+  DEFAULT_LIMITS,
+  DEFAULT_SCHEDULER_INTERVAL_MS,
+  DEFAULT_SHUTDOWN,
+  DEFAULT_TIMEOUTS,
+  DEVELOPMENT_AUTH,
+  HttpOptions,
+  OperationLimits,
+  ShutdownOptions,
+  TimeoutOptions,
+} from "./config";
+import { publicDatabaseFault } from "./database/database-faults";
+import { faultResponsesPlugin } from "./http/fault-responses";
 import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
@@ -19,6 +34,7 @@ import { CommentOptions } from "./modules/comment/comment-services";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { buildSchema } from "./schema";
 import { createServices } from "./services";
+import { Clock, Deadline, systemClock } from "./shared/deadline";
 import { BATCHED, LoaderOptions } from "./shared/pagination/paged-loader";
 
 export interface ServerDeps {
@@ -33,11 +49,25 @@ export interface ServerDeps {
   schedulerIntervalMs?: number;
   /** Moderation, flood control, mail and Redis for the comment write path; defaults suit one instance. */
   comments?: CommentOptions;
+  /** The request budget; on PostgreSQL the data source must be made with the same (see `createDataSource`). */
+  timeouts?: TimeoutOptions;
+  shutdown?: ShutdownOptions;
+  /** What request budgets are measured on; tests inject a clock they move themselves. */
+  clock?: Clock;
 }
 
 export interface Server {
   app: FastifyInstance;
-  /** Stops taking requests, lets those in flight finish, then stops Apollo. */
+  /**
+   * SIGTERM: `/readyz` answers 503 while requests are still served for the
+   * drain period, then `close()`.
+   */
+  shutdown(): Promise<void>;
+  /**
+   * Stops the scheduler, closes WebSockets (1001), stops taking requests and
+   * lets those in flight finish within the grace period (then cuts their
+   * connections), and stops the outbox worker after the last of them.
+   */
   close(): Promise<void>;
 }
 
@@ -52,6 +82,8 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     auth: config.auth,
     schedulerIntervalMs: config.schedulerIntervalMs,
     comments: config.comments,
+    timeouts: config.timeouts,
+    shutdown: config.shutdown,
   };
 }
 
@@ -65,6 +97,9 @@ export async function createServer({
   auth = DEVELOPMENT_AUTH,
   schedulerIntervalMs = DEFAULT_SCHEDULER_INTERVAL_MS,
   comments = {},
+  timeouts = DEFAULT_TIMEOUTS,
+  shutdown = DEFAULT_SHUTDOWN,
+  clock = systemClock,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   const apollo = new ApolloServer<Context>({
@@ -85,22 +120,31 @@ export async function createServer({
       errorLoggingPlugin(logger),
       metricsPlugin(),
       queryCostPlugin(limits.cost),
+      faultResponsesPlugin(),
     ],
   });
   await apollo.start();
 
   const services = createServices(dataSource, auth, logger, comments);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
+  let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Clients on a keep-alive connection move to another instance while this one drains.
+    if (draining) reply.header("connection", "close");
   });
   await app.register(cors, { origin: http.corsOrigins });
-  registerOperationalRoutes(app, dataSource);
+  registerOperationalRoutes(app, dataSource, () => draining);
   app.addHook("preHandler", queryTextLimits(limits));
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) =>
-      createContext(services, request.id, loaderOptions, await services.auth.viewerOf(request.headers.authorization), request.ip),
+    context: async (request: FastifyRequest) => {
+      const deadline = Deadline.after(timeouts.executionMs, clock);
+      const viewer = await services.auth.viewerOf(request.headers.authorization).catch((error: unknown) => {
+        throw publicDatabaseFault(error) ?? error;
+      });
+      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline);
+    },
   });
   const stopSubscriptions = serveSubscriptions(
     app.server,
@@ -111,15 +155,31 @@ export async function createServer({
   );
   services.startBackgroundWork();
   scheduler.start();
+  const close = async () => {
+    await scheduler.stop();
+    await stopSubscriptions();
+    await closeWithin(app, shutdown.graceMs);
+    await services.closeComments();
+  };
   return {
     app,
-    close: async () => {
-      await scheduler.stop();
-      await stopSubscriptions();
-      await app.close();
-      await services.closeComments();
+    close,
+    shutdown: async () => {
+      draining = true;
+      await new Promise((resolve) => setTimeout(resolve, shutdown.drainMs));
+      await close();
     },
   };
+}
+
+/** Closes the port and waits for requests in flight; after `graceMs` their connections are cut. */
+async function closeWithin(app: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 const HTTP_ERROR_CODES: Record<number, string> = { 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE" };

@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Context } from "../context";
+import { publicDatabaseFault } from "../database/database-faults";
 import { Logger } from "../logger";
 import { ErrorCode, PublicError } from "../shared/errors";
 
@@ -10,13 +11,14 @@ const INTERNAL_MESSAGE = "Internal server error";
 /**
  * The PublicError behind `error`, if any: thrown by a resolver, or reported
  * by a validation rule and wrapped by Apollo (which then overwrites its code
- * with GRAPHQL_VALIDATION_FAILED: the code that counts is the PublicError's).
+ * with GRAPHQL_VALIDATION_FAILED: the code that counts is the PublicError's);
+ * or the one a known database fault (timeout, database down) stands for.
  */
 function publicErrorBehind(error: unknown): PublicError | null {
   for (let current: unknown = error; current instanceof Error; current = (current as GraphQLError).originalError) {
     if (current instanceof PublicError) return current;
   }
-  return null;
+  return publicDatabaseFault(error);
 }
 
 /**
@@ -53,8 +55,10 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> 
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors.filter((candidate) => !isPublic(candidate))) {
-            logger.error({ err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId }, "unexpected error");
+          for (const error of errors) {
+            const fault = publicDatabaseFault(error);
+            if (fault) logger.warn({ err: unwrapResolverError(error), code: fault.extensions.code, requestId: contextValue.requestId }, "database fault");
+            else if (!isPublic(error)) logger.error({ err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId }, "unexpected error");
           }
         },
         async willSendResponse({ response, contextValue }) {

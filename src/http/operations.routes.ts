@@ -4,11 +4,15 @@ import { metricsRegistry } from "../metrics";
 
 const READINESS_TIMEOUT_MS = 1000;
 
-/** `/healthz` (alive, never touches the database), `/readyz` (database reachable) and `/metrics`. */
-export function registerOperationalRoutes(app: FastifyInstance, dataSource: DataSource): void {
+/**
+ * `/healthz` (alive, never touches the database), `/readyz` (database
+ * reachable, and not shutting down) and `/metrics`.
+ */
+export function registerOperationalRoutes(app: FastifyInstance, dataSource: DataSource, draining: () => boolean): void {
   app.get("/healthz", async () => ({ status: "ok" }));
 
   app.get("/readyz", async (_request, reply) => {
+    if (draining()) return reply.code(503).send({ status: "draining" });
     const ready = await databaseAnswers(dataSource);
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "database unavailable" });
   });

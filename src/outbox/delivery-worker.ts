@@ -27,6 +27,7 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,7 +46,7 @@ export class DeliveryWorker {
 
   /** Something was just committed: deliver now rather than at the next poll. */
   nudge(): void {
-    if (!this.background) return;
+    if (!this.background || this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -68,7 +69,9 @@ export class DeliveryWorker {
     }
   }
 
+  /** Waits for the delivery in flight; what it did not send stays in the outbox for the next start. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }

@@ -19,6 +19,8 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "RATE_LIMITED",
+  EXECUTION_TIMEOUT: "EXECUTION_TIMEOUT",
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -82,5 +84,19 @@ export class RateLimitedError extends PublicError {
 export class IdempotencyConflictError extends PublicError {
   constructor() {
     super("This idempotencyKey was already used with a different input.", ErrorCode.CONFLICT, { field: "idempotencyKey" });
+  }
+}
+
+/** The request ran past its time budget (`EXECUTION_TIMEOUT_MS`) and was stopped; nothing after that point ran. */
+export class ExecutionTimeoutError extends PublicError {
+  constructor() {
+    super("The operation ran past its time limit and was stopped: ask for less (smaller pages, fewer nested lists) or try again.", ErrorCode.EXECUTION_TIMEOUT);
+  }
+}
+
+/** The database could not be reached; the request may be retried (HTTP 503). */
+export class DatabaseUnavailableError extends PublicError {
+  constructor() {
+    super("The service is temporarily unavailable: try again shortly.", ErrorCode.DATABASE_UNAVAILABLE, { http: { status: 503 } });
   }
 }

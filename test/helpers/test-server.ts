@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { AddressInfo } from "node:net";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../ormconfig";
+import { DEFAULT_TIMEOUTS } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { createServer, Server, ServerDeps } from "../../src/server";
 import { DatabaseKind, TestDatabase } from "./databases";
@@ -14,6 +15,16 @@ export interface GraphQLResponse<T = any> {
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
     extensions?: Record<string, unknown>;
   };
+}
+
+/** Migrations run on a connection of their own, as `npm start` runs them: the serving pool's timeouts are not theirs. */
+async function migrateDatabase(url: string): Promise<void> {
+  const dataSource = await createDataSource(url).initialize();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** A real server on a fresh, migrated database, listening on a free port. */
@@ -38,8 +49,8 @@ export class TestServer {
 
   private static async serve(kind: DatabaseKind["name"], database: TestDatabase, options: Partial<ServerDeps>, migrate: boolean): Promise<TestServer> {
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
-    const dataSource = await createDataSource(database.url, logger).initialize();
-    if (migrate) await dataSource.runMigrations();
+    if (migrate) await migrateDatabase(database.url);
+    const dataSource = await createDataSource(database.url, logger, options.timeouts ?? DEFAULT_TIMEOUTS).initialize();
     const server = await createServer({ dataSource, logger, ...options });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = server.app.server.address() as AddressInfo;

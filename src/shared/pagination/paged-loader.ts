@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { Deadline } from "../deadline";
 import { Page } from "./page";
 import { PageRequest, pageRequestKey } from "./page-request";
 
@@ -19,13 +20,20 @@ export type PagedLoader<T> = (request: PageRequest<T>) => DataLoader<number, Pag
 /**
  * Makes one request's loaders, all with the same options; every feature
  * module's loader factory takes one, so no loader is made any other way.
+ * Every batch checks the request's deadline first: past it, no more SQL.
  */
 export class LoaderFactory {
-  constructor(private readonly options: LoaderOptions) {}
+  constructor(
+    private readonly options: LoaderOptions,
+    private readonly deadline: Deadline = Deadline.NONE,
+  ) {}
 
   /** A loader of one value per key, from a batch function in key order. */
   batch<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-    return new DataLoader(batch, this.dataLoaderOptions<K, V>());
+    return new DataLoader(async (keys: readonly K[]) => {
+      this.deadline.check();
+      return batch(keys);
+    }, this.dataLoaderOptions<K, V>());
   }
 
   /**
