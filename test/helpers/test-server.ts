@@ -42,6 +42,11 @@ export class TestServer {
     return TestServer.serve(kind.name, database, options, true);
   }
 
+  /** A server on `database`, which the caller made and the server drops when it stops (a database behind a proxy). */
+  static async on(kind: DatabaseKind["name"], database: TestDatabase, options: Partial<ServerDeps> = {}): Promise<TestServer> {
+    return TestServer.serve(kind, database, options, true);
+  }
+
   /** A second instance on this server's database, as behind a load balancer; stopping it leaves the database. */
   async sibling(options: Partial<ServerDeps> = {}): Promise<TestServer> {
     return TestServer.serve(this.kind, { url: this.database.url, drop: async () => undefined }, options, false);

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { createArticle, createAuthor, createCategory } from "./factories/content";
+import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
+import { TcpProxy } from "./helpers/tcp-proxy";
+import { GraphQLResponse, TestServer } from "./helpers/test-server";
+
+const FEED = "{ articles(first: 5) { totalCount nodes { title author { name } } } }";
+
+/** What a client sees when the database is gone: a coded, retryable error that leaks nothing. */
+function assertUnavailable(response: GraphQLResponse): void {
+  assert.equal(response.status, 503, JSON.stringify(response.body));
+  assert.deepEqual(
+    response.body.errors?.map((error) => error.extensions?.code),
+    ["DATABASE_UNAVAILABLE"],
+  );
+  assert.doesNotMatch(JSON.stringify(response.body), /ECONN|terminated|SELECT|postgres|sqlite|stack/i);
+}
+
+const postgres = testDatabaseKinds().find((kind) => kind.name === "postgres");
+
+describe("losing the database [postgres only: its connection runs through a TCP proxy the test cuts]", { skip: !postgres }, () => {
+  let proxy: TcpProxy;
+  let server: TestServer;
+
+  before(async () => {
+    const database: TestDatabase = await postgres!.create();
+    const target = new URL(database.url);
+    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+    server = await TestServer.on(
+      "postgres",
+      { url: proxy.through(database.url), drop: database.drop },
+      { schedulerIntervalMs: 0, timeouts: { executionMs: 5000, databaseConnectMs: 1000 } },
+    );
+    const ds = server.dataSource;
+    await createArticle(ds, { title: "Still here", author: await createAuthor(ds), category: await createCategory(ds) });
+  });
+
+  after(async () => {
+    proxy.restore();
+    await server.stop();
+    await proxy.close();
+  });
+
+  test("answers DATABASE_UNAVAILABLE instead of hanging, reports not ready but alive, and recovers by itself", async () => {
+    assert.equal((await server.data(FEED)).articles.totalCount, 1);
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
+
+    proxy.cut();
+    // Every pooled connection is dead now; each request finds that out and the next finds none.
+    for (let attempt = 0; attempt < 3; attempt++) assertUnavailable(await server.graphql(FEED));
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    assert.equal(ready.status, 503);
+    assert.deepEqual(await ready.json(), { status: "database unavailable" });
+    assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
+
+    proxy.restore();
+    assert.equal((await server.data(FEED)).articles.nodes[0].title, "Still here");
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
+  });
+});
+
+describe("losing the database [sqlite: the embedded database closed under the server]", () => {
+  const sqlite = testDatabaseKinds().find((kind) => kind.name === "sqlite")!;
+  let server: TestServer;
+
+  before(async () => {
+    server = await TestServer.start(sqlite, { schedulerIntervalMs: 0 });
+    const ds = server.dataSource;
+    await createArticle(ds, { title: "Still here", author: await createAuthor(ds), category: await createCategory(ds) });
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  test("answers DATABASE_UNAVAILABLE, reports not ready but alive, and serves again once it reopens", async () => {
+    await server.dataSource.destroy();
+    assertUnavailable(await server.graphql(FEED));
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 503);
+    assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
+
+    await server.dataSource.initialize();
+    assert.equal((await server.data(FEED)).articles.nodes[0].title, "Still here");
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
+  });
+});
