@@ -1,8 +1,4 @@
 import assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { createDataSource } from "../ormconfig";
 import { DEVELOPMENT_AUTH } from "../src/config";
@@ -11,34 +7,9 @@ import { Role } from "../src/modules/user/role";
 import { TokenSigner } from "../src/modules/user/token-signer";
 import { PASSWORD, createUser } from "./factories/users";
 import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
+import { startMain, stopWith } from "./helpers/main-process";
 
 const LOGIN = "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }";
-
-const MAIN = join(__dirname, "..", "src", "main.js");
-
-interface Running {
-  process: ChildProcess;
-  baseUrl: string;
-}
-
-/** Starts `node dist/src/main.js` as `npm start` does and waits for its "serving" log line. */
-async function startMain(databaseUrl: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO_ARTICLES: "30", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const entry = JSON.parse(line) as { port?: number };
-    if (entry.port) return { process: child, baseUrl: `http://127.0.0.1:${entry.port}` };
-  }
-  throw new Error("the server exited before serving");
-}
-
-async function stopWith(running: Running, signal: NodeJS.Signals): Promise<number | null> {
-  running.process.kill(signal);
-  const [code] = await once(running.process, "exit");
-  return code as number | null;
-}
 
 async function totalArticles(baseUrl: string): Promise<number> {
   const response = await fetch(`${baseUrl}/graphql`, {
