@@ -8,6 +8,9 @@ import { Logger, createLogger } from "./src/logger";
 import { entities } from "./src/database/entities";
 import { migrations } from "./src/migrations";
 
+/** How much longer than `statement_timeout` the client waits for PostgreSQL's own cancellation to arrive. */
+const NETWORK_MARGIN_MS = 1000;
+
 /**
  * Options for `DATABASE_URL`: `postgres://…` (or `postgresql://…`) for
  * PostgreSQL, `sqlite:PATH` for a SQLite file (`sqlite::memory:` for memory).
@@ -15,13 +18,21 @@ import { migrations } from "./src/migrations";
  * `timeouts` are for the serving pool: every statement may run at most the
  * request's budget, and waiting for a connection (a new one, or a free one
  * from the pool) gives up after `databaseConnectMs`, so a database that is
- * down fails requests quickly instead of queueing them. Migrations and the
- * seed run without them.
+ * down fails requests quickly instead of queueing them. A statement whose
+ * answer does not come back a while after the server would have cancelled
+ * it is lost in the network (a partition, a dead host): the client stops
+ * waiting then. Migrations and the seed run without them.
  */
 export function dataSourceOptions(url: string, logger?: Logger, timeouts?: TimeoutOptions): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, logger: new QueryLogger(logger) } as const;
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const serving = timeouts ? { statement_timeout: timeouts.executionMs, connectionTimeoutMillis: timeouts.databaseConnectMs } : {};
+    const serving = timeouts
+      ? {
+          statement_timeout: timeouts.executionMs,
+          query_timeout: timeouts.executionMs > 0 ? timeouts.executionMs + NETWORK_MARGIN_MS : 0,
+          connectionTimeoutMillis: timeouts.databaseConnectMs,
+        }
+      : {};
     return { ...common, type: "postgres", url, extra: { max: 10, ...serving } };
   }
   if (url.startsWith("sqlite:")) {

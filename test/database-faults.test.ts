@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
+import { createUser, signIn } from "./factories/users";
 import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
 import { TcpProxy } from "./helpers/tcp-proxy";
 import { GraphQLResponse, TestServer } from "./helpers/test-server";
@@ -30,7 +32,7 @@ describe("losing the database [postgres only: its connection runs through a TCP 
     server = await TestServer.on(
       "postgres",
       { url: proxy.through(database.url), drop: database.drop },
-      { schedulerIntervalMs: 0, timeouts: { executionMs: 5000, databaseConnectMs: 1000 } },
+      { schedulerIntervalMs: 0, timeouts: { executionMs: 1000, databaseConnectMs: 500 } },
     );
     const ds = server.dataSource;
     await createArticle(ds, { title: "Still here", author: await createAuthor(ds), category: await createCategory(ds) });
@@ -43,15 +45,32 @@ describe("losing the database [postgres only: its connection runs through a TCP 
   });
 
   test("answers DATABASE_UNAVAILABLE instead of hanging, reports not ready but alive, and recovers by itself", async () => {
+    const editor = await signIn(server, await createUser(server.dataSource, Role.EDITOR));
     assert.equal((await server.data(FEED)).articles.totalCount, 1);
     assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
 
     proxy.cut();
     // Every pooled connection is dead now; each request finds that out and the next finds none.
     for (let attempt = 0; attempt < 3; attempt++) assertUnavailable(await server.graphql(FEED));
+    // A signed-in request fails earlier, looking up its user before the operation runs.
+    assertUnavailable(await server.graphql(FEED, undefined, editor));
     const ready = await fetch(`${server.baseUrl}/readyz`);
     assert.equal(ready.status, 503);
     assert.deepEqual(await ready.json(), { status: "database unavailable" });
+    assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
+
+    proxy.restore();
+    assert.equal((await server.data(FEED)).articles.nodes[0].title, "Still here");
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
+  });
+
+  test("answers DATABASE_UNAVAILABLE instead of hanging when the network goes silent, and recovers when it flows again", async () => {
+    assert.equal((await server.data(FEED)).articles.totalCount, 1);
+
+    proxy.stall();
+    // A pooled connection waits past the statement timeout for an answer that cannot come; a new one, past the connect timeout.
+    for (let attempt = 0; attempt < 2; attempt++) assertUnavailable(await server.graphql(FEED));
+    assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 503);
     assert.equal((await fetch(`${server.baseUrl}/healthz`)).status, 200);
 
     proxy.restore();

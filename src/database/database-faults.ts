@@ -13,11 +13,11 @@ const UNAVAILABLE_STATES = /^(08...|57P01|57P02|57P03|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 /**
  * What pg, its pool and TypeORM say, without a code, when a connection died,
- * could not be had in time, or the data source is closed; and SQLite's
+ * could not be had in time, went silent, or the data source is closed; and SQLite's
  * errors of a file it can no longer read or write.
  */
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end|Driver not Connected|database connection is not open|Connection with sqlite database is not established/i;
+  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end|Driver not Connected|database connection is not open|Connection with sqlite database is not established/i;
 const SQLITE_UNAVAILABLE = /^SQLITE_(IOERR|CANTOPEN|NOTADB|CORRUPT|FULL|READONLY)/;
 
 /**

@@ -5,11 +5,14 @@ import { AddressInfo, Server, Socket, createConnection, createServer } from "nod
  * server under test loses its database while the shared database server
  * itself keeps running for everyone else. Cutting destroys every
  * established connection (the pool sees dead sockets, as after a crash or a
- * failover) and resets every new one until `restore()`.
+ * failover) and resets every new one until `restore()`. Stalling is a
+ * network partition: nothing flows either way, nothing is closed, and what
+ * was sent arrives after `restore()`, as TCP retransmits it.
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private cutOff = false;
+  private stalled = false;
 
   private constructor(private readonly server: Server) {}
 
@@ -37,8 +40,15 @@ export class TcpProxy {
     this.sockets.clear();
   }
 
+  stall(): void {
+    this.stalled = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
   restore(): void {
     this.cutOff = false;
+    this.stalled = false;
+    for (const socket of this.sockets) socket.resume();
   }
 
   async close(): Promise<void> {
@@ -65,5 +75,9 @@ export class TcpProxy {
     }
     client.pipe(upstream);
     upstream.pipe(client);
+    if (this.stalled) {
+      client.pause();
+      upstream.pause();
+    }
   }
 }
