@@ -39,7 +39,7 @@ export interface TimeoutOptions {
   databaseConnectMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: TimeoutOptions = { executionMs: 5000, databaseConnectMs: 2000 };
+export const DEFAULT_TIMEOUTS: TimeoutOptions = { executionMs: 5000, databaseConnectMs: 5000 };
 
 /** What SIGTERM and SIGINT do, in order: report not ready, keep serving for `drainMs`, then close within `graceMs`. */
 export interface ShutdownOptions {
