@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import Database from "better-sqlite3";
 import { after, before, describe, test } from "node:test";
 import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
@@ -7,6 +8,7 @@ import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
 import { TcpProxy } from "./helpers/tcp-proxy";
 import { GraphQLResponse, TestServer } from "./helpers/test-server";
 
+const ADD_COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { comment { body } } }`;
 const FEED = "{ articles(first: 5) { totalCount nodes { title author { name } } } }";
 
 /** What a client sees when the database is gone: a coded, retryable error that leaks nothing. */
@@ -79,7 +81,7 @@ describe("losing the database [postgres only: its connection runs through a TCP 
   });
 });
 
-describe("losing the database [sqlite: the embedded database closed under the server]", () => {
+describe("losing the database [sqlite: locked by another process, or closed under the server]", () => {
   const sqlite = testDatabaseKinds().find((kind) => kind.name === "sqlite")!;
   let server: TestServer;
 
@@ -91,6 +93,20 @@ describe("losing the database [sqlite: the embedded database closed under the se
 
   after(async () => {
     await server.stop();
+  });
+
+  test("answers DATABASE_UNAVAILABLE to a write while another process holds the write lock past busy_timeout, then writes", async () => {
+    const article = await server.data(`{ articles(first: 1) { nodes { id } } }`);
+    const comment = { articleId: article.articles.nodes[0].id, authorName: "Ada", authorEmail: "ada@example.com", body: "Waited my turn" };
+    const other = new Database(String(server.dataSource.options.database));
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      assertUnavailable(await server.graphql(ADD_COMMENT, { input: comment }));
+      other.exec("ROLLBACK");
+    } finally {
+      other.close();
+    }
+    assert.equal((await server.data(ADD_COMMENT, { input: comment })).addComment.comment.body, "<p>Waited my turn</p>");
   });
 
   test("answers DATABASE_UNAVAILABLE, reports not ready but alive, and serves again once it reopens", async () => {

@@ -18,7 +18,8 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
  */
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end|Driver not Connected|database connection is not open|Connection with sqlite database is not established/i;
-const SQLITE_UNAVAILABLE = /^SQLITE_(IOERR|CANTOPEN|NOTADB|CORRUPT|FULL|READONLY)/;
+/** SQLite: another process has held the write lock past `busy_timeout`, or the file cannot be used. */
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|IOERR|CANTOPEN|NOTADB|CORRUPT|FULL|READONLY)/;
 
 /**
  * The public error a database failure means for the client, or null when it
