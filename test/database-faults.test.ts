@@ -34,7 +34,7 @@ describe("losing the database [postgres only: its connection runs through a TCP 
     server = await TestServer.on(
       "postgres",
       { url: proxy.through(database.url), drop: database.drop },
-      { schedulerIntervalMs: 0, timeouts: { executionMs: 1000, databaseConnectMs: 500 } },
+      { timeouts: { executionMs: 1000, databaseConnectMs: 500 } },
     );
     const ds = server.dataSource;
     await createArticle(ds, { title: "Still here", author: await createAuthor(ds), category: await createCategory(ds) });
@@ -86,7 +86,7 @@ describe("losing the database [sqlite: locked by another process, or closed unde
   let server: TestServer;
 
   before(async () => {
-    server = await TestServer.start(sqlite, { schedulerIntervalMs: 0 });
+    server = await TestServer.start(sqlite);
     const ds = server.dataSource;
     await createArticle(ds, { title: "Still here", author: await createAuthor(ds), category: await createCategory(ds) });
   });

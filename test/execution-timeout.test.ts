@@ -29,7 +29,7 @@ describeEachDatabase(
     });
 
     test("stops a request past its budget: one EXECUTION_TIMEOUT error, no more SQL, never a 500", async () => {
-      const unlimited = await server().sibling({ schedulerIntervalMs: 0 });
+      const unlimited = await server().sibling();
       let full: number;
       try {
         full = await unlimited.countQueries(PAGE);
@@ -56,7 +56,7 @@ describeEachDatabase(
       assert.ok(data.articles.nodes.every((node: { author: { name: string } }) => node.author.name));
     });
   },
-  { clock: secondPerLook(), timeouts: { executionMs: 2500, databaseConnectMs: 2000 }, schedulerIntervalMs: 0 },
+  { clock: secondPerLook(), timeouts: { executionMs: 2500, databaseConnectMs: 2000 } },
 );
 
 const postgres = testDatabaseKinds().find((kind) => kind.name === "postgres");
@@ -64,7 +64,7 @@ const postgres = testDatabaseKinds().find((kind) => kind.name === "postgres");
 describe("a statement past the budget [postgres only: statement_timeout]", { skip: !postgres }, () => {
   test("cancels a statement stuck behind a lock with EXECUTION_TIMEOUT, then serves as before", async () => {
     const database: TestDatabase = await postgres!.create();
-    const server = await TestServer.on("postgres", database, { schedulerIntervalMs: 0, timeouts: { executionMs: 300, databaseConnectMs: 2000 } });
+    const server = await TestServer.on("postgres", database, { timeouts: { executionMs: 300, databaseConnectMs: 2000 } });
     const locker = new Client({ connectionString: database.url });
     await locker.connect();
     try {
