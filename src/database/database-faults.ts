@@ -12,9 +12,8 @@ const UNAVAILABLE_STATES = /^(08...|57P01|57P02|57P03|53300)$/;
 /** Socket errors of a connection that could not be made or died. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 /**
- * What pg, its pool and TypeORM say, without a code, when a connection died,
- * could not be had in time, went silent, or the data source is closed; and SQLite's
- * errors of a file it can no longer read or write.
+ * What pg, its pool, better-sqlite3 and TypeORM say, without a code, when a
+ * connection died, could not be had in time, went silent, or was closed.
  */
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end|Driver not Connected|database connection is not open|Connection with sqlite database is not established/i;
