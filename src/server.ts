@@ -7,9 +7,14 @@ import { DataSource } from "typeorm";
 import { Context, createContext } from "./context";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
+import { GRAPHQL_PATH } from "./http/graphql-params";
 import { registerOperationalRoutes } from "./http/operations.routes";
 import cors from "@fastify/cors";
-import { AuthConfig, Config, DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_SCHEDULER_INTERVAL_MS, DEVELOPMENT_AUTH, HttpOptions, OperationLimits } from "./config";
+import { NO_STORE, cacheControlPlugin } from "./caching/cache-control.plugin";
+import { createCaching } from "./caching/create-caching";
+import { safelist } from "./caching/persisted-queries";
+import { registerResponseCache } from "./caching/response-cache.hooks";
+import { AuthConfig, CachingOptions, Config, DEFAULT_CACHING, DEFAULT_HTTP, DEFAULT_LIMITS, DEFAULT_SCHEDULER_INTERVAL_MS, DEVELOPMENT_AUTH, HttpOptions, OperationLimits } from "./config";
 import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
@@ -33,6 +38,8 @@ export interface ServerDeps {
   schedulerIntervalMs?: number;
   /** Moderation, flood control, mail and Redis for the comment write path; defaults suit one instance. */
   comments?: CommentOptions;
+  /** Persisted queries, the anonymous response cache and Cache-Control; by default APQ in memory and no response cache. */
+  caching?: CachingOptions;
 }
 
 export interface Server {
@@ -52,6 +59,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     auth: config.auth,
     schedulerIntervalMs: config.schedulerIntervalMs,
     comments: config.comments,
+    caching: config.caching,
   };
 }
 
@@ -65,8 +73,10 @@ export async function createServer({
   auth = DEVELOPMENT_AUTH,
   schedulerIntervalMs = DEFAULT_SCHEDULER_INTERVAL_MS,
   comments = {},
+  caching: cachingOptions = DEFAULT_CACHING,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  const caching = createCaching(cachingOptions, logger);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,
@@ -77,6 +87,7 @@ export async function createServer({
     // `main` owns the signals and closes everything in order; Apollo's own handler would re-raise SIGTERM mid-shutdown.
     stopOnTerminationSignals: false,
     validationRules: shapeLimitRules(limits),
+    persistedQueries: caching.persistedQueries,
     plugins: [
       // No field sets cache hints, yet the default cache-control plugin wraps every field's resolver
       // to compute a policy nobody reads: `npm run bench` measured it at 6–12% of the server's CPU.
@@ -85,19 +96,24 @@ export async function createServer({
       errorLoggingPlugin(logger),
       metricsPlugin(),
       queryCostPlugin(limits.cost),
+      cacheControlPlugin(cachingOptions.maxAgeSeconds),
     ],
   });
   await apollo.start();
 
-  const services = createServices(dataSource, auth, logger, comments);
+  const services = createServices(dataSource, auth, logger, comments, caching.contentChanged);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   app.setErrorHandler(graphqlShapedError(logger));
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Refusals Fastify answers before Apollo (limits, safelist, 413) are no one's to cache either.
+    if (request.routeOptions.url === GRAPHQL_PATH && !reply.hasHeader("cache-control")) reply.header("cache-control", NO_STORE);
   });
   await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource);
   app.addHook("preHandler", queryTextLimits(limits));
+  if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
+  registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) =>
       createContext(services, request.id, loaderOptions, await services.auth.viewerOf(request.headers.authorization), request.ip),
@@ -108,6 +124,13 @@ export async function createServer({
     async (request) =>
       createContext(services, randomUUID(), loaderOptions, await services.auth.viewerOf(request.headers.authorization), request.socket.remoteAddress),
     logger,
+    {
+      operations: limits,
+      introspection: http.introspection,
+      maxPayloadBytes: http.bodyLimitBytes,
+      maxSubscriptions: http.wsMaxSubscriptions,
+      manifest: caching.manifest,
+    },
   );
   services.startBackgroundWork();
   scheduler.start();
@@ -118,6 +141,7 @@ export async function createServer({
       await stopSubscriptions();
       await app.close();
       await services.closeComments();
+      await caching.close();
     },
   };
 }

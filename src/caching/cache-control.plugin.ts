@@ -1,0 +1,41 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { Context } from "../context";
+import { asksWithToken, carriesCredentials } from "./anonymous";
+
+export const NO_STORE = "private, no-store";
+
+/** The header of an answer anyone may be given: CDNs and the response cache keep it `maxAgeSeconds`. */
+export function publicCacheControl(maxAgeSeconds: number): string {
+  return `public, max-age=${maxAgeSeconds}`;
+}
+
+/** Whether an answer's Cache-Control lets it be shared. */
+export function isPublic(cacheControl: unknown): boolean {
+  return typeof cacheControl === "string" && cacheControl.startsWith("public");
+}
+
+/**
+ * Sets Cache-Control on every GraphQL answer: public with a short max-age
+ * for an anonymous query answered without errors (a CDN may then cache a
+ * GET, and `response-cache.hooks.ts` keeps it), else `private, no-store`:
+ * a request with a credential, an operation with a token argument, a
+ * mutation, any error.
+ */
+export function cacheControlPlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, operation, document, contextValue }) {
+          const shareable =
+            response.body.kind === "single" &&
+            !response.body.singleResult.errors?.length &&
+            operation?.operation === "query" &&
+            contextValue.viewer === null &&
+            !(request.http && carriesCredentials(request.http.headers)) &&
+            !(document && asksWithToken(document));
+          response.http.headers.set("cache-control", shareable ? publicCacheControl(maxAgeSeconds) : NO_STORE);
+        },
+      };
+    },
+  };
+}
