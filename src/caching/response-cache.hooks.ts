@@ -56,7 +56,8 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     if (!miss || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
     if (typeof payload !== "string" || payload.length > MAX_ANSWER_CHARACTERS) return payload;
     const answer = { body: payload, contentType: String(reply.getHeader("content-type")) };
-    cache.store(miss.generation, miss.key, answer).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
+    // Stored before the answer leaves, so the next request, on any instance, finds it.
+    await cache.store(miss.generation, miss.key, answer).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
     return payload;
   });
 }
