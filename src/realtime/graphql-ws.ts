@@ -46,7 +46,13 @@ export function serveSubscriptions(
   const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? "/", "http://localhost").pathname !== GRAPHQL_PATH) return socket.destroy();
-    sockets.handleUpgrade(request, socket, head, (webSocket) => sockets.emit("connection", webSocket, request));
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      sockets.emit("connection", webSocket, request);
+      // graphql-ws reports any socket error on the console as its own bug; the usual one is a client's
+      // message over maxPayload, which ws has already answered by closing with 1009.
+      webSocket.removeAllListeners("error");
+      webSocket.on("error", (err) => logger.warn({ err }, "websocket closed on a client error"));
+    });
   };
   httpServer.on("upgrade", onUpgrade);
   const rules = [...specifiedRules, ...shapeLimitRules(limits.operations), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
