@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { parse, print } from "graphql";
 import { buildManifest, manifestJson } from "../src/caching/manifest";
-import { CachingOptions } from "../src/config";
+import { CachingOptions, DEFAULT_CACHING, loadConfig } from "../src/config";
+import { serverOptionsFrom } from "../src/server";
 import { Role } from "../src/modules/user/role";
 import { buildSchema } from "../src/schema";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
@@ -192,4 +193,29 @@ describe("npm run persisted-queries", () => {
   test("the checked-in manifest is up to date with operations/", () => {
     assert.equal(readFileSync(MANIFEST, "utf8"), manifestJson(buildManifest(join(ROOT, "operations"), buildSchema())));
   });
+});
+
+test("caching and the socket bounds come from the environment, through serverOptionsFrom", () => {
+  const defaults = loadConfig({});
+  assert.equal(defaults.caching.persistedQueries, "apq");
+  assert.equal(defaults.caching.responseCache, "memory");
+  assert.equal(defaults.caching.maxAgeSeconds, 30);
+  assert.equal(loadConfig({ REDIS_URL: "redis://cache:6379" }).caching.responseCache, "redis");
+  assert.throws(() => loadConfig({ RESPONSE_CACHE: "redis" }), /REDIS_URL/);
+  assert.throws(() => loadConfig({ PERSISTED_QUERIES: "sometimes" }), /PERSISTED_QUERIES/);
+  const config = loadConfig({
+    PERSISTED_QUERIES: "only",
+    PERSISTED_QUERIES_MANIFEST: "ops.json",
+    RESPONSE_CACHE: "off",
+    RESPONSE_CACHE_TTL_SECONDS: "5",
+    CACHE_MAX_AGE_SECONDS: "10",
+    APQ_CACHE_BYTES: "1000",
+    WS_MAX_SUBSCRIPTIONS: "3",
+  });
+  const options = serverOptionsFrom(config);
+  assert.deepEqual(
+    { ...options.caching },
+    { ...DEFAULT_CACHING, persistedQueries: "only", manifestPath: "ops.json", responseCache: "off", responseCacheTtlSeconds: 5, maxAgeSeconds: 10, apqCacheBytes: 1000, redisUrl: undefined },
+  );
+  assert.equal(options.http?.wsMaxSubscriptions, 3);
 });
