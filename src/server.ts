@@ -10,7 +10,7 @@ import { metricsPlugin } from "./http/metrics.plugin";
 import { GRAPHQL_PATH } from "./http/graphql-params";
 import { registerOperationalRoutes } from "./http/operations.routes";
 import cors from "@fastify/cors";
-import { NO_STORE, cacheControlPlugin } from "./caching/cache-control.plugin";
+import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
 import { createCaching } from "./caching/create-caching";
 import { safelist } from "./caching/persisted-queries";
 import { registerResponseCache } from "./caching/response-cache.hooks";
@@ -107,7 +107,9 @@ export async function createServer({
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
     // Refusals Fastify answers before Apollo (limits, safelist, 413) are no one's to cache either.
-    if (request.routeOptions.url === GRAPHQL_PATH && !reply.hasHeader("cache-control")) reply.header("cache-control", NO_STORE);
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", NO_STORE);
+    varyOnCredentials(reply);
   });
   await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource);

@@ -53,6 +53,7 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         assert.equal(byHash.status, 200);
         assert.deepEqual(byHash.body.data, registered.body.data);
         assert.equal(byHash.headers.get("cache-control"), "public, max-age=30");
+        assert.match(byHash.headers.get("vary") ?? "", /Accept, Authorization, X-Preview-Token/);
       });
 
       test("an answer to a request with a credential, or with errors, is private and not stored", async () => {

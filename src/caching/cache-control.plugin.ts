@@ -9,6 +9,21 @@ export function publicCacheControl(maxAgeSeconds: number): string {
   return `public, max-age=${maxAgeSeconds}`;
 }
 
+/**
+ * What a shared answer depends on besides the URL: the media type, and
+ * whether the request carries a credential (a CDN must not hand the
+ * anonymous answer to a signed-in editor, who may see more).
+ */
+const VARY = ["Accept", "Authorization", "X-Preview-Token"];
+
+/** Adds VARY to the Vary header a reply already has (CORS sets `Origin` there). */
+export function varyOnCredentials(reply: { getHeader(name: string): unknown; header(name: string, value: string): unknown }): void {
+  const current = reply.getHeader("vary");
+  const names = typeof current === "string" && current !== "" ? current.split(",").map((name) => name.trim()) : [];
+  const missing = VARY.filter((name) => !names.some((present) => present.toLowerCase() === name.toLowerCase()));
+  reply.header("vary", [...names, ...missing].join(", "));
+}
+
 /** Whether an answer's Cache-Control lets it be shared. */
 export function isPublic(cacheControl: unknown): boolean {
   return typeof cacheControl === "string" && cacheControl.startsWith("public");
