@@ -76,7 +76,7 @@ export async function createServer({
   caching: cachingOptions = DEFAULT_CACHING,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
-  const caching = createCaching(cachingOptions, logger);
+  const caching = createCaching(cachingOptions, limits, logger);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,

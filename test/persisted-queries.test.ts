@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { parse, print } from "graphql";
 import { buildManifest, manifestJson } from "../src/caching/manifest";
-import { CachingOptions, DEFAULT_CACHING, loadConfig } from "../src/config";
+import { CachingOptions, DEFAULT_CACHING, DEFAULT_LIMITS, loadConfig } from "../src/config";
 import { serverOptionsFrom } from "../src/server";
 import { Role } from "../src/modules/user/role";
 import { buildSchema } from "../src/schema";
@@ -110,6 +110,19 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
             assert.equal(byHash.body.errors, undefined);
           } finally {
             await second.stop();
+          }
+        });
+
+        test("a query another instance registered under larger text limits is a miss here, and its text is refused", async () => {
+          const long = `query Long { ${"__typename ".repeat(DEFAULT_LIMITS.tokens)} }`;
+          const lax = await server().sibling({ caching, limits: { ...DEFAULT_LIMITS, tokens: 10_000, queryLength: 100_000 } });
+          try {
+            const registered = await getGraphql(lax, { query: long, extensions: persisted(long) });
+            assert.equal(registered.body.errors, undefined);
+            assert.equal(codeOf((await getGraphql(server(), { extensions: persisted(long) })).body), "PERSISTED_QUERY_NOT_FOUND");
+            assert.equal(codeOf((await server().graphql(long)).body), "QUERY_TOO_LONG");
+          } finally {
+            await lax.stop();
           }
         });
       }

@@ -1,6 +1,6 @@
 import { PersistedQueryOptions } from "@apollo/server";
 import Redis from "ioredis";
-import { CachingOptions } from "../config";
+import { CachingOptions, OperationLimits } from "../config";
 import { Logger } from "../logger";
 import { ContentChanged, contentChangedOf } from "./content-changes";
 import { Manifest, loadManifest, persistedQueryOptions } from "./persisted-queries";
@@ -17,7 +17,7 @@ export interface Caching {
 }
 
 /** The persisted-query store and the response cache the options ask for, on one Redis connection when REDIS_URL is set. */
-export function createCaching(options: CachingOptions, logger: Logger): Caching {
+export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "cache Redis connection error"));
@@ -25,7 +25,7 @@ export function createCaching(options: CachingOptions, logger: Logger): Caching 
   const responseCache = responseCacheFor(options, redis);
   return {
     manifest,
-    persistedQueries: persistedQueryOptions(options, manifest, redis),
+    persistedQueries: persistedQueryOptions(options, limits, manifest, redis),
     responseCache,
     contentChanged: contentChangedOf(responseCache, logger),
     close: async () => redis?.disconnect(),

@@ -3,8 +3,9 @@ import { PersistedQueryOptions } from "@apollo/server";
 import { ErrorsAreMissesCache, InMemoryLRUCache, KeyValueCache, PrefixingKeyValueCache } from "@apollo/utils.keyvaluecache";
 import { FastifyReply, FastifyRequest } from "fastify";
 import Redis from "ioredis";
-import { CachingOptions } from "../config";
+import { CachingOptions, OperationLimits } from "../config";
 import { graphqlParamsOf, queryHash } from "../http/graphql-params";
+import { checkQueryText } from "../http/limits/query-text";
 import { PersistedQueryNotAllowedError } from "../shared/errors";
 import { RedisKeyValueCache } from "./redis-key-value-cache";
 
@@ -28,14 +29,41 @@ export function loadManifest(path: string): Manifest {
  * or, with Redis, in keys that expire; `only` serves the manifest and
  * registers nothing (the safelist hook refuses the rest before Apollo).
  */
-export function persistedQueryOptions(options: CachingOptions, manifest: Manifest | null, redis: Redis | null): PersistedQueryOptions | false {
+export function persistedQueryOptions(options: CachingOptions, limits: OperationLimits, manifest: Manifest | null, redis: Redis | null): PersistedQueryOptions | false {
   if (options.persistedQueries === "off") return false;
   if (manifest) return { cache: PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(new ManifestStore(manifest)), ttl: null };
   if (redis) {
     // A Redis outage turns registered hashes into misses: clients then send the text, nothing fails.
-    return { cache: new ErrorsAreMissesCache(new RedisKeyValueCache(redis, options.keyPrefix)), ttl: REDIS_APQ_TTL_SECONDS };
+    const shared = new ErrorsAreMissesCache(new RedisKeyValueCache(redis, options.keyPrefix));
+    return { cache: new WithinTextLimits(shared, limits), ttl: REDIS_APQ_TTL_SECONDS };
   }
   return { cache: new InMemoryLRUCache<string>({ maxSize: options.apqCacheBytes }), ttl: null };
+}
+
+/**
+ * A shared store may hold a query another instance registered under larger
+ * text limits: such a query is a miss here, so the client sends its text,
+ * which this instance's limits then refuse. (Depth, aliases, directives and
+ * cost are checked on every request, registered or not.)
+ */
+class WithinTextLimits implements KeyValueCache<string> {
+  constructor(
+    private readonly store: KeyValueCache<string>,
+    private readonly limits: OperationLimits,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    const query = await this.store.get(key);
+    return query !== undefined && checkQueryText(query, this.limits) === null ? query : undefined;
+  }
+
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
+    return this.store.set(key, value, options);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.store.delete(key)) ?? false;
+  }
 }
 
 /** The manifest as Apollo's APQ store: read-only, so nothing outside it is ever registered. */

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
   // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
-  const caching = createCaching(config.caching, logger);
+  const caching = createCaching(config.caching, config.limits, logger);
   const services = createCommentServices(dataSource, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
   try {
     const comment = await services.commentModeration.moderate(id, status);
