@@ -25,6 +25,7 @@ export interface Config {
   comments: CommentOptions;
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
+  caching: CachingOptions;
 }
 
 /** How long a request, a statement and a database connection may take before they fail with a coded error. */
@@ -55,6 +56,43 @@ export interface ShutdownOptions {
 
 export const DEFAULT_SHUTDOWN: ShutdownOptions = { drainMs: 0, graceMs: 10_000 };
 
+/** `apq`: Automatic Persisted Queries; `only`: nothing but the manifest's operations run; `off`: query text only. */
+export type PersistedQueryMode = "apq" | "only" | "off";
+
+export type ResponseCacheMode = "off" | "memory" | "redis";
+
+/** Persisted queries, the anonymous response cache and the Cache-Control header of answers. */
+export interface CachingOptions {
+  persistedQueries: PersistedQueryMode;
+  /** The safelist of `only` mode, written by `npm run persisted-queries`: sha256 -> query text. */
+  manifestPath: string;
+  /** Bound of the in-memory APQ store (characters of query text); with Redis, entries expire after a day instead. */
+  apqCacheBytes: number;
+  responseCache: ResponseCacheMode;
+  /** How long a cached anonymous answer may be served; any content write purges sooner. */
+  responseCacheTtlSeconds: number;
+  /** Bound of the in-memory response cache (characters of response bodies). */
+  responseCacheBytes: number;
+  /** `Cache-Control: public, max-age` of anonymous query answers, for CDNs and browsers. */
+  maxAgeSeconds: number;
+  /** APQ and response cache in Redis, shared by every instance (required by RESPONSE_CACHE=redis). */
+  redisUrl?: string;
+  /** Prefix of every Redis key the caches write: tests give each server its own. */
+  keyPrefix: string;
+}
+
+/** What `createServer` does when not told: APQ in memory, no response cache (tests write around the services). */
+export const DEFAULT_CACHING: CachingOptions = {
+  persistedQueries: "apq",
+  manifestPath: "operations/persisted-queries.json",
+  apqCacheBytes: 8 * 1024 * 1024,
+  responseCache: "off",
+  responseCacheTtlSeconds: 60,
+  responseCacheBytes: 64 * 1024 * 1024,
+  maxAgeSeconds: 30,
+  keyPrefix: "broadsheet:",
+};
+
 export interface AuthConfig {
   /** HMAC key of sign-in and preview tokens; every instance must share it. */
   secret: string;
@@ -80,9 +118,11 @@ export interface HttpOptions {
   bodyLimitBytes: number;
   /** Origins browsers may call from (CORS): "*" for any, else exact origins. */
   corsOrigins: "*" | string[];
+  /** Operations one graphql-ws socket may run at once; its messages are bounded by `bodyLimitBytes` too. */
+  wsMaxSubscriptions: number;
 }
 
-export const DEFAULT_HTTP: HttpOptions = { introspection: true, bodyLimitBytes: 131_072, corsOrigins: "*" };
+export const DEFAULT_HTTP: HttpOptions = { introspection: true, bodyLimitBytes: 131_072, corsOrigins: "*", wsMaxSubscriptions: 20 };
 
 /** What one GraphQL operation may ask for; each refusal names its limit. */
 export interface OperationLimits {
@@ -136,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: parseSwitch("GRAPHQL_INTROSPECTION", env.GRAPHQL_INTROSPECTION, nodeEnv !== "production"),
       bodyLimitBytes: parseInteger("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, DEFAULT_HTTP.bodyLimitBytes),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
+      wsMaxSubscriptions: parseInteger("WS_MAX_SUBSCRIPTIONS", env.WS_MAX_SUBSCRIPTIONS, DEFAULT_HTTP.wsMaxSubscriptions),
     },
     auth: {
       secret: parseSecret(env.JWT_SECRET, nodeEnv === "production"),
@@ -151,7 +192,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       drainMs: parseInteger("SHUTDOWN_DRAIN_MS", env.SHUTDOWN_DRAIN_MS, DEFAULT_SHUTDOWN.drainMs),
       graceMs: parseInteger("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN.graceMs),
     },
+    caching: loadCaching(env),
   };
+}
+
+function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {
+  const redisUrl = env.REDIS_URL || undefined;
+  const responseCache = parseChoice("RESPONSE_CACHE", env.RESPONSE_CACHE, ["off", "memory", "redis"] as const, redisUrl ? "redis" : "memory");
+  if (responseCache === "redis" && !redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
+  return {
+    persistedQueries: parseChoice("PERSISTED_QUERIES", env.PERSISTED_QUERIES, ["apq", "only", "off"] as const, DEFAULT_CACHING.persistedQueries),
+    manifestPath: env.PERSISTED_QUERIES_MANIFEST || DEFAULT_CACHING.manifestPath,
+    apqCacheBytes: parseInteger("APQ_CACHE_BYTES", env.APQ_CACHE_BYTES, DEFAULT_CACHING.apqCacheBytes),
+    responseCache,
+    responseCacheTtlSeconds: parseInteger("RESPONSE_CACHE_TTL_SECONDS", env.RESPONSE_CACHE_TTL_SECONDS, DEFAULT_CACHING.responseCacheTtlSeconds),
+    responseCacheBytes: parseInteger("RESPONSE_CACHE_BYTES", env.RESPONSE_CACHE_BYTES, DEFAULT_CACHING.responseCacheBytes),
+    maxAgeSeconds: parseInteger("CACHE_MAX_AGE_SECONDS", env.CACHE_MAX_AGE_SECONDS, DEFAULT_CACHING.maxAgeSeconds),
+    redisUrl,
+    keyPrefix: DEFAULT_CACHING.keyPrefix,
+  };
+}
+
+function parseChoice<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === "") return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  throw new Error(`${name} must be one of ${choices.join(", ")}, got "${raw}"`);
 }
 
 /** A forged token is one guessed key away: production needs a real, long secret. */

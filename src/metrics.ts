@@ -27,3 +27,15 @@ export const graphqlRequestDuration = new Histogram({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   registers: [metricsRegistry],
 });
+
+export const responseCacheHits = new Counter({
+  name: "response_cache_hits_total",
+  help: "Anonymous GraphQL requests answered from the response cache, without parsing or SQL.",
+  registers: [metricsRegistry],
+});
+
+export const responseCacheMisses = new Counter({
+  name: "response_cache_misses_total",
+  help: "Anonymous GraphQL requests the response cache could not answer (they execute, and a shareable answer is kept).",
+  registers: [metricsRegistry],
+});

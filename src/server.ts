@@ -7,11 +7,18 @@ import { DataSource } from "typeorm";
 import { Context, createContext } from "./context";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
+import { GRAPHQL_PATH } from "./http/graphql-params";
 import { registerOperationalRoutes } from "./http/operations.routes";
 import cors from "@fastify/cors";
+import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
+import { createCaching } from "./caching/create-caching";
+import { safelist } from "./caching/persisted-queries";
+import { registerResponseCache } from "./caching/response-cache.hooks";
 import {
   AuthConfig,
+  CachingOptions,
   Config,
+  DEFAULT_CACHING,
   DEFAULT_HTTP,
   DEFAULT_LIMITS,
   DEFAULT_SCHEDULER_INTERVAL_MS,
@@ -54,6 +61,8 @@ export interface ServerDeps {
   shutdown?: ShutdownOptions;
   /** What request budgets are measured on; tests inject a clock they move themselves. */
   clock?: Clock;
+  /** Persisted queries, the anonymous response cache and Cache-Control; by default APQ in memory and no response cache. */
+  caching?: CachingOptions;
 }
 
 export interface Server {
@@ -84,6 +93,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     comments: config.comments,
     timeouts: config.timeouts,
     shutdown: config.shutdown,
+    caching: config.caching,
   };
 }
 
@@ -100,8 +110,10 @@ export async function createServer({
   timeouts = DEFAULT_TIMEOUTS,
   shutdown = DEFAULT_SHUTDOWN,
   clock = systemClock,
+  caching: cachingOptions = DEFAULT_CACHING,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  const caching = createCaching(cachingOptions, limits, logger);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,
@@ -112,6 +124,7 @@ export async function createServer({
     // `main` owns the signals and closes everything in order; Apollo's own handler would re-raise SIGTERM mid-shutdown.
     stopOnTerminationSignals: false,
     validationRules: shapeLimitRules(limits),
+    persistedQueries: caching.persistedQueries,
     plugins: [
       // No field sets cache hints, yet the default cache-control plugin wraps every field's resolver
       // to compute a policy nobody reads: `npm run bench` measured it at 6–12% of the server's CPU.
@@ -121,11 +134,12 @@ export async function createServer({
       metricsPlugin(),
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
+      cacheControlPlugin(cachingOptions.maxAgeSeconds),
     ],
   });
   await apollo.start();
 
-  const services = createServices(dataSource, auth, logger, comments);
+  const services = createServices(dataSource, auth, logger, comments, caching.contentChanged);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
@@ -133,10 +147,16 @@ export async function createServer({
     reply.header("x-request-id", request.id);
     // Clients on a keep-alive connection move to another instance while this one drains.
     if (draining) reply.header("connection", "close");
+    // Refusals Fastify answers before Apollo (limits, safelist, 413) are no one's to cache either.
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", NO_STORE);
+    varyOnCredentials(reply);
   });
   await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource, () => draining);
   app.addHook("preHandler", queryTextLimits(limits));
+  if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
+  registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => {
       const deadline = Deadline.after(timeouts.executionMs, clock);
@@ -152,6 +172,13 @@ export async function createServer({
     async (request) =>
       createContext(services, randomUUID(), loaderOptions, await services.auth.viewerOf(request.headers.authorization), request.socket.remoteAddress),
     logger,
+    {
+      operations: limits,
+      introspection: http.introspection,
+      maxPayloadBytes: http.bodyLimitBytes,
+      maxSubscriptions: http.wsMaxSubscriptions,
+      manifest: caching.manifest,
+    },
   );
   services.startBackgroundWork();
   scheduler.start();
@@ -160,6 +187,7 @@ export async function createServer({
     await stopSubscriptions();
     await closeWithin(app, shutdown.graceMs);
     await services.closeComments();
+    await caching.close();
   };
   return {
     app,

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { ContentChanged, nothingToPurge } from "./caching/content-changes";
 import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
 import { ArticleEditorService } from "./modules/article/article-editor.service";
 import { ArticlePublisherService } from "./modules/article/article-publisher.service";
@@ -18,11 +19,21 @@ import { NamedEntityService } from "./shared/named-entity.service";
 
 const silentLogger = createLogger("silent");
 
-/** Every service, wired once per process; only the context is per request. */
-export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELOPMENT_AUTH, logger?: Logger, comments: CommentOptions = {}) {
+/**
+ * Every service, wired once per process; only the context is per request.
+ * `contentChanged` purges the anonymous response cache: every write path of
+ * visible content calls `services.contentChanged()` after its commit.
+ */
+export function createServices(
+  dataSource: DataSource,
+  auth: AuthConfig = DEVELOPMENT_AUTH,
+  logger?: Logger,
+  comments: CommentOptions = {},
+  contentChanged: ContentChanged = nothingToPurge,
+) {
   const articles = new ArticleService(dataSource);
-  const editor = new ArticleEditorService(dataSource);
-  const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments);
+  const editor = new ArticleEditorService(dataSource, contentChanged);
+  const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments, contentChanged);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -32,8 +43,9 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
     comments: new CommentService(dataSource),
     ...commentServices,
     editor,
-    publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub),
+    publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub, contentChanged),
     users: new UserService(dataSource),
+    contentChanged,
     auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };
 }

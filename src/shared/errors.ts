@@ -21,6 +21,8 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   EXECUTION_TIMEOUT: "EXECUTION_TIMEOUT",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  PERSISTED_QUERY_NOT_ALLOWED: "PERSISTED_QUERY_NOT_ALLOWED",
+  TOO_MANY_SUBSCRIPTIONS: "TOO_MANY_SUBSCRIPTIONS",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +44,13 @@ export class BadUserInputError extends PublicError {
 export class LimitExceededError extends PublicError {
   constructor(code: ErrorCode, message: string, limit: number) {
     super(message, code, { limit, http: { status: 400 } });
+  }
+}
+
+/** PERSISTED_QUERIES=only: the operation is not in the checked-in manifest, so it does not run. */
+export class PersistedQueryNotAllowedError extends PublicError {
+  constructor() {
+    super("Only the operations of the persisted-query manifest run on this server.", ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, { http: { status: 400 } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLField, getNamedType, isLeafType } from "graphql";
+import { DocumentNode, GraphQLField, GraphQLSchema, getNamedType, isLeafType } from "graphql";
 import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import { Context } from "../../context";
 import { ErrorCode, LimitExceededError } from "../../shared/errors";
@@ -45,6 +45,26 @@ function measure(compute: () => number): number | undefined {
   }
 }
 
+/** The cost of the operation, or undefined when its variables do not fit it (execution then names the variable). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): number | undefined {
+  return measure(() =>
+    getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [connectionAwareCost],
+      maxQueryNodes: MAX_QUERY_NODES,
+    }),
+  );
+}
+
+/** QUERY_TOO_COSTLY when `requested` is over `limit`. */
+export function costRefusal(requested: number | undefined, limit: number): LimitExceededError | null {
+  if (requested === undefined || requested <= limit) return null;
+  return new LimitExceededError(ErrorCode.QUERY_TOO_COSTLY, `The operation costs ${requested}; the limit is ${limit}. Ask for smaller pages.`, limit);
+}
+
 /**
  * Refuses, before execution, an operation whose cost is over `limit`, and
  * reports every operation's cost in `extensions.cost` so client developers
@@ -56,24 +76,9 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin<Context> {
       let requested: number | undefined;
       return {
         async didResolveOperation({ request, document, schema }) {
-          requested = measure(() =>
-            getComplexity({
-              schema,
-              query: document,
-              variables: request.variables,
-              operationName: request.operationName,
-              estimators: [connectionAwareCost],
-              maxQueryNodes: MAX_QUERY_NODES,
-            }),
-          );
-          if (requested === undefined) return;
-          if (requested > limit) {
-            throw new LimitExceededError(
-              ErrorCode.QUERY_TOO_COSTLY,
-              `The operation costs ${requested}; the limit is ${limit}. Ask for smaller pages.`,
-              limit,
-            );
-          }
+          requested = operationCost(schema, document, request.variables, request.operationName);
+          const refusal = costRefusal(requested, limit);
+          if (refusal) throw refusal;
         },
         async willSendResponse({ response }) {
           if (requested === undefined || response.body.kind !== "single") return;

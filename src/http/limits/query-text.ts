@@ -2,8 +2,7 @@ import { FastifyReply, FastifyRequest } from "fastify";
 import { Lexer, Source, TokenKind } from "graphql";
 import { OperationLimits } from "../../config";
 import { ErrorCode, LimitExceededError } from "../../shared/errors";
-
-const GRAPHQL_PATH = "/graphql";
+import { graphqlParamsOf } from "../graphql-params";
 
 /**
  * Refuses, before Apollo parses anything, a query text that is too long or
@@ -12,19 +11,13 @@ const GRAPHQL_PATH = "/graphql";
  */
 export function queryTextLimits(limits: OperationLimits) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.routeOptions.url !== GRAPHQL_PATH) return;
-    const query = queryTextOf(request);
+    const query = graphqlParamsOf(request)?.query;
     if (query === undefined) return;
     const refusal = checkQueryText(query, limits);
     if (refusal) {
       await reply.code(400).send({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code, limit: refusal.extensions.limit } }] });
     }
   };
-}
-
-function queryTextOf(request: FastifyRequest): string | undefined {
-  const source = (request.method === "GET" ? request.query : request.body) as { query?: unknown } | undefined;
-  return typeof source?.query === "string" ? source.query : undefined;
 }
 
 export function checkQueryText(query: string, limits: OperationLimits): LimitExceededError | null {

@@ -1,3 +1,4 @@
+import { ContentChanged } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
@@ -29,7 +30,10 @@ const messages = {
  * ownership is checked here (`articlePolicy`).
  */
 export class ArticleEditorService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contentChanged: ContentChanged,
+  ) {}
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
   async readable(user: User, lookup: { id: number } | { slug: string }): Promise<Article | null> {
@@ -40,6 +44,7 @@ export class ArticleEditorService {
     return article && articlePolicy.canRead(user, article) ? article : null;
   }
 
+  /** A new article is a draft, which no anonymous reader sees: nothing to purge. */
   create(user: User, input: CreateArticleInput): Promise<Article> {
     return inTransaction(this.dataSource, async (manager) => {
       const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
@@ -73,7 +78,7 @@ export class ArticleEditorService {
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
       const article = await this.editable(manager, user, id);
       const changes: ArticleChanges = { ...this.contentColumns(input) };
       if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
@@ -87,17 +92,17 @@ export class ArticleEditorService {
       if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
       await recordAudit(manager, user.id, "updateArticle", "Article", id);
       return this.reload(manager, id);
-    });
+    }));
   }
 
   delete(user: User, globalId: string): Promise<boolean> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
       await manager.delete(Article, { id });
       await recordAudit(manager, user.id, "deleteArticle", "Article", id);
       return true;
-    });
+    }));
   }
 
   /** Sets (or with no pick, clears) the Keep Reading pin; the pick shows only while it is published. */
@@ -105,7 +110,7 @@ export class ArticleEditorService {
     const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
     const pickId = pickGlobalId == null ? null : decodeGlobalIdOf("Article", pickGlobalId, "pickId");
     if (pickId === id) throw new BadUserInputError(messages.pickItself, { field: "pickId" });
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
       if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
         throw new BadUserInputError("pickId names no article.", { field: "pickId" });
@@ -113,7 +118,14 @@ export class ArticleEditorService {
       await manager.update(Article, { id }, { keepReadingId: pickId, updatedAt: new Date(), version: () => "version + 1" });
       await recordAudit(manager, user.id, "pinKeepReading", "Article", id);
       return this.reload(manager, id);
-    });
+    }));
+  }
+
+  /** Runs a committed write of an article readers may see, then purges what they were shown. */
+  private async visibly<T>(write: () => Promise<T>): Promise<T> {
+    const result = await write();
+    await this.contentChanged();
+    return result;
   }
 
   /** The article, when `user` may change it; NOT_FOUND when it does not exist, FORBIDDEN when it is not theirs. */

@@ -1,3 +1,4 @@
+import { ContentChanged } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { DataSource } from "typeorm";
 import { BadUserInputError } from "../../shared/errors";
@@ -33,6 +34,7 @@ export class ArticlePublisherService {
     private readonly dataSource: DataSource,
     private readonly editor: ArticleEditorService,
     private readonly pubsub: PubSub,
+    private readonly contentChanged: ContentChanged,
   ) {}
 
   async transition(user: User, transition: Transition, globalId: string, version: number, publishAt?: Date): Promise<Article> {
@@ -47,6 +49,7 @@ export class ArticlePublisherService {
       await recordAudit(manager, user.id, transition, "Article", id);
       return this.editor.reload(manager, id);
     });
+    await this.contentChanged();
     if (article.status === ArticleStatus.PUBLISHED) await this.announce(article);
     return article;
   }
@@ -71,6 +74,7 @@ export class ArticlePublisherService {
       const article = await this.claim(Number(id), now);
       if (article) published.push(article);
     }
+    if (published.length > 0) await this.contentChanged();
     for (const article of published) await this.announce(article);
     return published;
   }

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { ContentChanged } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { NotFoundError } from "../../shared/errors";
 import { CommentApproval } from "./comment-approval";
@@ -16,16 +17,18 @@ export class CommentModerationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly approval: CommentApproval,
+    private readonly contentChanged: ContentChanged,
   ) {}
 
   /** The comment as changed; NOT_FOUND for an unknown id. Setting the status it has changes nothing. */
   async moderate(commentId: number, status: CommentStatus): Promise<Comment> {
-    const { comment, announcement } = await inTransaction(this.dataSource, async (manager) => {
+    const { comment, announcement, changed } = await inTransaction(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Comment).findOneBy({ id: commentId });
       if (!found) throw new NotFoundError("No comment has this id.", { field: "id" });
-      if (found.status === status) return { comment: found, announcement: null };
-      return { comment: found, announcement: await this.approval.setStatus(manager, found, status) };
+      if (found.status === status) return { comment: found, announcement: null, changed: false };
+      return { comment: found, announcement: await this.approval.setStatus(manager, found, status), changed: true };
     });
+    if (changed) await this.contentChanged();
     if (announcement) await this.approval.announce(announcement);
     return comment;
   }

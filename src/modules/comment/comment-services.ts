@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { ContentChanged, nothingToPurge } from "../../caching/content-changes";
 import { Logger } from "../../logger";
 import { DeliveryWorker } from "../../outbox/delivery-worker";
 import { MailTransport } from "../../outbox/mail-transport";
@@ -30,7 +31,7 @@ export interface CommentOptions {
  * process. `pubsub` is the deployment's event bus for every feature;
  * `close()` releases what this opened (Redis connections, the worker).
  */
-export function createCommentServices(dataSource: DataSource, logger: Logger, options: CommentOptions = {}) {
+export function createCommentServices(dataSource: DataSource, logger: Logger, options: CommentOptions = {}, contentChanged: ContentChanged = nothingToPurge) {
   const settings: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
   const tokens = new IdTokens(settings.tokenSecret);
@@ -45,8 +46,8 @@ export function createCommentServices(dataSource: DataSource, logger: Logger, op
     pubsub,
     outboxWorker,
     commentSubscriptions,
-    commentWriter: new CommentWriterService(dataSource, settings, limiter, new IdempotencyKeys(), tokens, approval, commentSubscriptions, outboxWorker),
-    commentModeration: new CommentModerationService(dataSource, approval),
+    commentWriter: new CommentWriterService(dataSource, settings, limiter, new IdempotencyKeys(), tokens, approval, commentSubscriptions, outboxWorker, contentChanged),
+    commentModeration: new CommentModerationService(dataSource, approval, contentChanged),
     /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits). */
     startBackgroundWork: () => outboxWorker.start(mail.pollMs),
     closeComments: async () => {

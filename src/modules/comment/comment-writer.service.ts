@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, MoreThan } from "typeorm";
+import { ContentChanged } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { BadUserInputError, ForbiddenError } from "../../shared/errors";
@@ -49,13 +50,14 @@ export class CommentWriterService {
     private readonly approval: CommentApproval,
     private readonly subscriptions: CommentSubscriptionService,
     private readonly outbox: DeliveryWorker,
+    private readonly contentChanged: ContentChanged,
   ) {}
 
   async add(input: AddCommentInput, clientAddress: string): Promise<AddedComment> {
     const request = validateNewComment(input);
     await this.limiter.attempt([`ip:${clientAddress}`, `email:${request.authorEmail}`]);
     const { comment, announcement } = await inTransaction(this.dataSource, (manager) => this.addIn(manager, input, request));
-    if (announcement) await this.approval.announce(announcement);
+    if (announcement) await Promise.all([this.approval.announce(announcement), this.contentChanged()]);
     if (request.notify) this.outbox.nudge();
     return { comment, editToken: this.tokens.sign(EDIT_PURPOSE, comment.id) };
   }
@@ -137,7 +139,7 @@ export class CommentWriterService {
   private async changeOwn(token: string, change: (manager: EntityManager, comment: Comment) => Promise<void>): Promise<Comment> {
     const id = this.tokens.verify(EDIT_PURPOSE, token);
     if (id === null) throw new ForbiddenError(messages.badEditToken);
-    return inTransaction(this.dataSource, async (manager) => {
+    const changed = await inTransaction(this.dataSource, async (manager) => {
       const own = await manager.getRepository(Comment).findOneBy({ id });
       if (!own || own.status === CommentStatus.DELETED) throw new ForbiddenError(messages.badEditToken);
       if (Date.now() - own.createdAt.getTime() > this.settings.editWindowMs) throw new ForbiddenError(messages.editWindowClosed);
@@ -145,5 +147,8 @@ export class CommentWriterService {
       await change(manager, own);
       return own;
     });
+    // An approved comment's new text, or its disappearance, is visible.
+    await this.contentChanged();
+    return changed;
   }
 }

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { createDataSource } from "../../../ormconfig";
+import { createCaching } from "../../caching/create-caching";
 import { loadConfig } from "../../config";
 import { createLogger } from "../../logger";
 import { tryDecodeGlobalId } from "../node/global-id";
@@ -22,13 +23,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const dataSource = await createDataSource(config.databaseUrl, logger).initialize();
-  const services = createCommentServices(dataSource, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } });
+  // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
+  const caching = createCaching(config.caching, config.limits, logger);
+  const services = createCommentServices(dataSource, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
   try {
     const comment = await services.commentModeration.moderate(id, status);
     logger.info({ commentId: comment.id, status: comment.status }, "comment moderated");
     await services.outboxWorker.drain();
   } finally {
     await services.closeComments();
+    await caching.close();
     await dataSource.destroy();
   }
 }

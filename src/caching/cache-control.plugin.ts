@@ -1,0 +1,56 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { Context } from "../context";
+import { asksWithToken, carriesCredentials } from "./anonymous";
+
+export const NO_STORE = "private, no-store";
+
+/** The header of an answer anyone may be given: CDNs and the response cache keep it `maxAgeSeconds`. */
+export function publicCacheControl(maxAgeSeconds: number): string {
+  return `public, max-age=${maxAgeSeconds}`;
+}
+
+/**
+ * What a shared answer depends on besides the URL: the media type, and
+ * whether the request carries a credential (a CDN must not hand the
+ * anonymous answer to a signed-in editor, who may see more).
+ */
+const VARY = ["Accept", "Authorization", "X-Preview-Token"];
+
+/** Adds VARY to the Vary header a reply already has (CORS sets `Origin` there). */
+export function varyOnCredentials(reply: { getHeader(name: string): unknown; header(name: string, value: string): unknown }): void {
+  const current = reply.getHeader("vary");
+  const names = typeof current === "string" && current !== "" ? current.split(",").map((name) => name.trim()) : [];
+  const missing = VARY.filter((name) => !names.some((present) => present.toLowerCase() === name.toLowerCase()));
+  reply.header("vary", [...names, ...missing].join(", "));
+}
+
+/** Whether an answer's Cache-Control lets it be shared. */
+export function isPublic(cacheControl: unknown): boolean {
+  return typeof cacheControl === "string" && cacheControl.startsWith("public");
+}
+
+/**
+ * Sets Cache-Control on every GraphQL answer: public with a short max-age
+ * for an anonymous query answered without errors (a CDN may then cache a
+ * GET, and `response-cache.hooks.ts` keeps it), else `private, no-store`:
+ * a request with a credential, an operation with a token argument, a
+ * mutation, any error.
+ */
+export function cacheControlPlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, operation, document, contextValue }) {
+          const shareable =
+            response.body.kind === "single" &&
+            !response.body.singleResult.errors?.length &&
+            operation?.operation === "query" &&
+            contextValue.viewer === null &&
+            !(request.http && carriesCredentials(request.http.headers)) &&
+            !(document && asksWithToken(document));
+          response.http.headers.set("cache-control", shareable ? publicCacheControl(maxAgeSeconds) : NO_STORE);
+        },
+      };
+    },
+  };
+}

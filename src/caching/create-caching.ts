@@ -1,0 +1,44 @@
+import { PersistedQueryOptions } from "@apollo/server";
+import Redis from "ioredis";
+import { CachingOptions, OperationLimits } from "../config";
+import { Logger } from "../logger";
+import { ContentChanged, contentChangedOf } from "./content-changes";
+import { Manifest, loadManifest, persistedQueryOptions } from "./persisted-queries";
+import { RedisResponseCache } from "./redis-response-cache";
+import { MemoryResponseCache, ResponseCache, noResponseCache } from "./response-cache";
+
+export interface Caching {
+  /** The safelist in PERSISTED_QUERIES=only mode; null otherwise. */
+  manifest: Manifest | null;
+  persistedQueries: PersistedQueryOptions | false;
+  responseCache: ResponseCache;
+  contentChanged: ContentChanged;
+  close(): Promise<void>;
+}
+
+/** The persisted-query store and the response cache the options ask for, on one Redis connection when REDIS_URL is set. */
+export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger): Caching {
+  if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  redis?.on("error", (err) => logger.warn({ err }, "cache Redis connection error"));
+  const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;
+  const responseCache = responseCacheFor(options, redis);
+  return {
+    manifest,
+    persistedQueries: persistedQueryOptions(options, limits, manifest, redis),
+    responseCache,
+    contentChanged: contentChangedOf(responseCache, logger),
+    close: async () => redis?.disconnect(),
+  };
+}
+
+function responseCacheFor(options: CachingOptions, redis: Redis | null): ResponseCache {
+  switch (options.responseCache) {
+    case "off":
+      return noResponseCache;
+    case "memory":
+      return new MemoryResponseCache(options.responseCacheBytes, options.responseCacheTtlSeconds);
+    case "redis":
+      return new RedisResponseCache(redis!, options.keyPrefix, options.responseCacheTtlSeconds);
+  }
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { graphqlParamsOf, operationHashOf } from "../http/graphql-params";
+import { Logger } from "../logger";
+import { responseCacheHits, responseCacheMisses } from "../metrics";
+import { carriesCredentials, passesCsrfPrevention } from "./anonymous";
+import { isPublic, publicCacheControl } from "./cache-control.plugin";
+import { ResponseCache } from "./response-cache";
+
+/** Answers bigger than this are not kept: they would crowd out many small ones. */
+const MAX_ANSWER_CHARACTERS = 1024 * 1024;
+
+/** A miss waiting for its answer: stored under the key and the generation read before execution. */
+interface Pending {
+  key: string;
+  generation: string;
+}
+
+/**
+ * The anonymous response cache on the GraphQL route, before anything is
+ * parsed: a preHandler answers a hit from the cache; on a miss, an onSend
+ * hook keeps the answer if `cacheControlPlugin` found it shareable (an
+ * anonymous query answered without errors). Requests with a credential
+ * neither read nor fill it. Registered after the limits and the safelist,
+ * so what they refuse is refused here too.
+ */
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, maxAgeSeconds: number, logger: Logger): void {
+  if (!cache.enabled) return;
+  const pending = new WeakMap<FastifyRequest, Pending>();
+
+  app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = cacheKeyOf(request);
+    if (key === undefined) return;
+    let lookup;
+    try {
+      lookup = await cache.lookup(key);
+    } catch (err) {
+      logger.warn({ err, requestId: request.id }, "response cache unavailable: answering uncached");
+      return;
+    }
+    if (!lookup.answer) {
+      responseCacheMisses.inc();
+      pending.set(request, { key, generation: lookup.generation });
+      return;
+    }
+    responseCacheHits.inc();
+    return reply
+      .header("content-type", lookup.answer.contentType)
+      .header("cache-control", publicCacheControl(maxAgeSeconds))
+      .header("x-cache", "HIT")
+      .send(lookup.answer.body);
+  });
+
+  app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const miss = pending.get(request);
+    if (!miss || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
+    if (typeof payload !== "string" || payload.length > MAX_ANSWER_CHARACTERS) return payload;
+    const answer = { body: payload, contentType: String(reply.getHeader("content-type")) };
+    // Stored before the answer leaves, so the next request, on any instance, finds it.
+    await cache.store(miss.generation, miss.key, answer).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
+    return payload;
+  });
+}
+
+/**
+ * The key of an anonymous request: the operation's hash (its APQ hash, or
+ * the sha256 of its text: the same for the same text), operation name,
+ * variables and the media types it accepts. Undefined when the request
+ * must not share answers.
+ */
+function cacheKeyOf(request: FastifyRequest): string | undefined {
+  const params = graphqlParamsOf(request);
+  if (params === undefined || carriesCredentials(request.headers) || !passesCsrfPrevention(request.headers)) return undefined;
+  const hash = operationHashOf(params);
+  if (hash === undefined) return undefined;
+  const identity = JSON.stringify([hash, params.operationName ?? null, params.variables ?? null, request.headers.accept ?? ""]);
+  return createHash("sha256").update(identity).digest("hex");
+}
