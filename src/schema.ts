@@ -7,6 +7,8 @@ import { ArticlePublishedResolver } from "./modules/article/article-published.re
 import { ArticleResolver } from "./modules/article/article.resolver";
 import { AuthorResolver } from "./modules/author/author.resolver";
 import { CategoryResolver } from "./modules/category/category.resolver";
+import { ArticleRevisionResolver } from "./modules/revision/article-revision.resolver";
+import { ArticleRevisionsResolver } from "./modules/revision/article-revisions.resolver";
 import { ReadingPathResolver } from "./modules/article/reading-path.resolver";
 import { CommentResolver } from "./modules/comment/comment.resolver";
 import { ModerateCommentResolver } from "./modules/comment/moderate-comment.resolver";
@@ -27,7 +29,7 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
-      ArticlePublishedResolver, ModerateCommentResolver],
+      ArticlePublishedResolver, ModerateCommentResolver, ArticleRevisionsResolver, ArticleRevisionResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

@@ -3,6 +3,7 @@ import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
 import { ArticleEditorService } from "./modules/article/article-editor.service";
 import { ArticlePublisherService } from "./modules/article/article-publisher.service";
 import { ArticleService } from "./modules/article/article.service";
+import { ArticleRevisionService } from "./modules/revision/revision.service";
 import { ReadingPathService } from "./modules/article/reading-path.service";
 import { Author } from "./modules/author/author.entity";
 import { Category } from "./modules/category/category.entity";
@@ -32,6 +33,7 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
     comments: new CommentService(dataSource),
     ...commentServices,
     editor,
+    revisions: new ArticleRevisionService(dataSource, editor),
     publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub),
     users: new UserService(dataSource),
     auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),

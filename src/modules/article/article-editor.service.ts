@@ -15,6 +15,8 @@ import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { BodyFormat, renderBody } from "./body-format";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
+import { BodySource, recordRevision } from "../revision/record-revision";
+import { RevisionAction } from "../revision/revision-action";
 
 const messages = {
   notFound: "No such article.",
@@ -73,21 +75,34 @@ export class ArticleEditorService {
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
-    return inTransaction(this.dataSource, async (manager) => {
-      const article = await this.editable(manager, user, id);
-      const changes: ArticleChanges = { ...this.contentColumns(input) };
-      if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
-      if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
-      if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
-      if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
-      const slug = await this.newSlug(manager, article, input);
-      if (slug !== null) changes.slug = slug;
-      await updateAtVersion(manager, id, input.version, changes);
-      if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
-      if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
-      await recordAudit(manager, user.id, "updateArticle", "Article", id);
-      return this.reload(manager, id);
-    });
+    return inTransaction(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE));
+  }
+
+  /**
+   * The one write path of an article's content, in the caller's transaction:
+   * `updateArticle`, and `restoreArticleRevision` with the revision's
+   * content as the input. A save of a PUBLISHED article (and every restore)
+   * keeps a revision; the audit event is named after the mutation.
+   */
+  async save(manager: EntityManager, user: User, id: number, input: UpdateArticleInput, action: RevisionAction, source?: BodySource | null): Promise<Article> {
+    const article = await this.editable(manager, user, id);
+    const changes: ArticleChanges = { ...this.contentColumns(input) };
+    if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
+    const format = input.bodyFormat ?? BodyFormat.MARKDOWN;
+    if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, format));
+    if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
+    if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
+    const slug = await this.newSlug(manager, article, input);
+    if (slug !== null) changes.slug = slug;
+    await updateAtVersion(manager, id, input.version, changes);
+    if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
+    if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
+    if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) {
+      const written = source !== undefined ? source : input.body != null ? { text: input.body, format } : null;
+      await recordRevision(manager, user.id, id, action, written);
+    }
+    await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
+    return this.reload(manager, id);
   }
 
   delete(user: User, globalId: string): Promise<boolean> {

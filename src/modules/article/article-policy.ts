@@ -19,7 +19,7 @@ const isOwn = (user: User, article: Pick<Article, "authorId">) => user.authorId 
  */
 export const articlePolicy = {
   /** Drafts and scheduled articles are readable by those who may edit them (preview). */
-  canRead(user: User, article: Article): boolean {
+  canRead(user: User, article: Pick<Article, "authorId">): boolean {
     return hasRole(user.role, Role.EDITOR) || isOwn(user, article);
   },
 
