@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { ArticleEditorResolver } from "./modules/article/article-editor.resolver";
+import { ArticlePreviewResolver } from "./modules/article/article-preview.resolver";
 import { ArticlePublishedResolver } from "./modules/article/article-published.resolver";
 import { ArticleResolver } from "./modules/article/article.resolver";
 import { AuthorResolver } from "./modules/author/author.resolver";
@@ -29,7 +30,8 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
-      ArticlePublishedResolver, ModerateCommentResolver, ArticleRevisionsResolver, ArticleRevisionResolver],
+      ArticlePublishedResolver, ModerateCommentResolver, ArticleRevisionsResolver, ArticleRevisionResolver,
+      ArticlePreviewResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

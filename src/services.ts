@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
 import { ArticleEditorService } from "./modules/article/article-editor.service";
+import { ArticlePreviewService } from "./modules/article/article-preview.service";
 import { ArticlePublisherService } from "./modules/article/article-publisher.service";
 import { ArticleService } from "./modules/article/article.service";
 import { ArticleRevisionService } from "./modules/revision/revision.service";
@@ -24,6 +25,7 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
   const articles = new ArticleService(dataSource);
   const editor = new ArticleEditorService(dataSource);
   const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments);
+  const signer = new TokenSigner(auth.secret);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -34,9 +36,10 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
     ...commentServices,
     editor,
     revisions: new ArticleRevisionService(dataSource, editor),
+    preview: new ArticlePreviewService(signer, editor),
     publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub),
     users: new UserService(dataSource),
-    auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
+    auth: new AuthService(dataSource, signer, new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };
 }
 

@@ -18,6 +18,8 @@ import { ArticleChanges, updateAtVersion } from "./versioned-update";
 import { BodySource, recordRevision } from "../revision/record-revision";
 import { RevisionAction } from "../revision/revision-action";
 
+export type ArticleLookup = { id: number } | { slug: string };
+
 const messages = {
   notFound: "No such article.",
   noByline: "Your account has no author profile: give authorId.",
@@ -34,12 +36,17 @@ export class ArticleEditorService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
-  async readable(user: User, lookup: { id: number } | { slug: string }): Promise<Article | null> {
+  async readable(user: User, lookup: ArticleLookup): Promise<Article | null> {
+    const article = await this.anyStatus(lookup);
+    return article && articlePolicy.canRead(user, article) ? article : null;
+  }
+
+  /** By id, slug or former slug, whatever its status: only for callers that checked the right to see it. */
+  anyStatus(lookup: ArticleLookup): Promise<Article | null> {
     const qb = this.dataSource.getRepository(Article).createQueryBuilder("article");
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", lookup);
-    const article = await qb.getOne();
-    return article && articlePolicy.canRead(user, article) ? article : null;
+    return qb.getOne();
   }
 
   create(user: User, input: CreateArticleInput): Promise<Article> {
