@@ -82,21 +82,22 @@ export class ArticleEditorService {
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
-    return inTransaction(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE));
+    const source = input.body != null ? { text: input.body, format: input.bodyFormat ?? BodyFormat.MARKDOWN } : null;
+    return inTransaction(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source));
   }
 
   /**
    * The one write path of an article's content, in the caller's transaction:
    * `updateArticle`, and `restoreArticleRevision` with the revision's
    * content as the input. A save of a PUBLISHED article (and every restore)
-   * keeps a revision; the audit event is named after the mutation.
+   * keeps a revision, with `source` (the body as written) when there is
+   * one; the audit event is named after the mutation.
    */
-  async save(manager: EntityManager, user: User, id: number, input: UpdateArticleInput, action: RevisionAction, source?: BodySource | null): Promise<Article> {
+  async save(manager: EntityManager, user: User, id: number, input: UpdateArticleInput, action: RevisionAction, source: BodySource | null): Promise<Article> {
     const article = await this.editable(manager, user, id);
     const changes: ArticleChanges = { ...this.contentColumns(input) };
     if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
-    const format = input.bodyFormat ?? BodyFormat.MARKDOWN;
-    if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, format));
+    if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
     if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
     if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
     const slug = await this.newSlug(manager, article, input);
@@ -104,10 +105,7 @@ export class ArticleEditorService {
     await updateAtVersion(manager, id, input.version, changes);
     if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
     if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
-    if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) {
-      const written = source !== undefined ? source : input.body != null ? { text: input.body, format } : null;
-      await recordRevision(manager, user.id, id, action, written);
-    }
+    if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) await recordRevision(manager, user.id, id, action, source);
     await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
     return this.reload(manager, id);
   }
