@@ -41,8 +41,10 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
     section = await createCategory(ds, { slug: "visibility" });
     headers.set("reader", {});
     const stranger = await createAuthor(ds);
+    // Scheduled ones are due tomorrow: a past time would let the server's scheduler publish them mid-suite.
+    const publishedAt = (status: ArticleStatus) => (status === ArticleStatus.DRAFT ? null : new Date(Date.now() + (status === ArticleStatus.SCHEDULED ? 86_400_000 : 0)));
     for (const status of STATUSES) {
-      await createArticle(ds, { author: stranger, category: section, status, title: `stranger ${status}`, publishedAt: status === ArticleStatus.DRAFT ? null : new Date() });
+      await createArticle(ds, { author: stranger, category: section, status, title: `stranger ${status}`, publishedAt: publishedAt(status) });
     }
     for (const [who, role] of [["contributor", Role.CONTRIBUTOR], ["author", Role.AUTHOR], ["editor", Role.EDITOR], ["admin", Role.ADMIN]] as const) {
       const byline = await createAuthor(ds);
@@ -50,7 +52,7 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
       users.set(who, user);
       headers.set(who, await signIn(server(), user));
       for (const status of STATUSES) {
-        await createArticle(ds, { author: byline, category: section, status, title: `${who} ${status}`, publishedAt: status === ArticleStatus.DRAFT ? null : new Date() });
+        await createArticle(ds, { author: byline, category: section, status, title: `${who} ${status}`, publishedAt: publishedAt(status) });
       }
     }
   });
