@@ -33,17 +33,20 @@ function decodeNodeId(id: string, field: string): GlobalId {
 /**
  * The object, or null when it does not exist or the viewer may not see it:
  * a user only to themselves and to admins, a revision only to those who may
- * see its article's revisions. Every type batches through its loader.
+ * see its article's revisions (a reader's request for either costs no
+ * query). Every type batches through its loader.
  */
 async function loadNode(ctx: Context, { type, id }: GlobalId): Promise<Node | null> {
   switch (type) {
     case "User": {
-      const user = await ctx.loaders.userById.load(id);
-      return user && ctx.viewer && userPolicy.canSee(ctx.viewer, user) ? user : null;
+      const viewer = ctx.viewer;
+      const user = viewer && (await ctx.loaders.userById.load(id));
+      return viewer && user && userPolicy.canSee(viewer, user) ? user : null;
     }
     case "ArticleRevision": {
-      const revision = await ctx.loaders.revisionById.load(id);
-      return revision && ctx.viewer && articlePolicy.canRead(ctx.viewer, { authorId: revision.articleAuthorId! }) ? revision : null;
+      const viewer = ctx.viewer;
+      const revision = viewer && (await ctx.loaders.revisionById.load(id));
+      return viewer && revision && articlePolicy.canRead(viewer, { authorId: revision.articleAuthorId! }) ? revision : null;
     }
     default: {
       const loaders = {
