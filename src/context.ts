@@ -1,6 +1,7 @@
 import { createArticleLoaders } from "./modules/article/article.loaders";
 import { createReadingPathLoaders } from "./modules/article/reading-path.loaders";
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
+import { createRevisionLoaders } from "./modules/revision/revision.loaders";
 import { User } from "./modules/user/user.entity";
 import { Services } from "./services";
 import { Deadline } from "./shared/deadline";
@@ -13,10 +14,12 @@ export function createLoaders(services: Services, options: LoaderOptions, deadli
     ...createArticleLoaders(services.articles, make),
     ...createReadingPathLoaders(services.readingPath, make),
     ...createCommentLoaders(services.comments, make),
+    ...createRevisionLoaders(services.revisions, make),
     authorById: make.batch((ids: readonly number[]) => services.authors.byIds(ids)),
     categoryById: make.batch((ids: readonly number[]) => services.categories.byIds(ids)),
     tagById: make.batch((ids: readonly number[]) => services.tags.byIds(ids)),
     tagsByArticle: make.batch((ids: readonly number[]) => services.tags.byArticles(ids)),
+    userById: make.batch((ids: readonly number[]) => services.users.byIds(ids)),
   };
 }
 

@@ -3,10 +3,13 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { ArticleEditorResolver } from "./modules/article/article-editor.resolver";
+import { ArticlePreviewResolver } from "./modules/article/article-preview.resolver";
 import { ArticlePublishedResolver } from "./modules/article/article-published.resolver";
 import { ArticleResolver } from "./modules/article/article.resolver";
 import { AuthorResolver } from "./modules/author/author.resolver";
 import { CategoryResolver } from "./modules/category/category.resolver";
+import { ArticleRevisionResolver } from "./modules/revision/article-revision.resolver";
+import { ArticleRevisionsResolver } from "./modules/revision/article-revisions.resolver";
 import { ReadingPathResolver } from "./modules/article/reading-path.resolver";
 import { CommentResolver } from "./modules/comment/comment.resolver";
 import { ModerateCommentResolver } from "./modules/comment/moderate-comment.resolver";
@@ -27,7 +30,8 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
-      ArticlePublishedResolver, ModerateCommentResolver],
+      ArticlePublishedResolver, ModerateCommentResolver, ArticleRevisionsResolver, ArticleRevisionResolver,
+      ArticlePreviewResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

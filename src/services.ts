@@ -2,8 +2,10 @@ import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
 import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
 import { ArticleEditorService } from "./modules/article/article-editor.service";
+import { ArticlePreviewService } from "./modules/article/article-preview.service";
 import { ArticlePublisherService } from "./modules/article/article-publisher.service";
 import { ArticleService } from "./modules/article/article.service";
+import { ArticleRevisionService } from "./modules/revision/revision.service";
 import { ReadingPathService } from "./modules/article/reading-path.service";
 import { Author } from "./modules/author/author.entity";
 import { Category } from "./modules/category/category.entity";
@@ -34,6 +36,7 @@ export function createServices(
   const articles = new ArticleService(dataSource);
   const editor = new ArticleEditorService(dataSource, contentChanged);
   const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments, contentChanged);
+  const signer = new TokenSigner(auth.secret);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -43,10 +46,12 @@ export function createServices(
     comments: new CommentService(dataSource),
     ...commentServices,
     editor,
+    revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
+    preview: new ArticlePreviewService(signer, editor),
     publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub, contentChanged),
     users: new UserService(dataSource),
     contentChanged,
-    auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
+    auth: new AuthService(dataSource, signer, new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };
 }
 

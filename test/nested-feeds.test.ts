@@ -33,6 +33,7 @@ interface OwnerKind {
 
 const HOUR = 3_600_000;
 const BASE = Date.UTC(2025, 8, 1);
+const FAR_FUTURE = new Date(Date.UTC(2100, 0, 1));
 
 const newestFirst = (a: Seeded, b: Seeded) => b.row.publishedAt!.getTime() - a.row.publishedAt!.getTime() || b.row.id - a.row.id;
 
@@ -89,7 +90,8 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
           category: [world, arts, science][author.id % 3],
           tags: [space, climate, art],
           status,
-          publishedAt: status === ArticleStatus.DRAFT ? null : new Date(BASE + 100 * HOUR),
+          // A scheduled time still to come: a past one is due, and the server's scheduler would publish it mid-suite.
+          publishedAt: status === ArticleStatus.DRAFT ? null : status === ArticleStatus.SCHEDULED ? FAR_FUTURE : new Date(BASE + 100 * HOUR),
         });
       }
     }

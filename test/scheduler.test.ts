@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import { In } from "typeorm";
 import { Article } from "../src/modules/article/article.entity";
 import { AuditEvent } from "../src/modules/audit/audit-event.entity";
+import { ArticleRevision } from "../src/modules/revision/article-revision.entity";
 import { encodeGlobalId } from "../src/modules/node/global-id";
 import { Role } from "../src/modules/user/role";
 import { createAuthor, createCategory } from "./factories/content";
@@ -71,6 +72,8 @@ describeEachDatabase(
       assert.equal((await feed()).articles.totalCount, ids.length);
       const publications = await ds.getRepository(AuditEvent).countBy({ action: "publishScheduled" });
       assert.equal(publications, ids.length, "one audit event per article, whichever instance won");
+      const revisions = await ds.getRepository(ArticleRevision).findBy({ articleId: In(rowIds) });
+      assert.deepEqual(revisions.map((r) => [r.action, r.userId]), ids.map(() => ["PUBLISH", null]), "one revision per publication, by the system");
     });
 
     test("a past time is refused", async () => {

@@ -1,5 +1,6 @@
 import { ArticleSlug } from "../modules/article/article-slug.entity";
 import { Article } from "../modules/article/article.entity";
+import { ArticleRevision } from "../modules/revision/article-revision.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Author } from "../modules/author/author.entity";
 import { Category } from "../modules/category/category.entity";
@@ -13,4 +14,4 @@ import { LoginFailure } from "../modules/user/login-failure.entity";
 import { User } from "../modules/user/user.entity";
 
 export const entities = [Article, ArticleSlug, ArticleTag, AuditEvent, LoginFailure, Author, Category, Comment, Tag, User,
-  CommentSubscription, IdempotencyKey, OutboxMessage];
+  CommentSubscription, IdempotencyKey, OutboxMessage, ArticleRevision];

@@ -23,6 +23,7 @@ export const ErrorCode = {
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   PERSISTED_QUERY_NOT_ALLOWED: "PERSISTED_QUERY_NOT_ALLOWED",
   TOO_MANY_SUBSCRIPTIONS: "TOO_MANY_SUBSCRIPTIONS",
+  INVALID_PREVIEW_TOKEN: "INVALID_PREVIEW_TOKEN",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -63,8 +64,8 @@ export class UnauthenticatedError extends PublicError {
 
 /** The signed-in user's role or ownership does not allow this operation. */
 export class ForbiddenError extends PublicError {
-  constructor(message: string) {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
   }
 }
 
@@ -79,6 +80,17 @@ export class NotFoundError extends PublicError {
 export class ConflictError extends PublicError {
   constructor(message: string, currentVersion: number) {
     super(message, ErrorCode.CONFLICT, { currentVersion });
+  }
+}
+
+/**
+ * A preview token that cannot open the article asked for: `reason` is
+ * EXPIRED, INVALID (forged, garbled, or another kind of token) or
+ * OTHER_ARTICLE (valid, but issued for another article).
+ */
+export class InvalidPreviewTokenError extends PublicError {
+  constructor(message: string, reason: "EXPIRED" | "INVALID" | "OTHER_ARTICLE") {
+    super(message, ErrorCode.INVALID_PREVIEW_TOKEN, { reason, field: "previewToken" });
   }
 }
 

@@ -16,6 +16,10 @@ import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { BodyFormat, renderBody } from "./body-format";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
+import { BodySource, recordRevision } from "../revision/record-revision";
+import { RevisionAction } from "../revision/revision-action";
+
+export type ArticleLookup = { id: number } | { slug: string };
 
 const messages = {
   notFound: "No such article.",
@@ -36,12 +40,17 @@ export class ArticleEditorService {
   ) {}
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
-  async readable(user: User, lookup: { id: number } | { slug: string }): Promise<Article | null> {
+  async readable(user: User, lookup: ArticleLookup): Promise<Article | null> {
+    const article = await this.anyStatus(lookup);
+    return article && articlePolicy.canRead(user, article) ? article : null;
+  }
+
+  /** By id, slug or former slug, whatever its status: only for callers that checked the right to see it. */
+  anyStatus(lookup: ArticleLookup): Promise<Article | null> {
     const qb = this.dataSource.getRepository(Article).createQueryBuilder("article");
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", lookup);
-    const article = await qb.getOne();
-    return article && articlePolicy.canRead(user, article) ? article : null;
+    return qb.getOne();
   }
 
   /** A new article is a draft, which no anonymous reader sees: nothing to purge. */
@@ -78,21 +87,32 @@ export class ArticleEditorService {
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
-    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
-      const article = await this.editable(manager, user, id);
-      const changes: ArticleChanges = { ...this.contentColumns(input) };
-      if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
-      if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
-      if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
-      if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
-      const slug = await this.newSlug(manager, article, input);
-      if (slug !== null) changes.slug = slug;
-      await updateAtVersion(manager, id, input.version, changes);
-      if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
-      if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
-      await recordAudit(manager, user.id, "updateArticle", "Article", id);
-      return this.reload(manager, id);
-    }));
+    const source = input.body != null ? { text: input.body, format: input.bodyFormat ?? BodyFormat.MARKDOWN } : null;
+    return this.visibly(() => inTransaction(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
+  }
+
+  /**
+   * The one write path of an article's content, in the caller's transaction:
+   * `updateArticle`, and `restoreArticleRevision` with the revision's
+   * content as the input. A save of a PUBLISHED article (and every restore)
+   * keeps a revision, with `source` (the body as written) when there is
+   * one; the audit event is named after the mutation.
+   */
+  async save(manager: EntityManager, user: User, id: number, input: UpdateArticleInput, action: RevisionAction, source: BodySource | null): Promise<Article> {
+    const article = await this.editable(manager, user, id);
+    const changes: ArticleChanges = { ...this.contentColumns(input) };
+    if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
+    if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
+    if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
+    if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
+    const slug = await this.newSlug(manager, article, input);
+    if (slug !== null) changes.slug = slug;
+    await updateAtVersion(manager, id, input.version, changes);
+    if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
+    if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
+    if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) await recordRevision(manager, user.id, id, action, source);
+    await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
+    return this.reload(manager, id);
   }
 
   delete(user: User, globalId: string): Promise<boolean> {

@@ -8,6 +8,7 @@ const messages = {
   edit: "You may edit only your own drafts.",
   publish: "You may publish, schedule or withdraw only your own articles.",
   byline: "Only editors may write under another author's byline.",
+  status: "Only signed-in editors and authors may list articles that are not published.",
 };
 
 const isOwn = (user: User, article: Pick<Article, "authorId">) => user.authorId !== null && user.authorId === article.authorId;
@@ -19,8 +20,18 @@ const isOwn = (user: User, article: Pick<Article, "authorId">) => user.authorId 
  */
 export const articlePolicy = {
   /** Drafts and scheduled articles are readable by those who may edit them (preview). */
-  canRead(user: User, article: Article): boolean {
+  canRead(user: User, article: Pick<Article, "authorId">): boolean {
     return hasRole(user.role, Role.EDITOR) || isOwn(user, article);
+  },
+
+  /**
+   * Which articles in a status other than PUBLISHED a list shows `viewer`:
+   * editors all of them, authors and contributors their own (none without
+   * a byline), readers none: FORBIDDEN, never an empty page that hides it.
+   */
+  listScope(viewer: User | null, status: ArticleStatus): "all" | { authorId: number | null } {
+    if (!viewer) throw new ForbiddenError(messages.status, { field: "filter.status", status });
+    return hasRole(viewer.role, Role.EDITOR) ? "all" : { authorId: viewer.authorId };
   },
 
   assertCanEdit(user: User, article: Article): void {

@@ -12,6 +12,8 @@ import { articlePolicy } from "./article-policy";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
+import { recordRevision } from "../revision/record-revision";
+import { RevisionAction } from "../revision/revision-action";
 
 export type Transition = "publishArticle" | "scheduleArticle" | "unpublishArticle" | "archiveArticle";
 
@@ -45,7 +47,9 @@ export class ArticlePublisherService {
       if (!FROM[transition].includes(current.status)) {
         throw new BadUserInputError(`${transition} does not apply to a ${current.status} article.`, { field: "id", status: current.status });
       }
-      await updateAtVersion(manager, id, version, changesFor(transition, current, publishAt));
+      const changes = changesFor(transition, current, publishAt);
+      await updateAtVersion(manager, id, version, changes);
+      if (changes.status === ArticleStatus.PUBLISHED) await recordRevision(manager, user.id, id, RevisionAction.PUBLISH);
       await recordAudit(manager, user.id, transition, "Article", id);
       return this.editor.reload(manager, id);
     });
@@ -88,6 +92,7 @@ export class ArticlePublisherService {
         .where("id = :id AND status = :scheduled", { id, scheduled: ArticleStatus.SCHEDULED })
         .execute();
       if (result.affected !== 1) return null;
+      await recordRevision(manager, null, id, RevisionAction.PUBLISH);
       await recordAudit(manager, null, "publishScheduled", "Article", id);
       return this.editor.reload(manager, id);
     });

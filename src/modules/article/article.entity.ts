@@ -59,7 +59,7 @@ export class Article extends Node {
   @Column({ name: "reading_time_minutes", type: "integer" })
   readingTimeMinutes: number;
 
-  @Field(() => ArticleStatus, { description: "Always PUBLISHED for readers." })
+  @Field(() => ArticleStatus, { description: "Always PUBLISHED for readers (unless they hold a preview token for the article)." })
   @Column({ type: "varchar", length: 16 })
   status: ArticleStatus;
 

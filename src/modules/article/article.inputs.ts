@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
+import { ArticleStatus } from "./article-status";
 import { ArticleOrder } from "./article.orders";
 
-@InputType({ description: "Narrows a list of published articles; all conditions must hold." })
+@InputType({ description: "Narrows a list of articles (published ones unless status says otherwise); all conditions must hold." })
 export class ArticleFilter {
   @Field(() => String, { nullable: true, description: "Only this author's articles." })
   authorSlug?: string | null;
@@ -29,6 +30,14 @@ export class ArticleFilter {
 
   @Field(() => [ID], { nullable: true, description: "Leave these articles out (at most 100)." })
   excludeIds?: string[] | null;
+
+  @Field(() => ArticleStatus, {
+    nullable: true,
+    description:
+      "PUBLISHED when absent. Other statuses need a signed-in user: editors see every article in that status, authors and " +
+      "contributors their own; for readers it is FORBIDDEN. Drafts sort by their last change.",
+  })
+  status?: ArticleStatus | null;
 }
 
 @ArgsType()
@@ -47,4 +56,10 @@ export class ArticleLookupArgs {
 
   @Field(() => ID, { nullable: true })
   id?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "From createPreviewToken: opens that one article in any status without signing in; a bad one is INVALID_PREVIEW_TOKEN.",
+  })
+  previewToken?: string | null;
 }

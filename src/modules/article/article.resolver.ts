@@ -14,7 +14,7 @@ import { Tag } from "../tag/tag.entity";
 import { ArticleConnection } from "./article.connection";
 import { Article } from "./article.entity";
 import { ArticleLookupArgs, ArticlesArgs } from "./article.inputs";
-import { ArticleOrder, articleOrders } from "./article.orders";
+import { ArticleOrder, articleOrdersFor } from "./article.orders";
 
 const DEFAULT_EXCERPT_LENGTH = 160;
 const MAX_EXCERPT_LENGTH = 1000;
@@ -25,18 +25,21 @@ export class ArticleResolver {
     nullable: true,
     description:
       "By slug (current or a former one) or by id. Readers see published articles only; " +
-      "signed-in editors, and authors for their own, also drafts and scheduled ones (preview).",
+      "signed-in editors, and authors for their own, also drafts and scheduled ones (preview), as does anyone with its previewToken.",
   })
-  async article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
+  async article(@Args() { slug, id, previewToken }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
     const rowId = ctx.services.articles.lookupId(slug, id);
+    const lookup = rowId === null ? { slug: slug! } : { id: rowId };
+    if (previewToken != null) return ctx.services.preview.read(previewToken, lookup);
     const published = await (rowId === null ? ctx.services.articles.bySlug(slug!) : ctx.loaders.articleById.load(rowId));
     if (published || !ctx.viewer) return published;
-    return ctx.services.editor.readable(ctx.viewer, rowId === null ? { slug: slug! } : { id: rowId });
+    return ctx.services.editor.readable(ctx.viewer, lookup);
   }
 
-  @Query(() => ArticleConnection, { description: "Published articles, filtered and sorted." })
+  @Query(() => ArticleConnection, { description: "Published articles (editors: any status), filtered and sorted." })
   articles(@Args() args: ArticlesArgs, @Ctx() ctx: Context): Promise<Connection<Article>> {
-    return ctx.services.articles.list(args.filter, pageRequest(args, articleOrders[args.orderBy ?? ArticleOrder.NEWEST]));
+    const orders = articleOrdersFor(args.filter?.status);
+    return ctx.services.articles.list(args.filter, pageRequest(args, orders[args.orderBy ?? ArticleOrder.NEWEST]), ctx.viewer);
   }
 
   @FieldResolver(() => String, { description: "Plain text, cut at a word boundary, ending with an ellipsis when cut." })

@@ -10,7 +10,9 @@ import { ArticleTag } from "../tag/article-tag.entity";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./article.inputs";
-import { articleOrders } from "./article.orders";
+import { articlePolicy } from "./article-policy";
+import { ranksMatches } from "./article.orders";
+import { User } from "../user/user.entity";
 import { SEARCH_ALIAS, searchMatch } from "./search";
 
 const messages = {
@@ -29,7 +31,7 @@ const withRelevance: ComputedColumns<Article, Article> = {
 const MAX_TAG_SLUGS = 20;
 const MAX_EXCLUDED = 100;
 
-/** Reads of published articles: what every reader may see. */
+/** Reads of published articles, what every reader may see, and the lists of other statuses that staff may filter for. */
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -52,12 +54,13 @@ export class ArticleService {
     return id == null ? null : decodeGlobalIdOf("Article", id, "id");
   }
 
-  async list(filter: ArticleFilter | null | undefined, request: PageRequest<Article>): Promise<Connection<Article>> {
+  /** `viewer` matters only for a `filter.status` other than PUBLISHED (see `articlePolicy.listScope`). */
+  async list(filter: ArticleFilter | null | undefined, request: PageRequest<Article>, viewer: User | null = null): Promise<Connection<Article>> {
     const searching = filter?.search != null;
-    if (request.order === articleOrders.RELEVANCE && !searching) {
+    if (ranksMatches(request.order) && !searching) {
       throw new BadUserInputError(messages.relevanceNeedsSearch, { field: "orderBy" });
     }
-    const qb = this.filtered(filter ?? {});
+    const qb = this.filtered(filter ?? {}, viewer);
     const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined);
     return connectionFrom(page, () => qb.getCount());
   }
@@ -103,8 +106,17 @@ export class ArticleService {
     return this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id");
   }
 
-  private filtered(filter: ArticleFilter): SelectQueryBuilder<Article> {
-    const qb = this.published();
+  /** Articles in `status` that `viewer` may list: for PUBLISHED, `published()`. */
+  private withStatus(status: ArticleStatus, viewer: User | null): SelectQueryBuilder<Article> {
+    if (status === ArticleStatus.PUBLISHED) return this.published();
+    const scope = articlePolicy.listScope(viewer, status);
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder("article").where("article.status = :status", { status });
+    if (scope === "all") return qb;
+    return scope.authorId === null ? qb.andWhere("1 = 0") : qb.andWhere("article.author_id = :ownAuthorId", { ownAuthorId: scope.authorId });
+  }
+
+  private filtered(filter: ArticleFilter, viewer: User | null): SelectQueryBuilder<Article> {
+    const qb = this.withStatus(filter.status ?? ArticleStatus.PUBLISHED, viewer);
     if (filter.authorSlug != null) {
       qb.andWhere("article.author_id IN (SELECT id FROM author WHERE slug = :authorSlug)", { authorSlug: filter.authorSlug });
     }

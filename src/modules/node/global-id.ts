@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../../shared/errors";
 
 /** The types that `node(id)` can fetch back. */
-export const NODE_TYPES = ["Article", "Author", "Category", "Tag", "Comment"] as const;
+export const NODE_TYPES = ["Article", "Author", "Category", "Tag", "Comment", "User", "ArticleRevision"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 export interface GlobalId {

@@ -2,6 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { Context } from "../../context";
 import { BadUserInputError } from "../../shared/errors";
 import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
+import { articlePolicy } from "../article/article-policy";
+import { userPolicy } from "../user/user-policy";
 import { GlobalId, tryDecodeGlobalId } from "./global-id";
 import { Node } from "./node.type";
 
@@ -28,13 +30,33 @@ function decodeNodeId(id: string, field: string): GlobalId {
   return decoded;
 }
 
-function loadNode(ctx: Context, { type, id }: GlobalId): Promise<Node | null> {
-  const loaders = {
-    Article: ctx.loaders.articleById,
-    Author: ctx.loaders.authorById,
-    Category: ctx.loaders.categoryById,
-    Tag: ctx.loaders.tagById,
-    Comment: ctx.loaders.commentById,
-  } as const;
-  return loaders[type].load(id);
+/**
+ * The object, or null when it does not exist or the viewer may not see it:
+ * a user only to themselves and to admins, a revision only to those who may
+ * see its article's revisions (a reader's request for either costs no
+ * query). Every type batches through its loader.
+ */
+async function loadNode(ctx: Context, { type, id }: GlobalId): Promise<Node | null> {
+  switch (type) {
+    case "User": {
+      const viewer = ctx.viewer;
+      const user = viewer && (await ctx.loaders.userById.load(id));
+      return viewer && user && userPolicy.canSee(viewer, user) ? user : null;
+    }
+    case "ArticleRevision": {
+      const viewer = ctx.viewer;
+      const revision = viewer && (await ctx.loaders.revisionById.load(id));
+      return viewer && revision && articlePolicy.canRead(viewer, { authorId: revision.articleAuthorId! }) ? revision : null;
+    }
+    default: {
+      const loaders = {
+        Article: ctx.loaders.articleById,
+        Author: ctx.loaders.authorById,
+        Category: ctx.loaders.categoryById,
+        Tag: ctx.loaders.tagById,
+        Comment: ctx.loaders.commentById,
+      } as const;
+      return loaders[type].load(id);
+    }
+  }
 }

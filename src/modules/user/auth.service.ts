@@ -37,7 +37,8 @@ export class AuthService {
       throw new UnauthenticatedError(messages.badCredentials);
     }
     await this.throttle.clear(normalized);
-    return { token: await this.signer.sign(SESSION_AUDIENCE, String(user.id), this.sessionSeconds), user };
+    const { token } = await this.signer.sign(SESSION_AUDIENCE, String(user.id), this.sessionSeconds);
+    return { token, user };
   }
 
   /**

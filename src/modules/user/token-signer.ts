@@ -3,36 +3,61 @@ import { SignJWT, errors, jwtVerify } from "jose";
 const ALGORITHM = "HS256";
 const ISSUER = "broadsheet";
 
+export interface SignedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Why a token was refused: past its expiry, or not a valid token of the audience at all (forged, garbled, another kind). */
+export type TokenFailure = "EXPIRED" | "INVALID";
+
+export type TokenCheck = { subject: string } | { failure: TokenFailure };
+
 /**
  * Signs and checks the server's HS256 JWTs. `audience` keeps kinds apart: a
- * preview token can never pass as a sign-in token, nor the reverse.
+ * preview token can never pass as a sign-in token, nor the reverse. `now`
+ * is the clock of both signing and checking, so tests can mint tokens that
+ * have already expired instead of waiting.
  */
 export class TokenSigner {
   private readonly key: Uint8Array;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  sign(audience: string, subject: string, ttlSeconds: number): Promise<string> {
-    return new SignJWT({})
+  async sign(audience: string, subject: string, ttlSeconds: number): Promise<SignedToken> {
+    const issuedAt = Math.floor(this.now().getTime() / 1000);
+    const expiresAt = issuedAt + ttlSeconds;
+    const token = await new SignJWT({})
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
       .setSubject(subject)
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
       .sign(this.key);
+    return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** The subject of a valid, unexpired token of `audience`, or why it is refused. The signature is checked before the expiry. */
+  async check(audience: string, token: string): Promise<TokenCheck> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience, currentDate: this.now() });
+      return payload.sub ? { subject: payload.sub } : { failure: "INVALID" };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { failure: "EXPIRED" };
+      if (error instanceof errors.JOSEError) return { failure: "INVALID" };
+      throw error;
+    }
   }
 
   /** The subject of a valid, unexpired token of `audience`; null for anything else. */
   async subjectOf(audience: string, token: string): Promise<string | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
-      return payload.sub ?? null;
-    } catch (error) {
-      if (error instanceof errors.JOSEError) return null;
-      throw error;
-    }
+    const checked = await this.check(audience, token);
+    return "subject" in checked ? checked.subject : null;
   }
 }

@@ -1,4 +1,5 @@
-import { DataSource } from "typeorm";
+import { DataSource, In } from "typeorm";
+import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { checkEmail } from "../../shared/input-text";
 import { hashPassword } from "./password";
@@ -19,7 +20,7 @@ export interface NewUser {
   authorId?: number | null;
 }
 
-/** Accounts: created by `npm run user:create`, read as the viewer. */
+/** Accounts: created by `npm run user:create`, read as the viewer (and by admins). */
 export class UserService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,5 +31,9 @@ export class UserService {
     if (await users.existsBy({ email: normalized })) throw new BadUserInputError(messages.emailTaken, { field: "email" });
     const passwordHash = await hashPassword(password);
     return users.save(users.create({ email: normalized, passwordHash, role, authorId, createdAt: new Date() }));
+  }
+
+  async byIds(ids: readonly number[]): Promise<(User | null)[]> {
+    return inKeyOrder(ids, await this.dataSource.getRepository(User).findBy({ id: In([...ids]) }), (user) => user.id);
   }
 }
