@@ -19,6 +19,9 @@ import { NodeResolver } from "./modules/node/node.resolver";
 import { TagResolver } from "./modules/tag/tag.resolver";
 import { authChecker } from "./modules/user/auth-checker";
 import { UserResolver } from "./modules/user/user.resolver";
+import { AuthorEditorResolver } from "./modules/author/author-editor";
+import { CategoryEditorResolver } from "./modules/category/category-editor";
+import { TagEditorResolver } from "./modules/tag/tag-editor";
 
 let schema: GraphQLSchema | undefined;
 
@@ -27,7 +30,7 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
-      ArticlePublishedResolver, ModerateCommentResolver],
+      ArticlePublishedResolver, ModerateCommentResolver, AuthorEditorResolver, CategoryEditorResolver, TagEditorResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

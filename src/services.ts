@@ -15,6 +15,10 @@ import { DEFAULT_THROTTLE, LoginThrottle } from "./modules/user/login-throttle";
 import { TokenSigner } from "./modules/user/token-signer";
 import { UserService } from "./modules/user/user.service";
 import { NamedEntityService } from "./shared/named-entity.service";
+import { authorKind } from "./modules/author/author-editor";
+import { categoryKind } from "./modules/category/category-editor";
+import { tagKind } from "./modules/tag/tag-editor";
+import { TaxonomyEditor } from "./modules/taxonomy/taxonomy-editor.service";
 
 const silentLogger = createLogger("silent");
 
@@ -33,6 +37,9 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
     ...commentServices,
     editor,
     publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub),
+    authorEditor: new TaxonomyEditor(dataSource, authorKind),
+    categoryEditor: new TaxonomyEditor(dataSource, categoryKind),
+    tagEditor: new TaxonomyEditor(dataSource, tagKind),
     users: new UserService(dataSource),
     auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };

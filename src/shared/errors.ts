@@ -71,6 +71,13 @@ export class ConflictError extends PublicError {
   }
 }
 
+/** The object is still referred to (articles in a section, accounts of an author): `counts` says by what. */
+export class InUseError extends PublicError {
+  constructor(message: string, extensions: Record<string, unknown>) {
+    super(message, ErrorCode.CONFLICT, extensions);
+  }
+}
+
 /** Flood control (`COMMENT_RATE_LIMIT`) refused a write; `retryAfter` is in seconds. */
 export class RateLimitedError extends PublicError {
   constructor(retryAfter: number, limit: number) {

@@ -22,4 +22,8 @@ export class AuditEvent {
 
   @Column({ type: Date })
   at: Date;
+
+  /** What changed, briefly ("role EDITOR -> ADMIN"), when the action alone does not say. */
+  @Column({ type: "varchar", length: 500, nullable: true })
+  detail: string | null;
 }

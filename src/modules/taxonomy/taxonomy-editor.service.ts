@@ -1,0 +1,82 @@
+import { DataSource, EntityManager } from "typeorm";
+import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { inTransaction } from "../../database/transaction";
+import { BadUserInputError, NotFoundError } from "../../shared/errors";
+import { checkText } from "../../shared/input-text";
+import { updateAtVersionOf } from "../../shared/versioned-update";
+import { recordAudit } from "../audit/audit";
+import { decodeGlobalIdOf, encodeGlobalId } from "../node/global-id";
+import { User } from "../user/user.entity";
+import { DeletePayload, Deletion } from "./taxonomy.inputs";
+import { TaxonomyFields, TaxonomyKind, TaxonomyRow } from "./taxonomy-kind";
+import { uniqueSlugIn } from "./taxonomy-slugs";
+
+/** Names and slugs fit their columns (varchar 200); slugs are cut to 80 anyway. */
+const NAME_MAX = 200;
+
+const messages = {
+  notFound: (noun: string) => `No such ${noun}.`,
+  noTarget: (noun: string) => `input.reassignTo names no ${noun}.`,
+  ontoItself: (noun: string) => `A ${noun} cannot be reassigned to itself.`,
+};
+
+/**
+ * Creates, updates and deletes authors, sections or tags (one instance per
+ * kind). Each write is one transaction with its audit event; updates are
+ * conditional on the version the editor read; deletions never take
+ * articles with them (see `TaxonomyKind.release`).
+ */
+export class TaxonomyEditor<T extends TaxonomyRow> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kind: TaxonomyKind<T>,
+  ) {}
+
+  create(user: User, input: TaxonomyFields & { name: string }): Promise<T> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const name = checkText("input.name", input.name, { max: NAME_MAX });
+      const slug = await uniqueSlugIn(manager, this.kind.entity, input.slug != null ? checkText("input.slug", input.slug, { max: NAME_MAX }) : name);
+      const row = { ...this.kind.columns(input), ...this.kind.defaults(), name, slug, version: 1 };
+      const { identifiers } = await manager.insert(this.kind.entity, row as unknown as QueryDeepPartialEntity<T>);
+      const id = identifiers[0].id as number;
+      await recordAudit(manager, user.id, `create${this.kind.type}`, this.kind.type, id);
+      return this.reload(manager, id);
+    });
+  }
+
+  update(user: User, input: TaxonomyFields & { id: string; version: number }): Promise<T> {
+    const id = decodeGlobalIdOf(this.kind.type, input.id, "input.id");
+    return inTransaction(this.dataSource, async (manager) => {
+      const changes = this.kind.columns(input);
+      if (input.name != null) changes.name = checkText("input.name", input.name, { max: NAME_MAX });
+      if (input.slug != null) changes.slug = await uniqueSlugIn(manager, this.kind.entity, checkText("input.slug", input.slug, { max: NAME_MAX }), id);
+      await updateAtVersionOf(manager, this.kind.entity, this.kind.noun, id, input.version, changes as QueryDeepPartialEntity<T>);
+      await recordAudit(manager, user.id, `update${this.kind.type}`, this.kind.type, id, Object.keys(changes).join(", ") || null);
+      return this.reload(manager, id);
+    });
+  }
+
+  /** Deletes the row after `release` has moved (or refused to lose) what refers to it. */
+  delete(user: User, input: Deletion): Promise<DeletePayload> {
+    const { type, noun, entity } = this.kind;
+    const id = decodeGlobalIdOf(type, input.id, "input.id");
+    const targetId = input.reassignTo == null ? null : decodeGlobalIdOf(type, input.reassignTo, "input.reassignTo");
+    if (targetId === id) throw new BadUserInputError(messages.ontoItself(noun), { field: "input.reassignTo" });
+    return inTransaction(this.dataSource, async (manager) => {
+      if (!(await manager.existsBy(entity, { id } as never))) throw new NotFoundError(messages.notFound(noun), { field: "input.id" });
+      if (targetId !== null && !(await manager.existsBy(entity, { id: targetId } as never))) {
+        throw new BadUserInputError(messages.noTarget(noun), { field: "input.reassignTo" });
+      }
+      const articleCount = await this.kind.release(manager, id, targetId);
+      await manager.delete(entity, { id } as never);
+      const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
+      const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;
+      await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
+      return { deletedId: encodeGlobalId(type, id), reassignedTo, articleCount };
+    });
+  }
+
+  private reload(manager: EntityManager, id: number): Promise<T> {
+    return manager.getRepository(this.kind.entity).findOneByOrFail({ id } as never);
+  }
+}
