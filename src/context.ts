@@ -16,6 +16,7 @@ export function createLoaders(services: Services, options: LoaderOptions) {
     categoryById: make.batch((ids: readonly number[]) => services.categories.byIds(ids)),
     tagById: make.batch((ids: readonly number[]) => services.tags.byIds(ids)),
     tagsByArticle: make.batch((ids: readonly number[]) => services.tags.byArticles(ids)),
+    userById: make.batch((ids: readonly number[]) => services.users.byIds(ids)),
   };
 }
 

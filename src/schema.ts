@@ -19,6 +19,8 @@ import { NodeResolver } from "./modules/node/node.resolver";
 import { TagResolver } from "./modules/tag/tag.resolver";
 import { authChecker } from "./modules/user/auth-checker";
 import { UserResolver } from "./modules/user/user.resolver";
+import { UserAdminResolver } from "./modules/user/user-admin.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
 import { AuthorEditorResolver } from "./modules/author/author-editor";
 import { CategoryEditorResolver } from "./modules/category/category-editor";
 import { TagEditorResolver } from "./modules/tag/tag-editor";
@@ -30,7 +32,8 @@ export function buildSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
-      ArticlePublishedResolver, ModerateCommentResolver, AuthorEditorResolver, CategoryEditorResolver, TagEditorResolver],
+      ArticlePublishedResolver, ModerateCommentResolver, AuthorEditorResolver, CategoryEditorResolver, TagEditorResolver,
+      UserAdminResolver, AuditResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

@@ -14,6 +14,8 @@ import { AuthService } from "./modules/user/auth.service";
 import { DEFAULT_THROTTLE, LoginThrottle } from "./modules/user/login-throttle";
 import { TokenSigner } from "./modules/user/token-signer";
 import { UserService } from "./modules/user/user.service";
+import { UserAdminService } from "./modules/user/user-admin.service";
+import { AuditService } from "./modules/audit/audit.service";
 import { NamedEntityService } from "./shared/named-entity.service";
 import { authorKind } from "./modules/author/author-editor";
 import { categoryKind } from "./modules/category/category-editor";
@@ -27,6 +29,7 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
   const articles = new ArticleService(dataSource);
   const editor = new ArticleEditorService(dataSource);
   const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments);
+  const users = new UserService(dataSource);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -40,7 +43,9 @@ export function createServices(dataSource: DataSource, auth: AuthConfig = DEVELO
     authorEditor: new TaxonomyEditor(dataSource, authorKind),
     categoryEditor: new TaxonomyEditor(dataSource, categoryKind),
     tagEditor: new TaxonomyEditor(dataSource, tagKind),
-    users: new UserService(dataSource),
+    users,
+    userAdmin: new UserAdminService(dataSource, users),
+    audit: new AuditService(dataSource),
     auth: new AuthService(dataSource, new TokenSigner(auth.secret), new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };
 }

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { inTransaction } from "../../database/transaction";
 import { NotFoundError } from "../../shared/errors";
+import { recordAudit } from "../audit/audit";
 import { CommentApproval } from "./comment-approval";
 import { CommentStatus } from "./comment-status";
 import { Comment } from "./comment.entity";
@@ -18,13 +19,20 @@ export class CommentModerationService {
     private readonly approval: CommentApproval,
   ) {}
 
-  /** The comment as changed; NOT_FOUND for an unknown id. Setting the status it has changes nothing. */
-  async moderate(commentId: number, status: CommentStatus): Promise<Comment> {
+  /**
+   * The comment as changed; NOT_FOUND for an unknown id. Setting the status
+   * it has changes nothing. A change is audited as `moderateComment` by
+   * `actorId` (null: an operator at the command line).
+   */
+  async moderate(commentId: number, status: CommentStatus, actorId: number | null = null): Promise<Comment> {
     const { comment, announcement } = await inTransaction(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Comment).findOneBy({ id: commentId });
       if (!found) throw new NotFoundError("No comment has this id.", { field: "id" });
       if (found.status === status) return { comment: found, announcement: null };
-      return { comment: found, announcement: await this.approval.setStatus(manager, found, status) };
+      const previous = found.status;
+      const announcement = await this.approval.setStatus(manager, found, status);
+      await recordAudit(manager, actorId, "moderateComment", "Comment", commentId, `${previous} -> ${status}`);
+      return { comment: found, announcement };
     });
     if (announcement) await this.approval.announce(announcement);
     return comment;

@@ -5,7 +5,8 @@ export const NODE_TYPES = ["Article", "Author", "Category", "Tag", "Comment"] as
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 /** Every type whose rows clients name by global id: the node types, and users (listed by admins). */
-export type IdTypeName = NodeTypeName | "User";
+const ID_TYPES = [...NODE_TYPES, "User"] as const;
+export type IdTypeName = (typeof ID_TYPES)[number];
 
 export interface GlobalId {
   type: NodeTypeName;
@@ -47,4 +48,12 @@ export function decodeGlobalIdOf(type: IdTypeName, globalId: string, field: stri
     throw new BadUserInputError(`${field} is not a valid ${type} id.`, { field });
   }
   return decoded.id;
+}
+
+/** The type and row of a global id of any type clients hold, users included; BAD_USER_INPUT naming `field` otherwise. */
+export function decodeAnyGlobalId(globalId: string, field: string): { type: IdTypeName; id: number } {
+  const decoded = parseGlobalId(globalId);
+  const type = ID_TYPES.find((name) => name === decoded?.type);
+  if (!decoded || !type) throw new BadUserInputError(`${field} is not a valid global id.`, { field });
+  return { type, id: decoded.id };
 }

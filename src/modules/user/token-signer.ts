@@ -1,4 +1,4 @@
-import { SignJWT, errors, jwtVerify } from "jose";
+import { JWTPayload, SignJWT, errors, jwtVerify } from "jose";
 
 const ALGORITHM = "HS256";
 const ISSUER = "broadsheet";
@@ -14,8 +14,8 @@ export class TokenSigner {
     this.key = new TextEncoder().encode(secret);
   }
 
-  sign(audience: string, subject: string, ttlSeconds: number): Promise<string> {
-    return new SignJWT({})
+  sign(audience: string, subject: string, ttlSeconds: number, claims: Record<string, string | number> = {}): Promise<string> {
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -27,9 +27,13 @@ export class TokenSigner {
 
   /** The subject of a valid, unexpired token of `audience`; null for anything else. */
   async subjectOf(audience: string, token: string): Promise<string | null> {
+    return (await this.claimsOf(audience, token))?.sub ?? null;
+  }
+
+  /** The claims of a valid, unexpired token of `audience`; null for anything else. */
+  async claimsOf(audience: string, token: string): Promise<JWTPayload | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
-      return payload.sub ?? null;
+      return (await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience })).payload;
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

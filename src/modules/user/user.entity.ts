@@ -36,6 +36,10 @@ export class User extends Node {
   @Column({ name: "disabled_at", type: Date, nullable: true })
   disabledAt: Date | null;
 
+  /** Sign-in tokens carry the epoch they were issued in; bumping it ends every session of the account. */
+  @Column({ name: "session_epoch", type: "integer", default: 0 })
+  sessionEpoch: number;
+
   @Field({ description: "Whether the account is disabled: it cannot sign in and its sessions have ended." })
   get disabled(): boolean {
     return this.disabledAt != null;
