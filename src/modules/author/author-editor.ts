@@ -1,50 +1,27 @@
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { checkHttpUrl, optionalText } from "../../shared/input-text";
 import { taxonomyEditorResolver } from "../taxonomy/taxonomy-editor.resolver";
-import { TaxonomyKind } from "../taxonomy/taxonomy-kind";
-import { DeleteInput, TaxonomyPayload } from "../taxonomy/taxonomy.inputs";
+import { TaxonomyFields, TaxonomyKind } from "../taxonomy/taxonomy-kind";
+import { CreateInput, DeleteInput, InputNames, TaxonomyPayload, UpdateInput } from "../taxonomy/taxonomy.inputs";
 import { releaseArticles } from "../taxonomy/article-references";
 import { User } from "../user/user.entity";
 import { Author } from "./author.entity";
 
 const LIMITS = { bio: 5000, avatarUrl: 2000 };
 
-@InputType({ description: "A new author profile." })
-export class CreateAuthorInput {
-  @Field({ description: "The name shown in the byline; the slug is made from it." })
-  name: string;
-
-  @Field(() => String, { nullable: true, description: "The slug to use instead (made URL-safe and unique)." })
-  slug?: string | null;
-
-  @Field(() => String, { nullable: true, description: "A short biography, plain text." })
+/** What creating and updating an author share beyond name and slug. */
+@InputType({ description: "The fields that creating and updating an author share." })
+class AuthorFields {
+  @Field(() => String, { nullable: true, description: "A short biography, plain text; null clears it." })
   bio?: string | null;
 
-  @Field(() => String, { nullable: true, description: "An http(s) URL of the author's portrait." })
+  @Field(() => String, { nullable: true, description: "An http(s) URL of the author's portrait; null clears it." })
   avatarUrl?: string | null;
 }
 
-@InputType({ description: "Changes to an author; absent fields stay as they are, null clears bio and avatarUrl." })
-export class UpdateAuthorInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: "The version the change is based on; a stale one is a CONFLICT." })
-  version: number;
-
-  @Field(() => String, { nullable: true, description: "The name shown in the byline; the slug stays." })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: "A new slug (made URL-safe and unique); links with the old one stop working." })
-  slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  bio?: string | null;
-
-  @Field(() => String, { nullable: true })
-  avatarUrl?: string | null;
-}
-
+const names: InputNames = { type: "Author", noun: "author", name: "The name shown in the byline" };
+export const CreateAuthorInput = CreateInput(names, AuthorFields);
+export const UpdateAuthorInput = UpdateInput(names, AuthorFields);
 export const DeleteAuthorInput = DeleteInput("Author", "Another author who takes over the articles and the accounts linked to this one (a merge).");
 export const AuthorPayload = TaxonomyPayload(Author, "Author", "author");
 
@@ -52,7 +29,7 @@ export const authorKind: TaxonomyKind<Author> = {
   type: "Author",
   entity: Author,
   noun: "author",
-  columns(input: Partial<CreateAuthorInput>) {
+  columns(input: TaxonomyFields & AuthorFields) {
     const columns: Record<string, unknown> = {};
     if (input.bio !== undefined) columns.bio = optionalText(input.bio, "input.bio", LIMITS.bio);
     if (input.avatarUrl !== undefined) columns.avatarUrl = input.avatarUrl?.trim() ? checkHttpUrl("input.avatarUrl", input.avatarUrl, LIMITS.avatarUrl) : null;

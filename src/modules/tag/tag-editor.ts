@@ -1,34 +1,15 @@
-import { Field, ID, InputType, Int } from "type-graphql";
 import { taxonomyEditorResolver } from "../taxonomy/taxonomy-editor.resolver";
 import { TaxonomyKind } from "../taxonomy/taxonomy-kind";
-import { DeleteInput, TaxonomyPayload } from "../taxonomy/taxonomy.inputs";
+import { CreateInput, DeleteInput, InputNames, TaxonomyPayload, UpdateInput } from "../taxonomy/taxonomy.inputs";
 import { articleTags } from "./article-tags";
 import { Tag } from "./tag.entity";
 
-@InputType({ description: "A new tag." })
-export class CreateTagInput {
-  @Field({ description: "The tag's display name; the slug is made from it." })
-  name: string;
+/** A tag has nothing beyond its name and slug. */
+class TagFields {}
 
-  @Field(() => String, { nullable: true, description: "The slug to use instead (made URL-safe and unique)." })
-  slug?: string | null;
-}
-
-@InputType({ description: "Changes to a tag; absent fields stay as they are." })
-export class UpdateTagInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: "The version the change is based on; a stale one is a CONFLICT." })
-  version: number;
-
-  @Field(() => String, { nullable: true, description: "The display name; the slug stays." })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: "A new slug (made URL-safe and unique); links with the old one stop working." })
-  slug?: string | null;
-}
-
+const names: InputNames = { type: "Tag", noun: "tag", name: "The tag's display name" };
+export const CreateTagInput = CreateInput(names, TagFields);
+export const UpdateTagInput = UpdateInput(names, TagFields);
 export const DeleteTagInput = DeleteInput("Tag", "Another tag that the articles carrying this one get instead (a merge).");
 export const TagPayload = TaxonomyPayload(Tag, "Tag", "tag");
 

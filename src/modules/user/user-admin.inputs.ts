@@ -11,7 +11,7 @@ export class CreateUserInput {
   @Field({ description: "At least 12 characters; stored as a scrypt hash, never shown." })
   password: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "What the account may do." })
   role: Role;
 
   @Field(() => ID, { nullable: true, description: "The author profile the account writes under." })
@@ -20,7 +20,7 @@ export class CreateUserInput {
 
 @InputType({ description: "Changes to an account; absent fields stay as they are." })
 export class UpdateUserInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account." })
   id: string;
 
   @Field(() => Int, { description: "The version the change is based on; a stale one is a CONFLICT." })
@@ -38,7 +38,7 @@ export class UpdateUserInput {
 
 @InputType({ description: "A new password for an account." })
 export class ResetUserPasswordInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The account." })
   id: string;
 
   @Field({ description: "At least 12 characters. The account's existing sessions end." })
