@@ -48,6 +48,14 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
     assert.equal((await auditOf("createTag", "Tag")).length, 1);
   });
 
+  test("editors creating the same name at once each get their own slug", async () => {
+    const create = () => server().graphql(CREATE_TAG, { input: { name: "Simultaneous" } }, editor);
+    const responses = await Promise.all([create(), create(), create(), create()]);
+    assert.deepEqual(responses.map((response) => response.body.errors), [undefined, undefined, undefined, undefined]);
+    const slugs = responses.map((response) => response.body.data.createTag.tag.slug).sort();
+    assert.deepEqual(slugs, ["simultaneous", "simultaneous-2", "simultaneous-3", "simultaneous-4"]);
+  });
+
   test("names the offending field of bad input, NUL bytes and lone surrogates included", async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       [CREATE_AUTHOR, { name: "  " }, "input.name"],

@@ -71,13 +71,6 @@ export class ConflictError extends PublicError {
   }
 }
 
-/** The object is still referred to (articles in a section, accounts of an author): `counts` says by what. */
-export class InUseError extends PublicError {
-  constructor(message: string, extensions: Record<string, unknown>) {
-    super(message, ErrorCode.CONFLICT, extensions);
-  }
-}
-
 /** Flood control (`COMMENT_RATE_LIMIT`) refused a write; `retryAfter` is in seconds. */
 export class RateLimitedError extends PublicError {
   constructor(retryAfter: number, limit: number) {
@@ -89,5 +82,12 @@ export class RateLimitedError extends PublicError {
 export class IdempotencyConflictError extends PublicError {
   constructor() {
     super("This idempotencyKey was already used with a different input.", ErrorCode.CONFLICT, { field: "idempotencyKey" });
+  }
+}
+
+/** The object is still referred to (articles in a section, accounts of an author): the extensions count by what. */
+export class InUseError extends PublicError {
+  constructor(message: string, extensions: Record<string, unknown>) {
+    super(message, ErrorCode.CONFLICT, extensions);
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { inTransaction } from "../../database/transaction";
+import { isUniqueViolation } from "../../database/unique-violation";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
 import { checkText } from "../../shared/input-text";
 import { updateAtVersionOf } from "../../shared/versioned-update";
@@ -13,6 +14,9 @@ import { uniqueSlugIn } from "./taxonomy-slugs";
 
 /** Names and slugs fit their columns (varchar 200); slugs are cut to 80 anyway. */
 const NAME_MAX = 200;
+
+/** Attempts at a write whose slug another transaction took in the meantime. */
+const SLUG_ATTEMPTS = 3;
 
 const messages = {
   notFound: (noun: string) => `No such ${noun}.`,
@@ -33,7 +37,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
   ) {}
 
   create(user: User, input: TaxonomyFields & { name: string }): Promise<T> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.inSlugTransaction(async (manager) => {
       const name = checkText("input.name", input.name, { max: NAME_MAX });
       const slug = await uniqueSlugIn(manager, this.kind.entity, input.slug != null ? checkText("input.slug", input.slug, { max: NAME_MAX }) : name);
       const row = { ...this.kind.columns(input), ...this.kind.defaults(), name, slug, version: 1 };
@@ -46,7 +50,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
 
   update(user: User, input: TaxonomyFields & { id: string; version: number }): Promise<T> {
     const id = decodeGlobalIdOf(this.kind.type, input.id, "input.id");
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.inSlugTransaction(async (manager) => {
       const changes = this.kind.columns(input);
       if (input.name != null) changes.name = checkText("input.name", input.name, { max: NAME_MAX });
       if (input.slug != null) changes.slug = await uniqueSlugIn(manager, this.kind.entity, checkText("input.slug", input.slug, { max: NAME_MAX }), id);
@@ -74,6 +78,22 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
       await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
       return { deletedId: encodeGlobalId(type, id), reassignedTo, articleCount };
     });
+  }
+
+  /**
+   * A free slug is found by reading which are taken, so on PostgreSQL two
+   * editors creating the same name at once can both pick it; the unique
+   * index refuses the second, whose transaction then runs again and finds
+   * the next free one. (SQLite runs one write transaction at a time.)
+   */
+  private async inSlugTransaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.dataSource, work);
+      } catch (error) {
+        if (attempt === SLUG_ATTEMPTS || !isUniqueViolation(error)) throw error;
+      }
+    }
   }
 
   private reload(manager: EntityManager, id: number): Promise<T> {

@@ -1,4 +1,4 @@
-import { DataSource } from "typeorm";
+import { DataSource, In } from "typeorm";
 import { inTransaction } from "../../database/transaction";
 import { BadUserInputError } from "../../shared/errors";
 import { checkEmail, checkText } from "../../shared/input-text";
@@ -64,8 +64,7 @@ export class UserService {
   }
 
   async byIds(ids: readonly number[]): Promise<(User | null)[]> {
-    const rows = await this.dataSource.getRepository(User).createQueryBuilder("user").where("user.id IN (:...ids)", { ids }).getMany();
-    return inKeyOrder(ids, rows, (row) => row.id);
+    return inKeyOrder(ids, await this.dataSource.getRepository(User).findBy({ id: In([...ids]) }), (user) => user.id);
   }
 
   /** Every account (or those of one role), by email. For admins only: it carries emails. */
