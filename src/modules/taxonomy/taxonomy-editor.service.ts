@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from "typeorm";
+import { DataSource, EntityManager, FindOptionsWhere } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { inTransaction } from "../../database/transaction";
 import { isUniqueViolation } from "../../database/unique-violation";
@@ -67,12 +67,12 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     const targetId = input.reassignTo == null ? null : decodeGlobalIdOf(type, input.reassignTo, "input.reassignTo");
     if (targetId === id) throw new BadUserInputError(messages.ontoItself(noun), { field: "input.reassignTo" });
     return inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.existsBy(entity, { id } as never))) throw new NotFoundError(messages.notFound(noun), { field: "input.id" });
-      if (targetId !== null && !(await manager.existsBy(entity, { id: targetId } as never))) {
+      if (!(await manager.existsBy(entity, this.where(id)))) throw new NotFoundError(messages.notFound(noun), { field: "input.id" });
+      if (targetId !== null && !(await manager.existsBy(entity, this.where(targetId)))) {
         throw new BadUserInputError(messages.noTarget(noun), { field: "input.reassignTo" });
       }
       const articleCount = await this.kind.release(manager, id, targetId);
-      await manager.delete(entity, { id } as never);
+      await manager.delete(entity, this.where(id));
       const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
       const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;
       await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
@@ -97,6 +97,11 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
   }
 
   private reload(manager: EntityManager, id: number): Promise<T> {
-    return manager.getRepository(this.kind.entity).findOneByOrFail({ id } as never);
+    return manager.getRepository(this.kind.entity).findOneByOrFail(this.where(id));
+  }
+
+  /** `{ id }` as a condition on T, which TypeScript cannot see every taxonomy row has. */
+  private where(id: number): FindOptionsWhere<T> {
+    return { id } as FindOptionsWhere<T>;
   }
 }
