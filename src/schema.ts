@@ -22,6 +22,11 @@ import { NodeResolver } from "./modules/node/node.resolver";
 import { TagResolver } from "./modules/tag/tag.resolver";
 import { authChecker } from "./modules/user/auth-checker";
 import { UserResolver } from "./modules/user/user.resolver";
+import { UserAdminResolver } from "./modules/user/user-admin.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
+import { AuthorEditorResolver } from "./modules/author/author-editor";
+import { CategoryEditorResolver } from "./modules/category/category-editor";
+import { TagEditorResolver } from "./modules/tag/tag-editor";
 
 let schema: GraphQLSchema | undefined;
 
@@ -31,7 +36,7 @@ export function buildSchema(): GraphQLSchema {
     resolvers: [ArticleResolver, AuthorResolver, CategoryResolver, CommentResolver, NodeResolver, ReadingPathResolver, TagResolver,
       ArticleEditorResolver, UserResolver, CommentWriterResolver, CommentAddedResolver, InlineFeedbackResolver, NotificationResolver,
       ArticlePublishedResolver, ModerateCommentResolver, ArticleRevisionsResolver, ArticleRevisionResolver,
-      ArticlePreviewResolver],
+      ArticlePreviewResolver, AuthorEditorResolver, CategoryEditorResolver, TagEditorResolver, UserAdminResolver, AuditResolver],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,

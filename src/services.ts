@@ -17,7 +17,13 @@ import { AuthService } from "./modules/user/auth.service";
 import { DEFAULT_THROTTLE, LoginThrottle } from "./modules/user/login-throttle";
 import { TokenSigner } from "./modules/user/token-signer";
 import { UserService } from "./modules/user/user.service";
+import { UserAdminService } from "./modules/user/user-admin.service";
+import { AuditService } from "./modules/audit/audit.service";
 import { NamedEntityService } from "./shared/named-entity.service";
+import { authorKind } from "./modules/author/author-editor";
+import { categoryKind } from "./modules/category/category-editor";
+import { tagKind } from "./modules/tag/tag-editor";
+import { TaxonomyEditor } from "./modules/taxonomy/taxonomy-editor.service";
 
 const silentLogger = createLogger("silent");
 
@@ -37,6 +43,7 @@ export function createServices(
   const editor = new ArticleEditorService(dataSource, contentChanged);
   const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments, contentChanged);
   const signer = new TokenSigner(auth.secret);
+  const users = new UserService(dataSource);
   return {
     articles,
     readingPath: new ReadingPathService(dataSource, articles),
@@ -49,7 +56,12 @@ export function createServices(
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
     preview: new ArticlePreviewService(signer, editor),
     publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub, contentChanged),
-    users: new UserService(dataSource),
+    authorEditor: new TaxonomyEditor(dataSource, authorKind, contentChanged),
+    categoryEditor: new TaxonomyEditor(dataSource, categoryKind, contentChanged),
+    tagEditor: new TaxonomyEditor(dataSource, tagKind, contentChanged),
+    users,
+    userAdmin: new UserAdminService(dataSource, users),
+    audit: new AuditService(dataSource),
     contentChanged,
     auth: new AuthService(dataSource, signer, new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
   };

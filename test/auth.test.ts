@@ -61,7 +61,7 @@ describeEachDatabase("signing in", (server) => {
 
   test("no password hash is part of the schema, and no user is reachable by a reader", async () => {
     const { __type } = await server().data(`{ __type(name: "User") { fields { name } } }`);
-    assert.deepEqual(__type.fields.map((f: { name: string }) => f.name).sort(), ["author", "email", "id", "role"]);
+    assert.deepEqual(__type.fields.map((f: { name: string }) => f.name).sort(), ["author", "disabled", "email", "id", "role", "version"]);
     const { login } = await server().data(LOGIN, { email: user.email, password: PASSWORD });
     const { viewer } = await server().data(VIEWER, {}, { authorization: `Bearer ${login.token}` });
     const response = await server().graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: viewer.id });

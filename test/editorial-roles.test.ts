@@ -4,10 +4,11 @@ import { Author } from "../src/modules/author/author.entity";
 import { Category } from "../src/modules/category/category.entity";
 import { encodeGlobalId } from "../src/modules/node/global-id";
 import { Role } from "../src/modules/user/role";
-import { createArticle, createAuthor, createCategory } from "./factories/content";
-import { createUser, signIn } from "./factories/users";
+import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
+import { PASSWORD, createUser, signIn } from "./factories/users";
 import { describeEachDatabase } from "./helpers/each-database";
 import { ArticleStatus } from "../src/modules/article/article-status";
+import { CommentStatus } from "../src/modules/comment/comment-status";
 
 type Who = "reader" | Role;
 type Whose = "own" | "other";
@@ -98,4 +99,82 @@ describeEachDatabase("who may do what to articles", (server) => {
     assert.deepEqual((await read(own.id)).article, { id: own.id, status: "DRAFT" });
     assert.equal((await read(other.id)).article, null);
   });
+});
+
+type ManagementAction =
+  | "createAuthor" | "updateAuthor" | "deleteAuthor"
+  | "createCategory" | "updateCategory" | "deleteCategory"
+  | "createTag" | "updateTag" | "deleteTag"
+  | "moderateComment"
+  | "users" | "createUser" | "updateUser" | "resetUserPassword" | "deleteUser"
+  | "auditEvents";
+
+const EDITORS: Who[] = [Role.EDITOR, Role.ADMIN];
+const ADMINS: Who[] = [Role.ADMIN];
+
+/** Who may manage the taxonomy, moderate, manage accounts and read the audit trail: the rest of issue 5's rule. */
+const MAY: Record<ManagementAction, Who[]> = {
+  createAuthor: EDITORS, updateAuthor: EDITORS, deleteAuthor: EDITORS,
+  createCategory: EDITORS, updateCategory: EDITORS, deleteCategory: EDITORS,
+  createTag: EDITORS, updateTag: EDITORS, deleteTag: EDITORS,
+  moderateComment: EDITORS,
+  users: ADMINS, createUser: ADMINS, updateUser: ADMINS, resetUserPassword: ADMINS, deleteUser: ADMINS,
+  auditEvents: ADMINS,
+};
+
+describeEachDatabase("who may manage the taxonomy, comments, accounts and the audit trail", (server) => {
+  const headers = new Map<Who, Record<string, string>>();
+  let section: Category;
+  let emails = 0;
+
+  before(async () => {
+    const ds = server().dataSource;
+    section = await createCategory(ds);
+    headers.set("reader", {});
+    for (const role of Object.values(Role)) headers.set(role, await signIn(server(), await createUser(ds, role)));
+  });
+
+  const id = (type: "Author" | "Category" | "Tag" | "Comment" | "User", row: { id: number }) => encodeGlobalId(type, row.id);
+  const ds = () => server().dataSource;
+  /** An account that never acted, so that deleting it is allowed. */
+  const idleUser = () => createUser(ds(), Role.CONTRIBUTOR);
+
+  const attempts: Record<ManagementAction, () => Promise<[string, Record<string, unknown>]>> = {
+    createAuthor: async () => [`mutation { createAuthor(input: { name: "New author" }) { author { id } } }`, {}],
+    updateAuthor: async () => [`mutation($id: ID!) { updateAuthor(input: { id: $id, version: 1, bio: "B" }) { author { id } } }`, { id: id("Author", await createAuthor(ds())) }],
+    deleteAuthor: async () => [`mutation($id: ID!) { deleteAuthor(input: { id: $id }) { deletedId } }`, { id: id("Author", await createAuthor(ds())) }],
+    createCategory: async () => [`mutation { createCategory(input: { name: "New section" }) { category { id } } }`, {}],
+    updateCategory: async () => [`mutation($id: ID!) { updateCategory(input: { id: $id, version: 1, name: "N" }) { category { id } } }`, { id: id("Category", await createCategory(ds())) }],
+    deleteCategory: async () => [`mutation($id: ID!) { deleteCategory(input: { id: $id }) { deletedId } }`, { id: id("Category", await createCategory(ds())) }],
+    createTag: async () => [`mutation { createTag(input: { name: "New tag" }) { tag { id } } }`, {}],
+    updateTag: async () => [`mutation($id: ID!) { updateTag(input: { id: $id, version: 1, name: "N" }) { tag { id } } }`, { id: id("Tag", await createTag(ds())) }],
+    deleteTag: async () => [`mutation($id: ID!) { deleteTag(input: { id: $id }) { deletedId } }`, { id: id("Tag", await createTag(ds())) }],
+    moderateComment: async () => {
+      const article = await createArticle(ds(), { author: await createAuthor(ds()), category: section });
+      const comment = await createComment(ds(), { article, status: CommentStatus.PENDING });
+      return [`mutation($id: ID!) { moderateComment(id: $id, status: APPROVED) { id } }`, { id: id("Comment", comment) }];
+    },
+    users: async () => [`{ users { nodes { email } } }`, {}],
+    createUser: async () => [`mutation($email: String!, $password: String!) { createUser(input: { email: $email, password: $password, role: AUTHOR }) { user { id } } }`, { email: `matrix${++emails}@example.com`, password: PASSWORD }],
+    updateUser: async () => [`mutation($id: ID!) { updateUser(input: { id: $id, version: 1, role: AUTHOR }) { user { id } } }`, { id: id("User", await idleUser()) }],
+    resetUserPassword: async () => [`mutation($id: ID!, $password: String!) { resetUserPassword(input: { id: $id, password: $password }) { user { id } } }`, { id: id("User", await idleUser()), password: "another long passphrase" }],
+    deleteUser: async () => [`mutation($id: ID!) { deleteUser(id: $id) }`, { id: id("User", await idleUser()) }],
+    auditEvents: async () => [`{ auditEvents { nodes { action } } }`, {}],
+  };
+
+  for (const who of Object.keys(ALLOWED) as Who[]) {
+    test(`${who}: allowed and refused management`, async () => {
+      for (const action of Object.keys(attempts) as ManagementAction[]) {
+        const [query, variables] = await attempts[action]();
+        const response = await server().graphql(query, variables, headers.get(who));
+        const what = `${who} ${action}`;
+        if (MAY[action].includes(who)) {
+          assert.equal(response.body.errors, undefined, `${what}: ${JSON.stringify(response.body.errors)}`);
+        } else {
+          assert.equal(response.body.errors?.[0].extensions?.code, who === "reader" ? "UNAUTHENTICATED" : "FORBIDDEN", what);
+          assert.doesNotMatch(JSON.stringify(response.body), /@example\.com/, `${what}: no email reaches a non-admin`);
+        }
+      }
+    });
+  }
 });

@@ -38,9 +38,9 @@ const HOME_SECTION_SHARE = 0.7;
 const TOPIC_TAG_SHARE = 0.85;
 const IMAGE_SIZE = { width: 1600, height: 900 };
 
-export type AuthorRow = Omit<Author, "id" | "globalId">;
-export type CategoryRow = Omit<Category, "id" | "globalId">;
-export type TagRow = Omit<Tag, "id" | "globalId">;
+export type AuthorRow = Omit<Author, "id" | "globalId" | "version">;
+export type CategoryRow = Omit<Category, "id" | "globalId" | "version">;
+export type TagRow = Omit<Tag, "id" | "globalId" | "version">;
 export type ArticleRow = Omit<Article, "id" | "globalId" | "featuredImage" | "authorId" | "categoryId" | "relevance">;
 
 /** An article with its links given as positions in the generated authors, categories and tags. */

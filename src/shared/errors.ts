@@ -121,3 +121,10 @@ export class DatabaseUnavailableError extends PublicError {
     super("The service is temporarily unavailable: try again shortly.", ErrorCode.DATABASE_UNAVAILABLE, { http: { status: 503 } });
   }
 }
+
+/** The object is still referred to (articles in a section, accounts of an author): the extensions count by what. */
+export class InUseError extends PublicError {
+  constructor(message: string, extensions: Record<string, unknown>) {
+    super(message, ErrorCode.CONFLICT, extensions);
+  }
+}

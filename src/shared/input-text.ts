@@ -31,3 +31,15 @@ export function checkEmail(field: string, value: string): string {
   if (!EMAIL.test(email)) throw new BadUserInputError(`${field} is not a valid email address.`, { field });
   return email;
 }
+
+/** An optional text field: null or blank clears it (null); otherwise `checkText`. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  return value == null || value.trim() === "" ? null : checkText(field, value, { max });
+}
+
+/** An absolute http(s) URL of at most `max` characters, or BAD_USER_INPUT naming `field`. */
+export function checkHttpUrl(field: string, value: string, max: number): string {
+  const url = checkText(field, value, { max });
+  if (!/^https?:\/\//i.test(url)) throw new BadUserInputError(`${field} must be an http(s) URL.`, { field });
+  return url;
+}

@@ -19,3 +19,10 @@ export function slugify(text: string): string {
     .replace(/-+$/, "");
   return slug || FALLBACK_SLUG;
 }
+
+/** `base`, or `base` with "-2", "-3"… appended: the first that is not `taken`. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+  return candidate;
+}

@@ -5,11 +5,11 @@ import { BadUserInputError, NotFoundError } from "../../shared/errors";
 import { slugify } from "../../shared/slug";
 import { recordAudit } from "../audit/audit";
 import { decodeGlobalIdOf } from "../node/global-id";
-import { ArticleTag } from "../tag/article-tag.entity";
+import { articleTags } from "../tag/article-tags";
 import { User } from "../user/user.entity";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
-import { LIMITS, existingId, existingTagIds, imageColumns, optionalText } from "./article-fields";
-import { checkText } from "../../shared/input-text";
+import { LIMITS, existingId, existingTagIds, imageColumns } from "./article-fields";
+import { checkText, optionalText } from "../../shared/input-text";
 import { articlePolicy } from "./article-policy";
 import { retireSlug, uniqueSlug } from "./article-slugs";
 import { ArticleStatus } from "./article-status";
@@ -119,6 +119,7 @@ export class ArticleEditorService {
     const id = decodeGlobalIdOf("Article", globalId, "id");
     return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
+      await articleTags.replace(manager, id, []);
       await manager.delete(Article, { id });
       await recordAudit(manager, user.id, "deleteArticle", "Article", id);
       return true;
@@ -185,8 +186,6 @@ export class ArticleEditorService {
   }
 
   private async replaceTags(manager: EntityManager, articleId: number, tagGlobalIds: string[]): Promise<void> {
-    const tagIds = await existingTagIds(manager, tagGlobalIds, "input.tagIds");
-    await manager.delete(ArticleTag, { articleId });
-    if (tagIds.length > 0) await manager.insert(ArticleTag, tagIds.map((tagId) => ({ articleId, tagId })));
+    await articleTags.replace(manager, articleId, await existingTagIds(manager, tagGlobalIds, "input.tagIds"));
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager, In } from "typeorm";
 import { BadUserInputError } from "../../shared/errors";
-import { checkText } from "../../shared/input-text";
+import { checkHttpUrl, optionalText } from "../../shared/input-text";
 import { Author } from "../author/author.entity";
 import { Category } from "../category/category.entity";
 import { decodeGlobalIdOf } from "../node/global-id";
@@ -10,15 +10,9 @@ import { Article } from "./article.entity";
 
 export const LIMITS = { title: 300, subtitle: 500, excerpt: 1000, body: 200_000, tags: 20, url: 2000, alt: 500, caption: 1000 };
 
-/** An optional text field: null or blank clears it. */
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  return value == null || value.trim() === "" ? null : checkText(field, value, { max });
-}
-
 export function imageColumns(image: ImageInput | null | undefined, field: string): Partial<Article> {
   if (!image) return { imageUrl: null, imageAlt: null, imageCaption: null, imageWidth: null, imageHeight: null };
-  const url = checkText(`${field}.url`, image.url, { max: LIMITS.url });
-  if (!/^https?:\/\//i.test(url)) throw new BadUserInputError(`${field}.url must be an http(s) URL.`, { field: `${field}.url` });
+  const url = checkHttpUrl(`${field}.url`, image.url, LIMITS.url);
   for (const dimension of ["width", "height"] as const) {
     const value = image[dimension];
     if (value != null && value < 1) throw new BadUserInputError(`${field}.${dimension} must be positive.`, { field: `${field}.${dimension}` });

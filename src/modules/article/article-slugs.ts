@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { slugify } from "../../shared/slug";
+import { firstFreeSlug, slugify } from "../../shared/slug";
 import { ArticleSlug } from "./article-slug.entity";
 import { Article } from "./article.entity";
 
@@ -10,10 +10,7 @@ import { Article } from "./article.entity";
  */
 export async function uniqueSlug(manager: EntityManager, title: string, articleId: number | null = null): Promise<string> {
   const base = slugify(title);
-  const taken = new Set(await slugsLike(manager, base, articleId));
-  let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
-  return candidate;
+  return firstFreeSlug(base, new Set(await slugsLike(manager, base, articleId)));
 }
 
 async function slugsLike(manager: EntityManager, base: string, articleId: number | null): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Node } from "../node/node.type";
 
@@ -15,6 +15,10 @@ export class Author extends Node {
   @Field({ description: "The name shown in the byline." })
   @Column({ type: "varchar", length: 200 })
   name: string;
+
+  @Field(() => Int, { description: "Optimistic-concurrency token: editors send it back with updates." })
+  @Column({ type: "integer", default: 1 })
+  version: number;
 
   @Field(() => String, { nullable: true, description: "A short biography, plain text." })
   @Column({ type: "text", nullable: true })

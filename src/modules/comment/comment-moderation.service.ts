@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { ContentChanged } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { NotFoundError } from "../../shared/errors";
+import { recordAudit } from "../audit/audit";
 import { CommentApproval } from "./comment-approval";
 import { CommentStatus } from "./comment-status";
 import { Comment } from "./comment.entity";
@@ -20,13 +21,20 @@ export class CommentModerationService {
     private readonly contentChanged: ContentChanged,
   ) {}
 
-  /** The comment as changed; NOT_FOUND for an unknown id. Setting the status it has changes nothing. */
-  async moderate(commentId: number, status: CommentStatus): Promise<Comment> {
+  /**
+   * The comment as changed; NOT_FOUND for an unknown id. Setting the status
+   * it has changes nothing. A change is audited as `moderateComment` by
+   * `actorId` (null: an operator at the command line).
+   */
+  async moderate(commentId: number, status: CommentStatus, actorId: number | null = null): Promise<Comment> {
     const { comment, announcement, changed } = await inTransaction(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Comment).findOneBy({ id: commentId });
       if (!found) throw new NotFoundError("No comment has this id.", { field: "id" });
       if (found.status === status) return { comment: found, announcement: null, changed: false };
-      return { comment: found, announcement: await this.approval.setStatus(manager, found, status), changed: true };
+      const previous = found.status;
+      const announcement = await this.approval.setStatus(manager, found, status);
+      await recordAudit(manager, actorId, "moderateComment", "Comment", commentId, `${previous} -> ${status}`);
+      return { comment: found, announcement, changed: true };
     });
     if (changed) await this.contentChanged();
     if (announcement) await this.approval.announce(announcement);

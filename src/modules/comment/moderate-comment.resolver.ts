@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { Context } from "../../context";
 import { decodeGlobalIdOf } from "../node/global-id";
+import { signedIn } from "../user/auth-checker";
 import { Role } from "../user/role";
 import { CommentStatus } from "./comment-status";
 import { Comment } from "./comment.entity";
@@ -14,6 +15,6 @@ export class ModerateCommentResolver {
     @Arg("status", () => CommentStatus) status: CommentStatus,
     @Ctx() ctx: Context,
   ): Promise<Comment> {
-    return ctx.services.commentModeration.moderate(decodeGlobalIdOf("Comment", id, "id"), status);
+    return ctx.services.commentModeration.moderate(decodeGlobalIdOf("Comment", id, "id"), status, signedIn(ctx).id);
   }
 }

@@ -1,4 +1,4 @@
-import { SignJWT, errors, jwtVerify } from "jose";
+import { JWTPayload, SignJWT, errors, jwtVerify } from "jose";
 
 const ALGORITHM = "HS256";
 const ISSUER = "broadsheet";
@@ -29,10 +29,10 @@ export class TokenSigner {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(audience: string, subject: string, ttlSeconds: number): Promise<SignedToken> {
+  async sign(audience: string, subject: string, ttlSeconds: number, claims: Record<string, string | number> = {}): Promise<SignedToken> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = issuedAt + ttlSeconds;
-    const token = await new SignJWT({})
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -46,7 +46,7 @@ export class TokenSigner {
   /** The subject of a valid, unexpired token of `audience`, or why it is refused. The signature is checked before the expiry. */
   async check(audience: string, token: string): Promise<TokenCheck> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience, currentDate: this.now() });
+      const { payload } = await this.verify(audience, token);
       return payload.sub ? { subject: payload.sub } : { failure: "INVALID" };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { failure: "EXPIRED" };
@@ -55,9 +55,17 @@ export class TokenSigner {
     }
   }
 
-  /** The subject of a valid, unexpired token of `audience`; null for anything else. */
-  async subjectOf(audience: string, token: string): Promise<string | null> {
-    const checked = await this.check(audience, token);
-    return "subject" in checked ? checked.subject : null;
+  /** The claims of a valid, unexpired token of `audience`; null for anything else. */
+  async claimsOf(audience: string, token: string): Promise<JWTPayload | null> {
+    try {
+      return (await this.verify(audience, token)).payload;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return null;
+      throw error;
+    }
+  }
+
+  private verify(audience: string, token: string) {
+    return jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience, currentDate: this.now() });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Node } from "../node/node.type";
 import { Role } from "./role";
@@ -27,4 +27,21 @@ export class User extends Node {
 
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
+
+  @Field(() => Int, { description: "Optimistic-concurrency token: admins send it back with updates." })
+  @Column({ type: "integer", default: 1 })
+  version: number;
+
+  /** Set while the account is disabled: sign-in is refused and its tokens identify no one. */
+  @Column({ name: "disabled_at", type: Date, nullable: true })
+  disabledAt: Date | null;
+
+  /** Sign-in tokens carry the epoch they were issued in; bumping it ends every session of the account. */
+  @Column({ name: "session_epoch", type: "integer", default: 0 })
+  sessionEpoch: number;
+
+  @Field({ description: "Whether the account is disabled: it cannot sign in and its sessions have ended." })
+  get disabled(): boolean {
+    return this.disabledAt != null;
+  }
 }
