@@ -1,4 +1,4 @@
-import { inTransaction } from "../../database/transaction";
+import { inTransaction, inTransactionRetryingKeyRaces } from "../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
 import { slugify } from "../../shared/slug";
@@ -8,7 +8,7 @@ import { ArticleTag } from "../tag/article-tag.entity";
 import { User } from "../user/user.entity";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
 import { LIMITS, existingId, existingTagIds, imageColumns, optionalText } from "./article-fields";
-import { checkText } from "../../shared/input-text";
+import { checkText, isStorableText } from "../../shared/input-text";
 import { articlePolicy } from "./article-policy";
 import { retireSlug, uniqueSlug } from "./article-slugs";
 import { ArticleStatus } from "./article-status";
@@ -33,6 +33,7 @@ export class ArticleEditorService {
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
   async readable(user: User, lookup: { id: number } | { slug: string }): Promise<Article | null> {
+    if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
     const qb = this.dataSource.getRepository(Article).createQueryBuilder("article");
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", lookup);
@@ -41,7 +42,7 @@ export class ArticleEditorService {
   }
 
   create(user: User, input: CreateArticleInput): Promise<Article> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return inTransactionRetryingKeyRaces(this.dataSource, async (manager) => {
       const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
       if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
       articlePolicy.assertCanWriteAs(user, authorId);
@@ -73,7 +74,7 @@ export class ArticleEditorService {
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
-    return inTransaction(this.dataSource, async (manager) => {
+    return inTransactionRetryingKeyRaces(this.dataSource, async (manager) => {
       const article = await this.editable(manager, user, id);
       const changes: ArticleChanges = { ...this.contentColumns(input) };
       if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
