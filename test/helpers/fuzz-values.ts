@@ -48,10 +48,16 @@ export function fuzzValues(sources: ValueSources) {
     if (/url/i.test(argName)) return fc.webUrl({ validSchemes: ["https"] });
     return fc.oneof(genuine(sources.strings, fc.constant("a")), fc.lorem({ maxCount: 6 }));
   };
+  /** `articleId` gets Article ids, `tagIds` Tag ids; `id` and `parentId` any stored object's. */
+  const honestId = (argName: string): Arbitrary<string> => {
+    const typeOf = (id: string) => Buffer.from(id, "base64url").toString("utf8").split(":")[0].toLowerCase();
+    const named = sources.ids.filter((id) => argName.toLowerCase().startsWith(typeOf(id)));
+    return genuine(named.length ? named : sources.ids, fc.constant("QXJ0aWNsZTox"));
+  };
   const honestInt = (argName: string) => (argName === "first" || argName === "last" ? fc.integer({ min: 0, max: 5 }) : fc.integer({ min: 1, max: 300 }));
 
   const honest = (typeName: string, argName: string): Arbitrary<unknown> => {
-    if (typeName === "ID") return genuine(sources.ids, fc.constant("QXJ0aWNsZTox"));
+    if (typeName === "ID") return honestId(argName);
     if (argName === "after" || argName === "before") return genuine(sources.cursors, fc.constant("x"));
     if (typeName === "Int") return honestInt(argName);
     if (typeName === "Float") return fc.double({ min: 0, max: 100, noNaN: true });
