@@ -18,3 +18,27 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
   sqliteQueues.set(dataSource, run);
   return run;
 }
+
+/** Whether `error` is a unique-key violation (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+export function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
+  return driverError?.code === "23505" || driverError?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+const UNIQUE_RACE_ATTEMPTS = 10;
+
+/**
+ * `inTransaction` for work that picks a free unique key from what it reads
+ * (a slug): two concurrent writers can read the same key as free, and the
+ * second insert then violates the unique index. The loser runs again from
+ * the start, reads the winner's key, and picks the next one.
+ */
+export async function inTransactionRetryingKeyRaces<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(dataSource, work);
+    } catch (error) {
+      if (attempt >= UNIQUE_RACE_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

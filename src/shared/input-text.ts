@@ -22,12 +22,25 @@ export function checkText(field: string, value: string, { min = 1, max }: { min?
   return trimmed;
 }
 
+/**
+ * Whether `value` could be stored at all: nothing stored holds a NUL byte
+ * (writes refuse it, and PostgreSQL cannot store it in text). A lookup by a
+ * key with one finds nothing, and must not ask the database, which would
+ * reject the statement with an error instead of matching no row.
+ */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\0");
+}
+
+/** RFC 5321's limit on an address; every stored email column holds it. */
+export const MAX_EMAIL_LENGTH = 254;
+
 /** Deliberately simple: one @, a dot in the domain, no spaces; the confirmation email proves the rest. */
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 /** A trimmed, lower-cased email address, or BAD_USER_INPUT naming `field`. */
 export function checkEmail(field: string, value: string): string {
-  const email = checkText(field, value, { max: 254 }).toLowerCase();
+  const email = checkText(field, value, { max: MAX_EMAIL_LENGTH }).toLowerCase();
   if (!EMAIL.test(email)) throw new BadUserInputError(`${field} is not a valid email address.`, { field });
   return email;
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityTarget, SelectQueryBuilder } from "typeorm";
 import { inKeyOrder } from "./batch";
+import { isStorableText } from "./input-text";
 import { Connection, connectionFrom } from "./pagination/connection.types";
 import { fetchPage } from "./pagination/fetch";
 import { PageRequest } from "./pagination/page-request";
@@ -35,7 +36,8 @@ export class NamedEntityService<T extends NamedEntity> {
     this.order = byName(list);
   }
 
-  bySlug(slug: string): Promise<T | null> {
+  async bySlug(slug: string): Promise<T | null> {
+    if (!isStorableText(slug)) return null;
     return this.all().where("item.slug = :slug", { slug }).getOne();
   }
 

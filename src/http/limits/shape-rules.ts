@@ -14,7 +14,8 @@ import { ErrorCode, LimitExceededError } from "../../shared/errors";
 export function shapeLimitRules(limits: OperationLimits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.depth, ignoreIntrospection: true, ...reportAs(ErrorCode.QUERY_TOO_DEEP, limits.depth) }),
-    maxAliasesRule({ n: limits.aliases, ...reportAs(ErrorCode.TOO_MANY_ALIASES, limits.aliases) }),
+    // Armor lets `__typename` be aliased without limit by default; every alias counts here, as the limit promises.
+    maxAliasesRule({ n: limits.aliases, allowList: [], ...reportAs(ErrorCode.TOO_MANY_ALIASES, limits.aliases) }),
     maxDirectivesRule({ n: limits.directives, ...reportAs(ErrorCode.TOO_MANY_DIRECTIVES, limits.directives) }),
   ] as ValidationRule[];
 }

@@ -1,5 +1,5 @@
 import { ContentChanged } from "../../caching/content-changes";
-import { inTransaction } from "../../database/transaction";
+import { inTransaction, inTransactionRetryingKeyRaces } from "../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
 import { slugify } from "../../shared/slug";
@@ -9,7 +9,7 @@ import { articleTags } from "../tag/article-tags";
 import { User } from "../user/user.entity";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
 import { LIMITS, existingId, existingTagIds, imageColumns } from "./article-fields";
-import { checkText, optionalText } from "../../shared/input-text";
+import { checkText, isStorableText, optionalText } from "../../shared/input-text";
 import { articlePolicy } from "./article-policy";
 import { retireSlug, uniqueSlug } from "./article-slugs";
 import { ArticleStatus } from "./article-status";
@@ -41,6 +41,7 @@ export class ArticleEditorService {
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
   async readable(user: User, lookup: ArticleLookup): Promise<Article | null> {
+    if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
     const article = await this.anyStatus(lookup);
     return article && articlePolicy.canRead(user, article) ? article : null;
   }
@@ -55,7 +56,7 @@ export class ArticleEditorService {
 
   /** A new article is a draft, which no anonymous reader sees: nothing to purge. */
   create(user: User, input: CreateArticleInput): Promise<Article> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return inTransactionRetryingKeyRaces(this.dataSource, async (manager) => {
       const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
       if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
       articlePolicy.assertCanWriteAs(user, authorId);
@@ -88,7 +89,7 @@ export class ArticleEditorService {
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
     const source = input.body != null ? { text: input.body, format: input.bodyFormat ?? BodyFormat.MARKDOWN } : null;
-    return this.visibly(() => inTransaction(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
+    return this.visibly(() => inTransactionRetryingKeyRaces(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
   }
 
   /**

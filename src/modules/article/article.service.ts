@@ -1,6 +1,7 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
 import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
+import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
 import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
@@ -41,6 +42,7 @@ export class ArticleService {
    * `slug = ? OR id IN (…)` made both stores scan the whole table.
    */
   async bySlug(slug: string): Promise<Article | null> {
+    if (!isStorableText(slug)) return null;
     return this.published()
       .andWhere("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", {
         slug,
@@ -117,15 +119,11 @@ export class ArticleService {
 
   private filtered(filter: ArticleFilter, viewer: User | null): SelectQueryBuilder<Article> {
     const qb = this.withStatus(filter.status ?? ArticleStatus.PUBLISHED, viewer);
-    if (filter.authorSlug != null) {
-      qb.andWhere("article.author_id IN (SELECT id FROM author WHERE slug = :authorSlug)", { authorSlug: filter.authorSlug });
-    }
-    if (filter.categorySlug != null) {
-      qb.andWhere("article.category_id IN (SELECT id FROM category WHERE slug = :categorySlug)", {
-        categorySlug: filter.categorySlug,
-      });
-    }
-    if (filter.tagSlugs != null) this.filterByTags(qb, filter.tagSlugs);
+    const slugs = [filter.authorSlug, filter.categorySlug, ...(filter.tagSlugs ?? [])].filter((slug): slug is string => slug != null);
+    if (filter.tagSlugs != null && filter.tagSlugs.length > MAX_TAG_SLUGS) throw new BadUserInputError(messages.tooManyTags, { field: "filter.tagSlugs" });
+    // No author, section or tag has such a slug, and the database would refuse the parameter: nothing matches (see isStorableText).
+    if (!slugs.every(isStorableText)) qb.andWhere("1 = 0");
+    else this.filterBySlugs(qb, filter);
     if (filter.search != null) {
       const match = searchMatch(this.dataSource, filter.search);
       qb.innerJoin(match.sql, SEARCH_ALIAS, `${SEARCH_ALIAS}.id = article.id`, match.parameters);
@@ -140,8 +138,19 @@ export class ArticleService {
     return qb;
   }
 
+  private filterBySlugs(qb: SelectQueryBuilder<Article>, filter: ArticleFilter): void {
+    if (filter.authorSlug != null) {
+      qb.andWhere("article.author_id IN (SELECT id FROM author WHERE slug = :authorSlug)", { authorSlug: filter.authorSlug });
+    }
+    if (filter.categorySlug != null) {
+      qb.andWhere("article.category_id IN (SELECT id FROM category WHERE slug = :categorySlug)", {
+        categorySlug: filter.categorySlug,
+      });
+    }
+    if (filter.tagSlugs != null) this.filterByTags(qb, filter.tagSlugs);
+  }
+
   private filterByTags(qb: SelectQueryBuilder<Article>, tagSlugs: string[]): void {
-    if (tagSlugs.length > MAX_TAG_SLUGS) throw new BadUserInputError(messages.tooManyTags, { field: "filter.tagSlugs" });
     if (tagSlugs.length === 0) {
       qb.andWhere("1 = 0");
       return;

@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { UnauthenticatedError } from "../../shared/errors";
 import { inTransaction } from "../../database/transaction";
 import { recordAudit } from "../audit/audit";
+import { isStorableText, MAX_EMAIL_LENGTH } from "../../shared/input-text";
 import { LoginThrottle } from "./login-throttle";
 import { dummyHash, verifyPassword } from "./password";
 import { TokenSigner } from "./token-signer";
@@ -35,6 +36,9 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<AuthPayload> {
     const normalized = email.trim().toLowerCase();
+    // No account has such an email, and the throttle could not record it: PostgreSQL refuses NUL (see
+    // isStorableText) and text longer than the column.
+    if (!isStorableText(normalized) || normalized.length > MAX_EMAIL_LENGTH) throw new UnauthenticatedError(messages.badCredentials);
     await this.throttle.assertAllowed(normalized);
     const user = await this.dataSource.getRepository(User).findOneBy({ email: normalized });
     // An unknown email still pays for one hash, so timing does not tell the two failures apart.

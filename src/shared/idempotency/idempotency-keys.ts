@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { EntityManager } from "typeorm";
 import { BadUserInputError, IdempotencyConflictError } from "../errors";
+import { isStorableText } from "../input-text";
 import { IdempotencyKey } from "./idempotency-key.entity";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,6 +63,7 @@ export function checkIdempotencyKey(key: string, field: string): void {
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new BadUserInputError(`${field} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`, { field, maximum: MAX_IDEMPOTENCY_KEY_LENGTH });
   }
+  if (!isStorableText(key)) throw new BadUserInputError(`${field} must not contain NUL bytes.`, { field });
 }
 
 /** Key order does not change the hash: `{a, b}` and `{b, a}` are the same input. */
