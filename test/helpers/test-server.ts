@@ -40,7 +40,9 @@ export class TestServer {
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     const dataSource = await createDataSource(database.url, logger).initialize();
     if (migrate) await dataSource.runMigrations();
-    const server = await createServer({ dataSource, logger, ...options });
+    // No publication scheduler unless a test asks for one: its tick every 10 s is a statement that a
+    // statement count spanning it would include (the scheduler's own tests set an interval).
+    const server = await createServer({ dataSource, logger, schedulerIntervalMs: 0, ...options });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = server.app.server.address() as AddressInfo;
     return new TestServer(kind, `http://127.0.0.1:${port}`, dataSource, server, database);

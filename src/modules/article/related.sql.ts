@@ -1,8 +1,5 @@
 import { DataSource } from "typeorm";
-import { daysApartSql } from "../../database/dialect";
-
-/** The alias of the related-scores derived table in an article query. */
-export const RELATED_ALIAS = "related";
+import { daysApartSql, shiftDaysSql } from "../../database/dialect";
 
 /**
  * The relatedness rule, in one place. For a source article S and another
@@ -26,12 +23,30 @@ export const RELATED_ALIAS = "related";
 export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 0.5, closenessDays: 30, sectionWindowDays: 30 };
 
 /**
- * SQL of a derived table `(source_id, id, pinned, shared_tags,
- * same_category, same_author, score)`: one row per published candidate C of
- * each source in `:...relatedSourceIds`, never the source itself.
- * `:relatedPublished` is the PUBLISHED status.
+ * SQL of each source's ranking, best first (the order of `relatedOrder`):
+ * rows `(source_id, id, published_at, pinned, shared_tags, same_category,
+ * same_author, score, total)`, the first `:rankDepth` of each source when
+ * `depth` is set, all otherwise; `total` counts them all. One statement
+ * serves every field that needs the ranking (the page, its count, Keep
+ * Reading, Check Also): the scores are computed once per request.
  */
-export function relatedScoresSql(dataSource: DataSource): string {
+export function relatedRankingSql(dataSource: DataSource, depth: boolean): string {
+  const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
+  return `SELECT ranked.* FROM (
+      SELECT related.*, ROW_NUMBER() OVER (PARTITION BY related.source_id ORDER BY ${order}) AS rn,
+        COUNT(*) OVER (PARTITION BY related.source_id) AS total
+      FROM ${relatedScoresSql(dataSource)} related
+    ) ranked ${depth ? "WHERE ranked.rn <= :rankDepth" : ""}
+    ORDER BY ranked.source_id, ranked.rn`;
+}
+
+/**
+ * SQL of a derived table `(source_id, id, published_at, pinned,
+ * shared_tags, same_category, same_author, score)`: one row per published
+ * candidate C of each source in `:...relatedSourceIds`, never the source
+ * itself. `:relatedPublished` is the PUBLISHED status.
+ */
+function relatedScoresSql(dataSource: DataSource): string {
   const sources = "IN (:...relatedSourceIds)";
   const sameCategory = "candidate.category_id = source.category_id";
   const sameAuthor = "candidate.author_id = source.author_id";
@@ -42,7 +57,7 @@ export function relatedScoresSql(dataSource: DataSource): string {
   // flattening this table into the query that joins it. CROSS JOIN makes SQLite, which has no statistics
   // unless ANALYZE ran, start from the few sources rather than from every published article; PostgreSQL
   // plans it as the inner join it is.
-  return `(SELECT source.id AS source_id, candidate.id AS id,
+  return `(SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
       CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
       SUM(signal.tagged) AS shared_tags,
       CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
@@ -54,7 +69,9 @@ export function relatedScoresSql(dataSource: DataSource): string {
     FROM (
       SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged
         FROM article s CROSS JOIN article c
-        WHERE s.id ${sources} AND c.category_id = s.category_id AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
+        WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
+          AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
+          AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
       UNION ALL SELECT s.id, c.id, 0.0, 0
         FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
       UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
