@@ -2,6 +2,7 @@ import { InitialSchema1764380000000 } from "./1764380000000-InitialSchema";
 import { ArticlePageAndSearch1764390000000 } from "./1764390000000-ArticlePageAndSearch";
 import { CommentWrites1764400000000 } from "./1764400000000-CommentWrites";
 import { EditorialApi1764410000000 } from "./1764410000000-EditorialApi";
+import { RelatedRankingIndex1764420000000 } from "./1764420000000-RelatedRankingIndex";
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [InitialSchema1764380000000, ArticlePageAndSearch1764390000000, CommentWrites1764400000000, EditorialApi1764410000000];
+export const migrations = [InitialSchema1764380000000, ArticlePageAndSearch1764390000000, CommentWrites1764400000000, EditorialApi1764410000000, RelatedRankingIndex1764420000000];

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { articleCountSql, daysApartSql, shiftDaysSql } from "../../database/dialect";
+import { articleCountSql, daysApartSql, isPostgres, shiftDaysSql } from "../../database/dialect";
 
 /**
  * The relatedness rule, in one place. For a source article S and another
@@ -63,7 +63,8 @@ function relatedScoresSql(dataSource: DataSource): string {
   // both primary keys lets the other columns of both rows be used as they are, and keeps the planner from
   // flattening this table into the query that joins it. CROSS JOIN makes SQLite, which has no statistics
   // unless ANALYZE ran, start from the few sources rather than from every published article; PostgreSQL
-  // plans it as the inner join it is.
+  // plans it as the inner join it is. SQLite would look candidates up by rowid, in the table (see the
+  // article_ranking migration): INDEXED BY makes it read them from the covering index.
   return `(SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
       CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
       SUM(signal.tagged) AS shared_tags,
@@ -89,7 +90,7 @@ function relatedScoresSql(dataSource: DataSource): string {
         WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
     ) signal
     CROSS JOIN article source
-    CROSS JOIN article candidate
+    CROSS JOIN article candidate ${isPostgres(dataSource) ? "" : "INDEXED BY article_ranking"}
     WHERE source.id = signal.source_id AND candidate.id = signal.id AND candidate.status = :relatedPublished AND candidate.id <> source.id
     GROUP BY source.id, candidate.id)`;
 }
