@@ -1,5 +1,5 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
-import { inKeyOrder } from "../../shared/batch";
+import { inKeyOrder, rowsWithEntities } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
 import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
@@ -69,7 +69,14 @@ export class ArticleService {
   }
 
   async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    const rows = await articleListShape(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getMany();
+    const { raw, entities } = await articleListShape
+      .select(this.published(), "article")
+      .andWhere("article.id IN (:...ids)", { ids })
+      .getRawAndEntities();
+    const rows = rowsWithEntities(raw, entities, "article_id", (article, row) => {
+      articleListShape.complete(article, row, "article", this.dataSource);
+      return article;
+    });
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 

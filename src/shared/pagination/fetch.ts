@@ -1,5 +1,5 @@
-import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { RowBuilder, groupByParent, rowsWithEntities } from "../batch";
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { RawRow, RowBuilder, groupByParent, rowsWithEntities } from "../batch";
 import { isPostgres } from "../../database/dialect";
 import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
@@ -21,8 +21,19 @@ type Entity = ObjectLiteral & { id: number };
 /**
  * Narrows or widens what a page's rows carry (fewer columns, joined rows)
  * on the query that reads them; the rows it selects stay the same.
+ * `select` shapes the query, `complete` sets on each entity what it read
+ * beside it (joined rows come as raw columns: TypeORM's hydration of
+ * mapped joins cost three times the whole page's).
  */
-export type RowShape<E extends ObjectLiteral> = (qb: SelectQueryBuilder<E>, alias: string) => SelectQueryBuilder<E>;
+export interface RowShape<E extends ObjectLiteral> {
+  select(qb: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E>;
+  complete(entity: E, raw: RawRow, alias: string, dataSource: DataSource): void;
+}
+
+/** Rows as the entity maps them: the query as it is. */
+function asMapped<E extends ObjectLiteral>(): RowShape<E> {
+  return { select: (qb) => qb, complete: () => {} };
+}
 
 /** One page of the rows that `qb` (aliased `alias`) selects: one statement. */
 export async function fetchPage<E extends Entity, R = E>(
@@ -30,16 +41,19 @@ export async function fetchPage<E extends Entity, R = E>(
   alias: string,
   request: PageRequest<R>,
   computed?: ComputedColumns<E, R>,
-  shape: RowShape<E> = (rows) => rows,
+  shape: RowShape<E> = asMapped(),
 ): Promise<Page<R>> {
-  const paged = applyKeysetBounds(shape(qb.clone(), alias), alias, request).orderBy();
+  const paged = applyKeysetBounds(shape.select(qb.clone(), alias), alias, request).orderBy();
   const direction = readingDirection(request);
   for (const key of request.order.keys) paged.addOrderBy(keySql(alias, key), direction);
   paged.limit(request.limit + 1);
-  if (!computed) return pageFromRows((await paged.getMany()) as unknown as R[], request);
-  for (const [name, sql] of Object.entries(computed.columns)) paged.addSelect(sql, name);
+  for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
   const { raw, entities } = await paged.getRawAndEntities();
-  return pageFromRows(rowsWithEntities(raw, entities, `${alias}_id`, computed.build), request);
+  const build = (entity: E, row: RawRow) => {
+    shape.complete(entity, row, alias, qb.connection);
+    return computed ? computed.build(entity, row) : (entity as unknown as R);
+  };
+  return pageFromRows(rowsWithEntities(raw, entities, `${alias}_id`, build), request);
 }
 
 /**
@@ -59,7 +73,7 @@ export async function fetchPagesByParent<E extends Entity>(
   parentColumn: string,
   parentIds: readonly number[],
   request: PageRequest<E>,
-  shape: RowShape<E> = (rows) => rows,
+  shape: RowShape<E> = asMapped(),
 ): Promise<Page<E>[]> {
   const direction = readingDirection(request);
   const perParent = applyKeysetBounds(qb.clone(), alias, request)
@@ -74,7 +88,8 @@ export async function fetchPagesByParent<E extends Entity>(
         CROSS JOIN LATERAL (${perParent.getQuery()}) page`
     : `SELECT parents.parent_key, page.id FROM (SELECT value AS parent_key FROM json_each(:pageParentIds)) parents
         CROSS JOIN ${metadata.tableName} page WHERE page.id IN (${perParent.getQuery()})`;
-  const paged = shape(qb.connection.createQueryBuilder(metadata.target, "paged"), "paged")
+  const paged = shape
+    .select(qb.connection.createQueryBuilder(metadata.target, "paged"), "paged")
     .innerJoin(`(${ranked})`, "ranked", "ranked.id = paged.id")
     .addSelect("ranked.parent_key", "parent_key")
     .setParameters(perParent.getParameters())
@@ -82,6 +97,8 @@ export async function fetchPagesByParent<E extends Entity>(
     .orderBy("ranked.parent_key");
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
   const { raw, entities } = await paged.getRawAndEntities();
+  const byId = new Map((entities as E[]).map((entity) => [entity.id, entity]));
+  for (const row of raw) shape.complete(byId.get(Number(row.paged_id))!, row, "paged", qb.connection);
   const rowsByParent = groupByParent(raw, entities as E[], "paged_id", "parent_key");
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
