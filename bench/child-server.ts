@@ -20,7 +20,8 @@ export interface ChildSpec {
   readyPath: string;
 }
 
-const READY_TIMEOUT_MS = 180_000;
+// The floor loads every row into memory: minutes at 100k articles when other work shares the cores.
+const READY_TIMEOUT_MS = 600_000;
 const POLL_MS = 200;
 
 /** Starts `spec.script` on a free port (passed as PORT) and waits until `readyPath` answers 200. */

@@ -5,16 +5,12 @@ import { publish } from "./publish";
 import { runBench } from "./run";
 import { buildWorkloads, Workload } from "./workloads";
 
-/** Said until the write mix is a workload. */
-const PENDING = "W5 (90% W1/W4 reads, 10% addComment) is not a workload yet.";
-
 /** `npm run bench`: see USAGE. */
 async function main(argv: string[]): Promise<void> {
   const options = parseBenchOptions(argv);
   const databaseUrl = await prepareBenchDatabase(options);
   const workloads = selected(await withDataSource(databaseUrl, buildWorkloads), options.workloads);
   const run = await runBench(options, databaseUrl, workloads);
-  run.notes.unshift(PENDING);
   const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
   publish({ command, options, databaseUrl, workloads, run });
 }

@@ -16,18 +16,19 @@ export interface LoadResult {
 
 export interface LoadSpec {
   url: string;
-  body: string;
+  /** What each connection POSTs, in turn (one body: the same request every time). */
+  bodies: string[];
   seconds: number;
   connections: number;
 }
 
-/** Drives `url` with POSTs of `body` on `connections` keep-alive connections for `seconds`. */
-export async function drive({ url, body, seconds, connections }: LoadSpec): Promise<LoadResult> {
+/** Drives `url` with POSTs of `bodies` on `connections` keep-alive connections for `seconds`. */
+export async function drive({ url, bodies, seconds, connections }: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: "POST",
     headers: { "content-type": "application/json" },
-    body,
+    requests: bodies.map((body) => ({ method: "POST", body })),
     duration: seconds,
     connections,
   });

@@ -2,7 +2,7 @@ import { ChildServer } from "./child-server";
 import { drive, LoadResult } from "./load";
 import { cpuTimeMs, peakRss, resetPeakRss } from "./process-usage";
 import { TargetName } from "./targets";
-import { Workload } from "./workloads";
+import { Workload, bodiesOf } from "./workloads";
 
 export interface RunningTarget {
   name: TargetName;
@@ -28,7 +28,7 @@ export async function measure(target: RunningTarget, workload: Workload, round: 
   resetPeakRss(target.server.pid);
   const queriesBefore = target.countsQueries ? await queriesSent(target.server.baseUrl) : 0;
   const cpuBefore = cpuTimeMs(target.server.pid);
-  const load = await drive({ url: `${target.server.baseUrl}/graphql`, body: workload.body, seconds, connections });
+  const load = await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesOf(workload), seconds, connections });
   const queries = target.countsQueries ? (await settledQueriesSent(target.server.baseUrl)) - queriesBefore : null;
   const cpuAfter = cpuTimeMs(target.server.pid);
   const perRequest = (total: number | null) => (total === null || load.sent === 0 ? null : total / load.sent);

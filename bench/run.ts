@@ -5,7 +5,7 @@ import { drive } from "./load";
 import { measure, Measurement, RunningTarget } from "./measure";
 import { BenchOptions } from "./options";
 import { floorSpec, limitSpec, serverSpec } from "./targets";
-import { Workload } from "./workloads";
+import { Workload, bodiesOf } from "./workloads";
 
 /** The limit server's answers, rewritten by every run (bench/results/*.json is not committed). */
 const LIMIT_RESPONSES_FILE = "bench/results/limit-responses.json";
@@ -35,7 +35,7 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
     const naive = await start(serverSpec("naive", databaseUrl, false, false));
     const floor = await start(floorSpec(databaseUrl));
     const { answers, leftOut, notes } = await referenceAnswers(workloads, server, [...(variant ? [variant] : []), naive, floor]);
-    writeFileSync(LIMIT_RESPONSES_FILE, JSON.stringify(workloads.map((workload) => [workload.body, answers.get(workload.name)])));
+    writeFileSync(LIMIT_RESPONSES_FILE, JSON.stringify([...answers]));
     const limit = await start(limitSpec(LIMIT_RESPONSES_FILE));
     const targets: RunningTarget[] = [
       { name: "server", server, countsQueries: true },
@@ -51,15 +51,25 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
   }
 }
 
-/** Each workload's answer from the server, and the baselines that answer it otherwise ("W4 floor"), which would measure something else. */
+/**
+ * The server's answer to each request body (a mix's write included: it
+ * writes once more), and the baselines that answer a workload otherwise
+ * ("W4 floor"), which would measure something else: the floor has no write
+ * path, so it sits out the mixes that write.
+ */
 async function referenceAnswers(workloads: Workload[], server: ChildServer, baselines: ChildServer[]) {
   const answers = new Map<string, string>();
   const leftOut = new Set<string>();
   const notes: string[] = [];
   for (const workload of workloads) {
-    answers.set(workload.name, await fetchAnswer(server, workload));
+    for (const body of new Set(bodiesOf(workload))) answers.set(body, await fetchAnswer(server, { ...workload, body }));
     for (const baseline of baselines) {
-      const difference = await differenceFrom(answers.get(workload.name)!, baseline, workload);
+      if (workload.writes && baseline.name === "floor") {
+        notes.push(`floor left out of ${workload.name}: it has no write path`);
+        leftOut.add(`${workload.name} floor`);
+        continue;
+      }
+      const difference = await differenceFrom(answers.get(workload.body)!, baseline, workload);
       if (difference === null) continue;
       notes.push(`${baseline.name} left out of ${workload.name}: ${difference}`);
       leftOut.add(`${workload.name} ${baseline.name}`);
@@ -73,7 +83,7 @@ async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf
   const { warmup, duration, rounds, connections } = options;
   for (const workload of workloads) {
     for (const target of targetsOf(workload)) {
-      await drive({ url: `${target.server.baseUrl}/graphql`, body: workload.body, seconds: warmup, connections });
+      await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesOf(workload), seconds: warmup, connections });
     }
   }
   const measurements: Measurement[] = [];

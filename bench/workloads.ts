@@ -4,14 +4,31 @@ import { DataSource } from "typeorm";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
 import { articleOrders } from "../src/modules/article/article.orders";
+import { encodeGlobalId } from "../src/modules/node/global-id";
 import { encodeCursor } from "../src/shared/pagination/cursor";
 
-/** One GraphQL operation the bench sends over and over: the POST body is the same every time. */
+/**
+ * One GraphQL operation the bench sends over and over (the POST body is the
+ * same every time), or, for a mix, the bodies each connection sends in turn.
+ */
 export interface Workload {
   name: string;
   title: string;
+  /** The operation, or a mix's first read: what the baselines' answers are checked on. */
   body: string;
+  /** A mix's bodies in the order each connection sends them; none for a single operation. */
+  mix?: string[];
+  /** Whether it writes: the in-memory floor has no write path and sits it out. */
+  writes?: boolean;
 }
+
+/** W5: of every 20 requests, 9 feeds, 9 article pages and 2 new comments on that article (90% reads, 10% writes). */
+const MIX_LENGTH = 20;
+const WRITE_EVERY = 10;
+
+const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) {
+  addComment(input: $input) { comment { id status createdAt } }
+}`;
 
 /** Where W3 starts: the issue's 50,000 items in, or half the feed when the bench data is smaller. */
 const DEEP_POSITION = 50_000;
@@ -69,16 +86,40 @@ const ARTICLE_PAGE_EXTRAS = [
   "checkAlso { slug title excerpt(maxLength: 200) }",
 ];
 
-/** The workloads of issue 7 that exist so far (W5, the write mix, waits for comments to be writable). */
+/** The workloads of issue 7. */
 export async function buildWorkloads(dataSource: DataSource): Promise<Workload[]> {
   const deep = await deepFeedCursor(dataSource);
   const page = await articlePageOperation(dataSource);
+  const feed = request("Feed", FEED, {});
   return [
-    { name: "W1", title: "feed, page 1", body: request("Feed", FEED, {}) },
+    { name: "W1", title: "feed, page 1", body: feed },
     { name: "W2", title: "authors page", body: request("AuthorsPage", AUTHORS_PAGE, {}) },
     { name: "W3", title: `feed from ${deep.position.toLocaleString("en")} in`, body: request("Feed", FEED, { after: deep.cursor }) },
     { name: "W4", title: `article page${page.extras.length ? ` + ${page.extras.length} extras` : ""}`, body: page.body },
+    { name: "W5", title: "90% W1/W4, 10% addComment", body: feed, mix: writeMix(feed, page.body, addComment(page.articleId)), writes: true },
   ];
+}
+
+/** What a connection sends for `workload`, in turn. */
+export function bodiesOf(workload: Workload): string[] {
+  return workload.mix ?? [workload.body];
+}
+
+function writeMix(feed: string, articlePage: string, write: string): string[] {
+  const reads = [feed, articlePage];
+  return Array.from({ length: MIX_LENGTH }, (_, index) => ((index + 1) % WRITE_EVERY === 0 ? write : reads[index % 2]));
+}
+
+/** A reader's comment on the W4 article, as the comment form sends it (the bench server's rate limits are lifted: see targets.ts). */
+function addComment(articleId: number): string {
+  return request("AddComment", ADD_COMMENT, {
+    input: {
+      articleId: encodeGlobalId("Article", articleId),
+      authorName: "Bench Reader",
+      authorEmail: "bench-reader@example.com",
+      body: "A comment the bench writes: the write share of W5.",
+    },
+  });
 }
 
 function request(operationName: string, query: string, variables: Record<string, unknown>): string {
@@ -98,7 +139,7 @@ async function deepFeedCursor(dataSource: DataSource): Promise<{ position: numbe
 }
 
 /** The page of the most discussed article (the one with the fullest comment thread), with the extras the schema takes. */
-async function articlePageOperation(dataSource: DataSource): Promise<{ body: string; extras: string[] }> {
+async function articlePageOperation(dataSource: DataSource): Promise<{ body: string; extras: string[]; articleId: number }> {
   const article = await dataSource
     .getRepository(Article)
     .createQueryBuilder("article")
@@ -109,5 +150,5 @@ async function articlePageOperation(dataSource: DataSource): Promise<{ body: str
   const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
   const pageQuery = (fields: string[]) => `query ArticlePage($slug: String!) {\n  article(slug: $slug) {${[ARTICLE_PAGE_FIELDS, ...fields].join("\n    ")}\n  }\n}`;
   const extras = ARTICLE_PAGE_EXTRAS.filter((extra) => validate(schema, parse(pageQuery([extra]))).length === 0);
-  return { body: request("ArticlePage", pageQuery(extras), { slug: article.slug }), extras };
+  return { body: request("ArticlePage", pageQuery(extras), { slug: article.slug }), extras, articleId: article.id };
 }

@@ -105,6 +105,38 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     assert.deepEqual(await readAllPages(read, 4, "backwards"), slugsOf(all));
   });
 
+  test("pages through more related articles than one ranking read holds (over 101), forwards and backwards, in the same order", async () => {
+    const ds = server().dataSource;
+    const [author, section, tag] = [await createAuthor(ds), await createCategory(ds), await createTag(ds)];
+    const hub = await createArticle(ds, { author, category: section, tags: [tag], publishedAt: at(-1000) });
+    const spokes = new Set<string>();
+    for (let i = 0; i < 120; i++) spokes.add((await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-2000 - i) })).slug);
+    const read = async (args: Record<string, unknown>) => {
+      const { relatedArticles: page } = await related(args, hub.slug);
+      return { items: slugsOf(page), pageInfo: page.pageInfo };
+    };
+    const forwards = await readAllPages(read, 40, "forwards");
+    assert.deepEqual(new Set(forwards), spokes);
+    assert.equal(forwards.length, 120);
+    assert.deepEqual(await readAllPages(read, 50, "backwards"), forwards);
+    assert.equal((await related({ first: 1 }, hub.slug)).relatedArticles.totalCount, 120);
+  });
+
+  test("follows writes at once, whoever makes them: an article unpublished or a tag taken off drops out of the next answer", async () => {
+    const ds = server().dataSource;
+    const [author, section, tag] = [await createAuthor(ds), await createCategory(ds), await createTag(ds)];
+    const article = await createArticle(ds, { author, category: section, tags: [tag], publishedAt: at(-3000) });
+    const others: Article[] = [];
+    for (let i = 0; i < 3; i++) others[i] = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-3001 - i) });
+    const slugs = async () => slugsOf((await related({ first: 10 }, article.slug)).relatedArticles).sort();
+    assert.deepEqual(await slugs(), others.map((other) => other.slug).sort());
+    // Straight to the database, as another instance or another write path would.
+    await ds.getRepository(Article).update(others[0].id, { status: ArticleStatus.DRAFT });
+    await ds.query(`DELETE FROM article_tag WHERE article_id = ${others[1].id}`);
+    assert.deepEqual(await slugs(), [others[2].slug]);
+    assert.equal((await related({ first: 10 }, article.slug)).relatedArticles.totalCount, 1);
+  });
+
   test("refuses a cursor of another list", async () => {
     const feed = await server().data(`{ articles(first: 1) { pageInfo { endCursor } } }`);
     const response = await server().graphql(RELATED, { slug: source.slug, first: 3, after: feed.articles.pageInfo.endCursor });

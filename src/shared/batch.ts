@@ -27,18 +27,13 @@ export function rowsWithEntities<T extends { id: number }, R = T>(
 }
 
 /**
- * `rowsWithEntities`, grouped by the raw column holding the parent's id,
- * keeping the rows' order within each group.
+ * The entities of a `getRawAndEntities()` answer grouped by the raw column
+ * holding the parent's id, in the raw rows' order: the same entity may
+ * stand in several groups (one per parent).
  */
-export function groupByParent<T extends { id: number }, R = T>(
-  raw: RawRow[],
-  entities: T[],
-  idColumn: string,
-  parentColumn: string,
-  build: RowBuilder<T, R> = entityItself,
-): Map<number, R[]> {
-  const rows = rowsWithEntities(raw, entities, idColumn, build);
-  const groups = new Map<number, R[]>();
+export function groupByParent<T extends { id: number }>(raw: RawRow[], entities: T[], idColumn: string, parentColumn: string): Map<number, T[]> {
+  const rows = rowsWithEntities<T, T>(raw, entities, idColumn);
+  const groups = new Map<number, T[]>();
   raw.forEach((row, index) => {
     const parentId = Number(row[parentColumn]);
     const group = groups.get(parentId) ?? [];

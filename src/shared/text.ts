@@ -13,13 +13,33 @@ const MAY_JOIN = /[\p{M}\u200D\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\uD800-\uDF
  * longer than the limit is cut mid-word rather than dropped.
  */
 export function truncateAtWord(text: string, maxLength: number): string {
-  const normalized = text.replace(/\s+/g, " ").trim();
-  const head = firstGraphemes(normalized, maxLength + 1);
-  if (head.length <= maxLength) return normalized;
+  const head = normalizedHead(text, maxLength + 1);
+  if (typeof head === "string") return head;
   const room = head.slice(0, Math.max(0, maxLength - 1) + 1);
   const boundary = room.lastIndexOf(" ");
   const cut = boundary > 0 ? room.slice(0, boundary) : room.slice(0, -1);
   return cut.join("").replace(/[\s,;:.!?-]+$/, "") + ELLIPSIS;
+}
+
+/**
+ * The first `count` graphemes of `text` with whitespace runs collapsed to
+ * one space, or the whole text so normalised (a string) when it has no more
+ * than `count - 1`. Only a growing window of the text is normalised, not a
+ * whole lead of a thousand characters for an excerpt of 140: collapsing
+ * whitespace only shortens text, so the head of a normalised prefix is the
+ * head of the normalised whole, as long as one more grapheme follows it
+ * (the window may end inside a grapheme, never inside one before the last).
+ */
+function normalizedHead(text: string, count: number): string[] | string {
+  for (let window = 2 * count + 16; ; window *= 2) {
+    if (window >= text.length) {
+      const normalized = text.replace(/\s+/g, " ").trim();
+      const head = firstGraphemes(normalized, count);
+      return head.length < count ? normalized : head;
+    }
+    const head = firstGraphemes(text.slice(0, window).replace(/\s+/g, " ").trimStart(), count + 1);
+    if (head.length > count) return head.slice(0, count);
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Author } from "../author/author.entity";
+import { Category } from "../category/category.entity";
 import { Node } from "../node/node.type";
 import { ArticleStatus } from "./article-status";
 import { Heading, Image } from "./article-body.types";
@@ -35,11 +37,7 @@ export class Article extends Node {
   @Column({ name: "lead_text", type: "text" })
   leadText: string;
 
-  @Field({
-    description:
-      "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " +
-      "the headings' ids are the anchors of `headings`.",
-  })
+  /** Sanitized HTML; not read by lists (see `article-list-shape.ts`): the `body` field resolves it. */
   @Column({ type: "text" })
   body: string;
 
@@ -47,7 +45,7 @@ export class Article extends Node {
   @Column({ name: "body_text", type: "text", select: false })
   bodyText: string;
 
-  @Field(() => [Heading], { description: "The body's section headings, in order, for a table of contents." })
+  /** Not read by lists either: the `headings` field resolves it. */
   @Column({ type: "simple-json" })
   headings: Heading[];
 
@@ -91,6 +89,10 @@ export class Article extends Node {
   /** The editor's "Keep Reading" pin; shown only while that article is published. */
   @Column({ name: "keep_reading_id", type: "integer", nullable: true })
   keepReadingId: number | null;
+
+  /** The byline and section rows when a list read them with the article (`article-list-shape.ts`). */
+  joinedAuthor?: Author;
+  joinedCategory?: Category;
 
   /** Set on search results only: the match score that RELEVANCE orders by and its cursors carry. */
   relevance?: number;

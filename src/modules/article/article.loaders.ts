@@ -5,6 +5,9 @@ import { ArticleService } from "./article.service";
 export function createArticleLoaders(articles: ArticleService, make: LoaderFactory) {
   return {
     articleById: make.batch((ids: readonly number[]) => articles.byIds(ids)),
+    /** Articles as lists show them (no body; byline and section joined): the related articles and picks of a page. */
+    articleInListById: make.batch((ids: readonly number[]) => articles.inListByIds(ids)),
+    articleBodyById: make.batch((ids: readonly number[]) => articles.bodies(ids)),
     articlesByAuthor: make.paged<Article>((ids, request) => articles.pagesByAuthor(ids, request)),
     articleCountByAuthor: make.batch((ids: readonly number[]) => articles.countByAuthor(ids)),
     articlesByCategory: make.paged<Article>((ids, request) => articles.pagesByCategory(ids, request)),

@@ -12,6 +12,7 @@ import { CommentsArgs } from "../comment/comment.inputs";
 import { CommentOrder, commentOrders } from "../comment/comment.orders";
 import { Tag } from "../tag/tag.entity";
 import { ArticleConnection } from "./article.connection";
+import { Heading } from "./article-body.types";
 import { Article } from "./article.entity";
 import { ArticleLookupArgs, ArticlesArgs } from "./article.inputs";
 import { ArticleOrder, articleOrdersFor } from "./article.orders";
@@ -51,14 +52,28 @@ export class ArticleResolver {
     return truncateAtWord(article.editorExcerpt ?? article.leadText, length);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " +
+      "the headings' ids are the anchors of `headings`.",
+  })
+  async body(@Root() article: Article, @Ctx() ctx: Context): Promise<string> {
+    return article.body ?? (await ctx.loaders.articleBodyById.load(article.id)).body;
+  }
+
+  @FieldResolver(() => [Heading], { description: "The body's section headings, in order, for a table of contents." })
+  async headings(@Root() article: Article, @Ctx() ctx: Context): Promise<Heading[]> {
+    return article.headings ?? (await ctx.loaders.articleBodyById.load(article.id)).headings;
+  }
+
   @FieldResolver(() => Author, { description: "Whose byline the article carries." })
-  author(@Root() article: Article, @Ctx() ctx: Context): Promise<Author | null> {
-    return ctx.loaders.authorById.load(article.authorId);
+  author(@Root() article: Article, @Ctx() ctx: Context): Promise<Author | null> | Author {
+    return article.joinedAuthor ?? ctx.loaders.authorById.load(article.authorId);
   }
 
   @FieldResolver(() => Category, { description: "The section the article appears in." })
-  category(@Root() article: Article, @Ctx() ctx: Context): Promise<Category | null> {
-    return ctx.loaders.categoryById.load(article.categoryId);
+  category(@Root() article: Article, @Ctx() ctx: Context): Promise<Category | null> | Category {
+    return article.joinedCategory ?? ctx.loaders.categoryById.load(article.categoryId);
   }
 
   @FieldResolver(() => [Tag], { description: "By name." })

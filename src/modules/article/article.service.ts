@@ -1,5 +1,5 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
-import { inKeyOrder } from "../../shared/batch";
+import { inKeyOrder, rowsWithEntities } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
@@ -8,6 +8,7 @@ import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../node/global-id";
 import { ArticleTag } from "../tag/article-tag.entity";
+import { articleListShape } from "./article-list-shape";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./article.inputs";
@@ -63,7 +64,7 @@ export class ArticleService {
       throw new BadUserInputError(messages.relevanceNeedsSearch, { field: "orderBy" });
     }
     const qb = this.filtered(filter ?? {}, viewer);
-    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined);
+    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined, articleListShape);
     return connectionFrom(page, () => qb.getCount());
   }
 
@@ -72,8 +73,31 @@ export class ArticleService {
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 
+  async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
+    const { raw, entities } = await articleListShape
+      .select(this.published(), "article")
+      .andWhere("article.id IN (:...ids)", { ids })
+      .getRawAndEntities();
+    const rows = rowsWithEntities(raw, entities, "article_id", (article, row) => {
+      articleListShape.complete(article, row, "article", this.dataSource);
+      return article;
+    });
+    return inKeyOrder(ids, rows, (article) => article.id);
+  }
+
+  /** The body and headings of articles a list read without them, whatever their status: the list decided who sees them. */
+  async bodies(ids: readonly number[]): Promise<Pick<Article, "body" | "headings">[]> {
+    const rows = await this.dataSource
+      .getRepository(Article)
+      .createQueryBuilder("article")
+      .select(["article.id", "article.body", "article.headings"])
+      .where("article.id IN (:...ids)", { ids })
+      .getMany();
+    return inKeyOrder(ids, rows, (article) => article.id).map((row) => row ?? { body: "", headings: [] });
+  }
+
   pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request);
+    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request, articleListShape);
   }
 
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
@@ -81,7 +105,7 @@ export class ArticleService {
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request);
+    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request, articleListShape);
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
@@ -89,7 +113,7 @@ export class ArticleService {
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request);
+    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request, articleListShape);
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {

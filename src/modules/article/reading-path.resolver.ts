@@ -2,11 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Context } from "../../context";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { pageRequest } from "../../shared/pagination/page-request";
+import { Page, pageOfList } from "../../shared/pagination/page";
+import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
 import { Article } from "./article.entity";
 import { articleOrders } from "./article.orders";
-import { CHECK_ALSO_CANDIDATES, chooseCheckAlso } from "./reading-path.service";
-import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, relatedOrder } from "./related-article";
+import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, chooseCheckAlso } from "./reading-path.service";
+import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, RelatedRanking, relatedOrder } from "./related-article";
 
 const SAME_CATEGORY = { nullable: true, defaultValue: false, description: "Only within this article's section." };
 const CHECK_ALSO_REQUEST = pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST);
@@ -20,8 +21,17 @@ export class ReadingPathResolver {
       "publication time, the editor's Keep Reading pin first; never the article itself.",
   })
   async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<Article, RelatedArticleEdge>> {
-    const page = await ctx.loaders.relatedByArticle(pageRequest(args, relatedOrder)).load(article.id);
-    return connectionFrom(page, () => ctx.loaders.relatedCountByArticle.load(article.id), toRelatedEdge);
+    const request = pageRequest(args, relatedOrder);
+    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id);
+    const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
+    const nodes = await Promise.all(page.nodes.map((row) => ctx.loaders.articleInListById.load(row.id)));
+    // A ranked article unpublished since the ranking was read has no node: its edge is left out, with its cursor.
+    const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], cursor: page.cursors[index] }] : []));
+    return connectionFrom(
+      { ...page, nodes: shown, cursors: shown.map((edge) => edge.cursor) },
+      async () => ranking.total,
+      ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
+    );
   }
 
   @FieldResolver(() => Article, {
@@ -29,7 +39,7 @@ export class ReadingPathResolver {
     description: "The inline 'Keep Reading' pick: the editor's pin while it is published, else the best related article.",
   })
   async keepReading(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
-    const [first] = await ctx.loaders.relatedPicksByArticle.load(article.id);
+    const [first] = await picks(ctx, article);
     return first ?? null;
   }
 
@@ -40,11 +50,8 @@ export class ReadingPathResolver {
       "Keep Reading pick and not one of its first three related articles; null when there is none.",
   })
   async checkAlso(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
-    const [picks, newest] = await Promise.all([
-      ctx.loaders.relatedPicksByArticle.load(article.id),
-      ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId),
-    ]);
-    return chooseCheckAlso(article, picks, newest.nodes);
+    const [shown, newest] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
+    return chooseCheckAlso(article, shown, newest.nodes);
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The article published just before this one; null for the first." })
@@ -66,6 +73,22 @@ export class ReadingPathResolver {
   }
 }
 
-function toRelatedEdge({ article, score, reasons }: RelatedArticle) {
-  return { node: article, score, reasons };
+/** The first RELATED_PICKS related articles, the editor's pin first while it is published. */
+async function picks(ctx: Context, article: Article): Promise<Article[]> {
+  const { rows } = await ctx.loaders.relatedRankingByArticle.load(article.id);
+  const articles = await Promise.all(rows.slice(0, RELATED_PICKS).map((row) => ctx.loaders.articleInListById.load(row.id)));
+  return articles.filter((pick): pick is Article => pick !== null);
+}
+
+/**
+ * The page of a ranking read to RANK_DEPTH, or null when the page may reach
+ * past the rows it holds: backward pages start from the end, and a forward
+ * page needs limit + 1 rows after its cursor to know whether more follow.
+ */
+function rankingPage(ranking: RelatedRanking, request: PageRequest<RelatedArticle>): Page<RelatedArticle> | null {
+  const complete = ranking.rows.length === ranking.total;
+  if (complete) return pageOfList(ranking.rows, request);
+  if (request.backward || request.before) return null;
+  const page = pageOfList(ranking.rows, request);
+  return page.hasNextPage ? page : null;
 }

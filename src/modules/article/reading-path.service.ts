@@ -1,13 +1,11 @@
 import { DataSource } from "typeorm";
 import { groupByParent } from "../../shared/batch";
-import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch";
-import { Page } from "../../shared/pagination/page";
-import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
+import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleService } from "./article.service";
-import { RelatedArticle, relatedColumns, relatedOrder } from "./related-article";
-import { RELATED_ALIAS, relatedScoresSql } from "./related.sql";
+import { RelatedArticle, RelatedRanking, reasonsOf } from "./related-article";
+import { relatedRankingSql } from "./related.sql";
 
 /**
  * How many related articles an article page shows: Keep Reading is the
@@ -15,12 +13,25 @@ import { RELATED_ALIAS, relatedScoresSql } from "./related.sql";
  */
 export const RELATED_PICKS = 3;
 
-const PICKS_REQUEST = pageRequest({ first: RELATED_PICKS }, relatedOrder);
-
 /** Enough of the section's newest articles that one is left after the article and its picks. */
 export const CHECK_ALSO_CANDIDATES = RELATED_PICKS + 2;
 
+/** How deep a ranking is read unless a page needs more: the longest first page and one more, to tell that more exist. */
+export const RANK_DEPTH = MAX_PAGE_SIZE + 1;
+
 export type Direction = "previous" | "next";
+
+interface RankingRow {
+  source_id: number | string;
+  id: number | string;
+  published_at: unknown;
+  pinned: number | string;
+  shared_tags: number | string;
+  same_category: number | string;
+  same_author: number | string;
+  score: number | string;
+  total: number | string;
+}
 
 /**
  * Where a reader goes from an article: related articles, the picks the page
@@ -33,18 +44,25 @@ export class ReadingPathService {
     private readonly articles: ArticleService,
   ) {}
 
-  relatedPages(articleIds: readonly number[], request: PageRequest<RelatedArticle>): Promise<Page<RelatedArticle>[]> {
-    return fetchPagesByParent(this.related(articleIds), "article", `${RELATED_ALIAS}.source_id`, articleIds, request, relatedColumns);
-  }
-
-  relatedCounts(articleIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.related(articleIds), `${RELATED_ALIAS}.source_id`, articleIds);
-  }
-
-  /** Each article's first RELATED_PICKS related articles, the editor's pin first when it is published. */
-  async picks(articleIds: readonly number[]): Promise<Article[][]> {
-    const pages = await this.relatedPages(articleIds, PICKS_REQUEST);
-    return pages.map((page) => page.nodes.map((row) => row.article));
+  /**
+   * Each article's related articles, best first: the first RANK_DEPTH when
+   * `deep` is false, else all of them. Rows carry ids, not articles: the
+   * few a page shows are read by id, with the other articles of the request.
+   */
+  async rankings(articleIds: readonly number[], deep: boolean): Promise<RelatedRanking[]> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      relatedRankingSql(this.dataSource, !deep),
+      { relatedSourceIds: articleIds, relatedPublished: ArticleStatus.PUBLISHED, rankDepth: RANK_DEPTH },
+    );
+    const rows: RankingRow[] = await this.dataSource.query(sql, parameters);
+    const rankings = new Map<number, RelatedRanking>();
+    for (const row of rows) {
+      const sourceId = Number(row.source_id);
+      const ranking = rankings.get(sourceId) ?? { rows: [], total: Number(row.total) };
+      ranking.rows.push(this.relatedArticle(row));
+      rankings.set(sourceId, ranking);
+    }
+    return articleIds.map((articleId) => rankings.get(articleId) ?? { rows: [], total: 0 });
   }
 
   /**
@@ -69,19 +87,25 @@ export class ReadingPathService {
     return articleIds.map((articleId) => bySource.get(articleId)?.[0] ?? null);
   }
 
-  /**
-   * Articles joined to the related scores of `sourceIds`, which hold
-   * published candidates only: with no condition of its own on `article`,
-   * the query starts from the scores and finds each article by its key.
-   */
-  private related(sourceIds: readonly number[]) {
-    return this.dataSource
-      .getRepository(Article)
-      .createQueryBuilder("article")
-      .innerJoin(relatedScoresSql(this.dataSource), RELATED_ALIAS, `${RELATED_ALIAS}.id = article.id`, {
-        relatedSourceIds: sourceIds,
-        relatedPublished: ArticleStatus.PUBLISHED,
-      });
+  private relatedArticle(row: RankingRow): RelatedArticle {
+    const pinned = Number(row.pinned) > 0;
+    return {
+      id: Number(row.id),
+      publishedAt: this.dataSource.driver.prepareHydratedValue(row.published_at, this.publishedAtColumn()),
+      pinned,
+      score: Number(row.score),
+      reasons: reasonsOf({
+        pinned,
+        sharedTags: Number(row.shared_tags) > 0,
+        sameCategory: Number(row.same_category) > 0,
+        sameAuthor: Number(row.same_author) > 0,
+      }),
+    };
+  }
+
+  /** Raw rows hold the store's form of a timestamp: the column's own hydration makes it the Date an entity would hold. */
+  private publishedAtColumn() {
+    return this.dataSource.getMetadata(Article).findColumnWithPropertyName("publishedAt")!;
   }
 }
 

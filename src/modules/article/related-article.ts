@@ -1,18 +1,25 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { RawRow } from "../../shared/batch";
-import { ComputedColumns } from "../../shared/pagination/fetch";
 import { ConnectionType, EdgeBase } from "../../shared/pagination/connection.types";
 import { SortOrder } from "../../shared/pagination/sort-order";
 import { Article } from "./article.entity";
 import { RelatedReason } from "./related-reason";
-import { RELATED_ALIAS } from "./related.sql";
 
-/** An article as related to another one: its score, and why it is listed. */
+/** An article as related to another one: its place in the ranking (its score, and why it is listed). */
 export interface RelatedArticle {
-  article: Article;
+  id: number;
+  publishedAt: Date;
   pinned: boolean;
   score: number;
   reasons: RelatedReason[];
+}
+
+/**
+ * The related articles of one article, best first: the first `RANK_DEPTH`
+ * of them (or all, when ranked in full) and how many there are in all.
+ */
+export interface RelatedRanking {
+  rows: RelatedArticle[];
+  total: number;
 }
 
 @ObjectType("RelatedArticleEdge", { description: "A related article, with how closely it relates and why." })
@@ -32,38 +39,27 @@ export const RelatedArticleConnection = ConnectionType(Article, "RelatedArticle"
 
 /**
  * The editor's pick first, then by score, then newest, then by id: a total
- * order, so that pages of equal scores are stable.
+ * order, so that pages of equal scores are stable. `related.sql.ts` ranks
+ * in the same order.
  */
 export const relatedOrder: SortOrder<RelatedArticle> = {
   name: "related",
   direction: "DESC",
   keys: [
-    { column: "pinned", sql: `${RELATED_ALIAS}.pinned`, kind: "integer", read: (row) => (row.pinned ? 1 : 0) },
-    { column: "score", sql: `${RELATED_ALIAS}.score`, kind: "float", read: (row) => row.score },
-    { column: "published_at", kind: "date", read: (row) => row.article.publishedAt! },
-    { column: "id", kind: "integer", read: (row) => row.article.id },
+    { column: "pinned", kind: "integer", read: (row) => (row.pinned ? 1 : 0) },
+    { column: "score", kind: "float", read: (row) => row.score },
+    { column: "published_at", kind: "date", read: (row) => row.publishedAt },
+    { column: "id", kind: "integer", read: (row) => row.id },
   ],
 };
 
-/** The columns of the related-scores table that each page row carries beside its article. */
-export const relatedColumns: ComputedColumns<Article, RelatedArticle> = {
-  columns: Object.fromEntries(
-    ["pinned", "score", "shared_tags", "same_category", "same_author"].map((name) => [name, `${RELATED_ALIAS}.${name}`]),
-  ),
-  build: (article, raw) => ({ article, pinned: flag(raw.pinned), score: Number(raw.score), reasons: reasonsOf(raw) }),
-};
-
-function reasonsOf(raw: RawRow): RelatedReason[] {
+/** The signals a ranking row carries, strongest first, as the reasons an edge shows. */
+export function reasonsOf(signals: { pinned: boolean; sharedTags: boolean; sameCategory: boolean; sameAuthor: boolean }): RelatedReason[] {
   const reasons: [RelatedReason, boolean][] = [
-    [RelatedReason.EDITOR_PICK, flag(raw.pinned)],
-    [RelatedReason.SHARED_TAGS, flag(raw.shared_tags)],
-    [RelatedReason.SAME_CATEGORY, flag(raw.same_category)],
-    [RelatedReason.SAME_AUTHOR, flag(raw.same_author)],
+    [RelatedReason.EDITOR_PICK, signals.pinned],
+    [RelatedReason.SHARED_TAGS, signals.sharedTags],
+    [RelatedReason.SAME_CATEGORY, signals.sameCategory],
+    [RelatedReason.SAME_AUTHOR, signals.sameAuthor],
   ];
   return reasons.filter(([, holds]) => holds).map(([reason]) => reason);
-}
-
-/** Drivers return counts and CASE flags as numbers or numeric strings. */
-function flag(value: unknown): boolean {
-  return Number(value) > 0;
 }

@@ -1,6 +1,7 @@
-import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { RowBuilder, groupByParent, rowsWithEntities } from "../batch";
-import { applyKeysetBounds, orderBySql, readingDirection } from "./keyset";
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { RawRow, RowBuilder, groupByParent, rowsWithEntities } from "../batch";
+import { isPostgres } from "../../database/dialect";
+import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
 import { PageRequest } from "./page-request";
 import { keySql } from "./sort-order";
@@ -17,59 +18,88 @@ export interface ComputedColumns<E, R> {
 
 type Entity = ObjectLiteral & { id: number };
 
+/**
+ * Narrows or widens what a page's rows carry (fewer columns, joined rows)
+ * on the query that reads them; the rows it selects stay the same.
+ * `select` shapes the query, `complete` sets on each entity what it read
+ * beside it (joined rows come as raw columns: TypeORM's hydration of
+ * mapped joins cost three times the whole page's).
+ */
+export interface RowShape<E extends ObjectLiteral> {
+  select(qb: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E>;
+  complete(entity: E, raw: RawRow, alias: string, dataSource: DataSource): void;
+}
+
+/** Rows as the entity maps them: the query as it is. */
+function asMapped<E extends ObjectLiteral>(): RowShape<E> {
+  return { select: (qb) => qb, complete: () => {} };
+}
+
 /** One page of the rows that `qb` (aliased `alias`) selects: one statement. */
 export async function fetchPage<E extends Entity, R = E>(
   qb: SelectQueryBuilder<E>,
   alias: string,
   request: PageRequest<R>,
   computed?: ComputedColumns<E, R>,
+  shape: RowShape<E> = asMapped(),
 ): Promise<Page<R>> {
-  const paged = applyKeysetBounds(qb.clone(), alias, request).orderBy();
+  const paged = applyKeysetBounds(shape.select(qb.clone(), alias), alias, request).orderBy();
   const direction = readingDirection(request);
   for (const key of request.order.keys) paged.addOrderBy(keySql(alias, key), direction);
   paged.limit(request.limit + 1);
-  if (!computed) return pageFromRows((await paged.getMany()) as unknown as R[], request);
-  for (const [name, sql] of Object.entries(computed.columns)) paged.addSelect(sql, name);
+  for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
   const { raw, entities } = await paged.getRawAndEntities();
-  return pageFromRows(rowsWithEntities(raw, entities, `${alias}_id`, computed.build), request);
+  const build = (entity: E, row: RawRow) => {
+    shape.complete(entity, row, alias, qb.connection);
+    return computed ? computed.build(entity, row) : (entity as unknown as R);
+  };
+  return pageFromRows(rowsWithEntities(raw, entities, `${alias}_id`, build), request);
 }
 
 /**
  * The same page of each parent's rows, in ONE statement: `qb` selects the
  * rows of every parent, `parentColumn` (an SQL expression over its aliases)
- * says whose each row is. Each parent's rows are numbered in reading order
- *   ROW_NUMBER() OVER (PARTITION BY parentColumn ORDER BY keys)
- * after the keyset bounds, and the first limit + 1 are kept. Pages come back
- * in the order of `parentIds`, empty for parents with no rows.
+ * says whose each row is. Each parent's page is read on its own, with the
+ * keyset bounds and `LIMIT limit + 1`, so that it costs an index seek and
+ * limit + 1 rows however many rows the parent has (a window numbering every
+ * row of every parent cost 30 times more on an author of 100 articles):
+ *   PostgreSQL: parents CROSS JOIN LATERAL (… LIMIT n)
+ *   SQLite (no LATERAL): parents × rows WHERE id IN (correlated … LIMIT n)
+ * Pages come back in the order of `parentIds`, empty for parents with none.
  */
-export async function fetchPagesByParent<E extends Entity, R = E>(
+export async function fetchPagesByParent<E extends Entity>(
   qb: SelectQueryBuilder<E>,
   alias: string,
   parentColumn: string,
   parentIds: readonly number[],
-  request: PageRequest<R>,
-  computed?: ComputedColumns<E, R>,
-): Promise<Page<R>[]> {
-  const carried = Object.entries(computed?.columns ?? {});
-  const ranked = applyKeysetBounds(qb.clone(), alias, request)
+  request: PageRequest<E>,
+  shape: RowShape<E> = asMapped(),
+): Promise<Page<E>[]> {
+  const direction = readingDirection(request);
+  const perParent = applyKeysetBounds(qb.clone(), alias, request)
     .select(`${alias}.id`, "id")
-    .addSelect(parentColumn, "parent_key")
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${orderBySql(alias, request)})`, "rn")
-    .andWhere(`${parentColumn} IN (:...pageParentIds)`, { pageParentIds: parentIds });
-  for (const [name, sql] of carried) ranked.addSelect(sql, name);
-  const target = qb.expressionMap.mainAlias!.target;
-  const paged = qb.connection
-    .createQueryBuilder(target, "paged")
-    .innerJoin(`(${ranked.getQuery()})`, "ranked", "ranked.id = paged.id")
-    .addSelect("ranked.parent_key", "parent_key");
-  for (const [name] of carried) paged.addSelect(`ranked.${name}`, name);
-  const { raw, entities } = await paged
-    .where("ranked.rn <= :pageRowLimit", { pageRowLimit: request.limit + 1 })
-    .setParameters(ranked.getParameters())
-    .orderBy("ranked.parent_key")
-    .addOrderBy("ranked.rn")
-    .getRawAndEntities();
-  const rowsByParent = groupByParent(raw, entities as E[], "paged_id", "parent_key", computed?.build);
+    .andWhere(`${parentColumn} = parents.parent_key`)
+    .orderBy();
+  for (const key of request.order.keys) perParent.addOrderBy(keySql(alias, key), direction);
+  perParent.limit(request.limit + 1);
+  const metadata = qb.expressionMap.mainAlias!.metadata;
+  const ranked = isPostgres(qb.connection)
+    ? `SELECT parents.parent_key, page.id FROM unnest(CAST(:pageParentIds AS integer[])) AS parents (parent_key)
+        CROSS JOIN LATERAL (${perParent.getQuery()}) page`
+    : `SELECT parents.parent_key, page.id FROM (SELECT value AS parent_key FROM json_each(:pageParentIds)) parents
+        CROSS JOIN ${metadata.tableName} page WHERE page.id IN (${perParent.getQuery()})`;
+  const paged = shape
+    .select(qb.connection.createQueryBuilder(metadata.target, "paged"), "paged")
+    .innerJoin(`(${ranked})`, "ranked", "ranked.id = paged.id")
+    .addSelect("ranked.parent_key", "parent_key")
+    .setParameters(perParent.getParameters())
+    .setParameter("pageParentIds", isPostgres(qb.connection) ? [...parentIds] : JSON.stringify(parentIds))
+    .orderBy("ranked.parent_key");
+  for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
+  const { raw, entities } = await paged.getRawAndEntities();
+  const byId = new Map((entities as E[]).map((entity) => [entity.id, entity]));
+  for (const row of raw) shape.complete(byId.get(Number(row.paged_id))!, row, "paged", qb.connection);
+  const rowsByParent = groupByParent(raw, entities as E[], "paged_id", "parent_key");
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
 

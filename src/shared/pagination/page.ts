@@ -1,4 +1,5 @@
 import { encodeCursor } from "./cursor";
+import { withinKeysetBounds } from "./keyset";
 import { PageRequest } from "./page-request";
 
 /** One page of a list, in list order, with the cursor of every item. */
@@ -25,4 +26,14 @@ export function pageFromRows<T>(rows: T[], request: PageRequest<T>): Page<T> {
     hasNextPage: request.backward ? request.before !== null : hasMore,
     hasPreviousPage: request.backward ? hasMore : request.after !== null,
   };
+}
+
+/**
+ * The page of `rows` (the whole list, in list order, already in memory)
+ * that `request` asks for: what `fetchPage` reads from SQL, cut from an array.
+ */
+export function pageOfList<T>(rows: T[], request: PageRequest<T>): Page<T> {
+  const bounded = withinKeysetBounds(rows, request);
+  const reading = request.backward ? bounded.reverse() : bounded;
+  return pageFromRows(reading.slice(0, request.limit + 1), request);
 }
