@@ -114,6 +114,21 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         assert.deepEqual(after.body.data.article.comments.nodes, [{ body: "<p>Well said</p>" }]);
       });
 
+      test("renaming a section purges the article pages and feeds that show its name", async () => {
+        const query = `query Section($slug: String!) { article(slug: $slug) { category { name } } }`;
+        await post(server(), query, { slug: article.slug });
+        assert.equal((await post(server(), query, { slug: article.slug })).headers.get("x-cache"), "HIT");
+        const { updateCategory } = await server().data(
+          `mutation($id: ID!, $version: Int!) { updateCategory(input: { id: $id, version: $version, name: "Renamed desk" }) { category { name } } }`,
+          { id: encodeGlobalId("Category", category.id), version: 1 },
+          editor,
+        );
+        assert.equal(updateCategory.category.name, "Renamed desk");
+        const after = await post(server(), query, { slug: article.slug });
+        assert.equal(after.headers.get("x-cache"), null);
+        assert.equal(after.body.data.article.category.name, "Renamed desk");
+      });
+
       // The timeout only stops a purge that never comes from holding the suite.
       test("an article the scheduler publishes appears in every cached feed", { timeout: 30_000 }, async () => {
         const scheduler = await server().sibling({ ...siblingOptions(), schedulerIntervalMs: 5 });
