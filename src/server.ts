@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { DataSource } from "typeorm";
 import { Context, createContext } from "./context";
@@ -129,7 +129,6 @@ export async function createServer({
       // No field sets cache hints, yet the default cache-control plugin wraps every field's resolver
       // to compute a policy nobody reads: `npm run bench` measured it at 6–12% of the server's CPU.
       ApolloServerPluginCacheControlDisabled(),
-      fastifyApolloDrainPlugin(app),
       errorLoggingPlugin(logger),
       metricsPlugin(),
       queryCostPlugin(limits.cost),
