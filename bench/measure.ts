@@ -7,7 +7,7 @@ import { Workload, bodiesOf } from "./workloads";
 export interface RunningTarget {
   name: TargetName;
   server: ChildServer;
-  /** Serves /metrics with db_queries_total (the server and the naive build). */
+  /** Serves /metrics with db_queries_total (the server, the naive build and PostGraphile). */
   countsQueries: boolean;
   /** The workload as this target is asked it, when its schema names the same reads otherwise (PostGraphile). */
   translate?: (workload: Workload) => Workload;
