@@ -7,8 +7,15 @@ import { Workload, bodiesOf } from "./workloads";
 export interface RunningTarget {
   name: TargetName;
   server: ChildServer;
-  /** Serves /metrics with db_queries_total (the server and the naive build). */
+  /** Serves /metrics with db_queries_total (the server, the naive build and PostGraphile). */
   countsQueries: boolean;
+  /** The workload as this target is asked it, when its schema names the same reads otherwise (PostGraphile). */
+  translate?: (workload: Workload) => Workload;
+}
+
+/** What `target` is sent for `workload`. */
+export function bodiesFor(target: RunningTarget, workload: Workload): string[] {
+  return bodiesOf(target.translate ? target.translate(workload) : workload);
 }
 
 export interface Measurement extends LoadResult {
@@ -28,7 +35,7 @@ export async function measure(target: RunningTarget, workload: Workload, round: 
   resetPeakRss(target.server.pid);
   const queriesBefore = target.countsQueries ? await queriesSent(target.server.baseUrl) : 0;
   const cpuBefore = cpuTimeMs(target.server.pid);
-  const load = await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesOf(workload), seconds, connections });
+  const load = await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesFor(target, workload), seconds, connections });
   const queries = target.countsQueries ? (await settledQueriesSent(target.server.baseUrl)) - queriesBefore : null;
   const cpuAfter = cpuTimeMs(target.server.pid);
   const perRequest = (total: number | null) => (total === null || load.sent === 0 ? null : total / load.sent);

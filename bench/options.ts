@@ -31,9 +31,10 @@ export const USAGE =
   "Usage: npm run bench -- [--db sqlite|postgres] [--articles N] [--quick] [--duration S] [--rounds N]\n" +
   "                        [--connections N] [--warmup S] [--workloads W1,W2] [--profile] [--variant NAME=VALUE ...]\n" +
   "Seeds (or reuses) a bench database, starts the server in production mode beside three baselines\n" +
-  "(the limit, the in-memory graphql-js floor, the naive build without batching) and drives every\n" +
-  "workload against each for a fixed time, several rounds, reporting the median. PostgreSQL runs on\n" +
-  "the server of BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test).";
+  "(the limit, the in-memory graphql-js floor, the naive build without batching; on PostgreSQL,\n" +
+  "PostGraphile 5 for W1 and W2 too) and drives every workload against each for a fixed time,\n" +
+  "several rounds, reporting the median. PostgreSQL runs on the server of BENCH_DATABASE_URL\n" +
+  "(default postgres://root@127.0.0.1:5432/test).";
 
 const FULL = { articles: 100_000, warmup: 3, duration: 8, rounds: 3 };
 /** Small data and short runs: the whole bench in under two minutes. */

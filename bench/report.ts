@@ -25,6 +25,8 @@ export interface Ratios {
   overNaive: number | null;
   /** The variant's req/s over the server's, when a variant ran. */
   variantOverServer: number | null;
+  /** Multiple of PostGraphile 5 (issue 7's target: at least 1 on W1 and W2), when it ran the workload. */
+  overPostgraphile: number | null;
 }
 
 export function summarize(measurements: Measurement[]): Summary[] {
@@ -60,6 +62,7 @@ export function ratios(summaries: Summary[]): Ratios[] {
       ofFloor: divide(rate(workload, "floor")),
       overNaive: divide(rate(workload, "naive")),
       variantOverServer: variant === null ? null : variant / server,
+      overPostgraphile: divide(rate(workload, "postgraphile")),
     };
   });
 }
@@ -95,8 +98,23 @@ export function ratiosTable(all: Ratios[], deepCost: number | null): string {
   const percent = (value: number | null) => (value === null ? "" : `${(value * 100).toFixed(1)}%`);
   const times = (value: number | null) => (value === null ? "" : `${value.toFixed(2)}×`);
   const withVariant = all.some((r) => r.variantOverServer !== null);
-  const rows = all.map((r) => [r.workload, percent(r.ofLimit), percent(r.ofFloor), times(r.overNaive), ...(withVariant ? [times(r.variantOverServer)] : [])]);
-  const header = ["workload", "server / limit (a)", "server / floor (b)", "server / naive (c)", ...(withVariant ? ["variant / server"] : [])];
+  const withPostgraphile = all.some((r) => r.overPostgraphile !== null);
+  const rows = all.map((r) => [
+    r.workload,
+    percent(r.ofLimit),
+    percent(r.ofFloor),
+    times(r.overNaive),
+    ...(withVariant ? [times(r.variantOverServer)] : []),
+    ...(withPostgraphile ? [times(r.overPostgraphile)] : []),
+  ]);
+  const header = [
+    "workload",
+    "server / limit (a)",
+    "server / floor (b)",
+    "server / naive (c)",
+    ...(withVariant ? ["variant / server"] : []),
+    ...(withPostgraphile ? ["server / PostGraphile"] : []),
+  ];
   const table = markdownTable(header, rows);
   return deepCost === null ? table : `${table}\n\nW3 (deep page) against W1 (page 1), server req/s: W1 / W3 = ${deepCost.toFixed(2)}×`;
 }

@@ -2,9 +2,10 @@ import { writeFileSync } from "node:fs";
 import { differenceFrom, fetchAnswer } from "./answers";
 import { ChildServer, ChildSpec, startChild } from "./child-server";
 import { drive } from "./load";
-import { measure, Measurement, RunningTarget } from "./measure";
+import { bodiesFor, measure, Measurement, RunningTarget } from "./measure";
 import { BenchOptions } from "./options";
-import { floorSpec, limitSpec, serverSpec } from "./targets";
+import { postgraphileDifference, postgraphileWorkload } from "./postgraphile";
+import { floorSpec, limitSpec, postgraphileSpec, serverSpec } from "./targets";
 import { Workload, bodiesOf } from "./workloads";
 
 /** The limit server's answers, rewritten by every run (bench/results/*.json is not committed). */
@@ -18,9 +19,10 @@ export interface BenchRun {
 
 /**
  * Starts the server, the variant if asked for, and the three baselines on
- * `databaseUrl`, checks that each answers each workload as the server does
- * (the limit does by construction), and measures every workload on every
- * target that does. Stops them all, whatever happens.
+ * `databaseUrl` (on PostgreSQL, with W1 or W2 asked for, PostGraphile too),
+ * checks that each answers each workload as the server does (the limit does
+ * by construction), and measures every workload on every target that does.
+ * Stops them all, whatever happens.
  */
 export async function runBench(options: BenchOptions, databaseUrl: string, workloads: Workload[]): Promise<BenchRun> {
   const children: ChildServer[] = [];
@@ -34,7 +36,10 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
     const variant = options.variant && (await start(serverSpec("variant", databaseUrl, true, options.profile, options.variant)));
     const naive = await start(serverSpec("naive", databaseUrl, false, false));
     const floor = await start(floorSpec(databaseUrl));
-    const { answers, leftOut, notes } = await referenceAnswers(workloads, server, [...(variant ? [variant] : []), naive, floor]);
+    const comparesPostgraphile = options.db === "postgres" && workloads.some((workload) => postgraphileWorkload(workload) !== null);
+    const postgraphile = comparesPostgraphile && (await start(postgraphileSpec(databaseUrl)));
+    const baselines = [...(variant ? [variant] : []), naive, floor, ...(postgraphile ? [postgraphile] : [])];
+    const { answers, leftOut, notes } = await referenceAnswers(workloads, server, baselines);
     writeFileSync(LIMIT_RESPONSES_FILE, JSON.stringify([...answers]));
     const limit = await start(limitSpec(LIMIT_RESPONSES_FILE));
     const targets: RunningTarget[] = [
@@ -43,6 +48,10 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
       { name: "naive", server: naive, countsQueries: true },
       { name: "floor", server: floor, countsQueries: false },
       { name: "limit", server: limit, countsQueries: false },
+      // Only the workloads it has a version of are left in for it: see referenceAnswers.
+      ...(postgraphile
+        ? [{ name: "postgraphile" as const, server: postgraphile, countsQueries: true, translate: (workload: Workload) => postgraphileWorkload(workload)! }]
+        : []),
     ];
     const targetsOf = (workload: Workload) => targets.filter((target) => !leftOut.has(`${workload.name} ${target.name}`));
     return { measurements: await runRounds(options, workloads, targetsOf), notes };
@@ -55,7 +64,9 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
  * The server's answer to each request body (a mix's write included: it
  * writes once more), and the baselines that answer a workload otherwise
  * ("W4 floor"), which would measure something else: the floor has no write
- * path, so it sits out the mixes that write.
+ * path, so it sits out the mixes that write; PostGraphile's answers have
+ * its own schema's shape, so its content is compared instead (see
+ * postgraphileDifference), and it sits out the workloads it has no version of.
  */
 async function referenceAnswers(workloads: Workload[], server: ChildServer, baselines: ChildServer[]) {
   const answers = new Map<string, string>();
@@ -69,7 +80,9 @@ async function referenceAnswers(workloads: Workload[], server: ChildServer, base
         leftOut.add(`${workload.name} floor`);
         continue;
       }
-      const difference = await differenceFrom(answers.get(workload.body)!, baseline, workload);
+      const reference = answers.get(workload.body)!;
+      const difference =
+        baseline.name === "postgraphile" ? await postgraphileDifference(reference, baseline, workload) : await differenceFrom(reference, baseline, workload);
       if (difference === null) continue;
       notes.push(`${baseline.name} left out of ${workload.name}: ${difference}`);
       leftOut.add(`${workload.name} ${baseline.name}`);
@@ -83,7 +96,7 @@ async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf
   const { warmup, duration, rounds, connections } = options;
   for (const workload of workloads) {
     for (const target of targetsOf(workload)) {
-      await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesOf(workload), seconds: warmup, connections });
+      await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesFor(target, workload), seconds: warmup, connections });
     }
   }
   const measurements: Measurement[] = [];
@@ -92,7 +105,7 @@ async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf
       for (const target of targetsOf(workload)) {
         const m = await measure(target, workload, round, duration, connections);
         measurements.push(m);
-        console.error(`round ${round}/${rounds} ${workload.name} ${target.name.padEnd(6)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s`);
+        console.error(`round ${round}/${rounds} ${workload.name} ${target.name.padEnd(12)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s`);
       }
     }
   }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ChildSpec } from "./child-server";
 
-export type TargetName = "server" | "variant" | "naive" | "floor" | "limit";
+export type TargetName = "server" | "variant" | "naive" | "floor" | "limit" | "postgraphile";
 
 /** What each target is, for the table's legend. */
 export const TARGET_TITLES: Record<TargetName, string> = {
@@ -11,6 +11,7 @@ export const TARGET_TITLES: Record<TargetName, string> = {
   naive: "(c) the same server with DataLoader batching off (LOADER_BATCHING=off)",
   floor: "(b) plain graphql-js over the same data in memory, on node:http",
   limit: "(a) node:http answering the precomputed response bytes",
+  postgraphile: "PostGraphile 5 (base preset, production mode) on node:http over the same PostgreSQL database, W1 and W2 in its schema's shape",
 };
 
 export const PROFILE_DIR = "bench/results/profiles";
@@ -49,6 +50,17 @@ export function serverSpec(name: TargetName, databaseUrl: string, batching: bool
 
 export function floorSpec(databaseUrl: string): ChildSpec {
   return { name: "floor", script: "dist/bench/baselines/floor-server.js", env: { DATABASE_URL: databaseUrl }, readyPath: "/healthz" };
+}
+
+/** PostgreSQL only: PostGraphile builds its schema from the database's catalogue. */
+export function postgraphileSpec(databaseUrl: string): ChildSpec {
+  return {
+    name: "postgraphile",
+    script: "dist/bench/baselines/postgraphile-server.js",
+    // GRAPHILE_ENV overrides NODE_ENV for Grafast; both say production, whatever the bench itself runs under.
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", GRAPHILE_ENV: "production" },
+    readyPath: "/healthz",
+  };
 }
 
 /** `responsesFile`: JSON [requestBody, responseBody] pairs. */
