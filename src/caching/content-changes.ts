@@ -12,6 +12,13 @@ import { ResponseCache } from "./response-cache";
  */
 export type ContentChanged = () => Promise<void>;
 
+/** Runs a write that commits content readers may see, then purges what they were shown; its result is the write's. */
+export async function purgingAfter<T>(contentChanged: ContentChanged, write: () => Promise<T>): Promise<T> {
+  const result = await write();
+  await contentChanged();
+  return result;
+}
+
 /** For services built without a server (CLIs, tests): no cache to purge. */
 export const nothingToPurge: ContentChanged = async () => undefined;
 

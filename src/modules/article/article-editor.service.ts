@@ -1,4 +1,4 @@
-import { ContentChanged } from "../../caching/content-changes";
+import { ContentChanged, purgingAfter } from "../../caching/content-changes";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
@@ -89,7 +89,7 @@ export class ArticleEditorService {
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
     const source = input.body != null ? { text: input.body, format: input.bodyFormat ?? BodyFormat.MARKDOWN } : null;
-    return this.visibly(() => inTransactionRetryingKeyRaces(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
+    return purgingAfter(this.contentChanged, () => inTransactionRetryingKeyRaces(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
   }
 
   /**
@@ -118,7 +118,7 @@ export class ArticleEditorService {
 
   delete(user: User, globalId: string): Promise<boolean> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
+    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
       await articleTags.replace(manager, id, []);
       await manager.delete(Article, { id });
@@ -132,7 +132,7 @@ export class ArticleEditorService {
     const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
     const pickId = pickGlobalId == null ? null : decodeGlobalIdOf("Article", pickGlobalId, "pickId");
     if (pickId === id) throw new BadUserInputError(messages.pickItself, { field: "pickId" });
-    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
+    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
       if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
         throw new BadUserInputError("pickId names no article.", { field: "pickId" });
@@ -143,12 +143,6 @@ export class ArticleEditorService {
     }));
   }
 
-  /** Runs a committed write of an article readers may see, then purges what they were shown. */
-  private async visibly<T>(write: () => Promise<T>): Promise<T> {
-    const result = await write();
-    await this.contentChanged();
-    return result;
-  }
 
   /** The article, when `user` may change it; NOT_FOUND when it does not exist, FORBIDDEN when it is not theirs. */
   async editable(manager: EntityManager, user: User, id: number): Promise<Article> {

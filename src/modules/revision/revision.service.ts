@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from "typeorm";
-import { ContentChanged } from "../../caching/content-changes";
+import { ContentChanged, purgingAfter } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { rowsWithEntities, inKeyOrder } from "../../shared/batch";
 import { NotFoundError } from "../../shared/errors";
@@ -57,10 +57,10 @@ export class ArticleRevisionService {
    * its slug, and the restore is itself recorded as a revision. Tags deleted
    * since the revision are left out.
    */
-  async restore(user: User, input: RestoreArticleRevisionInput): Promise<Article> {
+  restore(user: User, input: RestoreArticleRevisionInput): Promise<Article> {
     const articleId = decodeGlobalIdOf("Article", input.articleId, "input.articleId");
     const revisionId = decodeGlobalIdOf("ArticleRevision", input.revisionId, "input.revisionId");
-    const restored = await inTransaction(this.dataSource, async (manager) => {
+    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
       await this.editor.editable(manager, user, articleId);
       const revision = await manager.findOneBy(ArticleRevision, { id: revisionId, articleId });
       if (!revision) throw new NotFoundError(messages.noRevision, { field: "input.revisionId" });
@@ -68,9 +68,7 @@ export class ArticleRevisionService {
       const update = await this.asUpdate(manager, input, content);
       const source = content.bodySource !== null && content.bodyFormat !== null ? { text: content.bodySource, format: content.bodyFormat } : null;
       return this.editor.save(manager, user, articleId, update, RevisionAction.RESTORE, source);
-    });
-    await this.contentChanged();
-    return restored;
+    }));
   }
 
   private async asUpdate(manager: EntityManager, input: RestoreArticleRevisionInput, content: RevisionContent): Promise<UpdateArticleInput> {

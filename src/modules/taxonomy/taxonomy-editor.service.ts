@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, FindOptionsWhere } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { ContentChanged } from "../../caching/content-changes";
+import { ContentChanged, purgingAfter } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { isUniqueViolation } from "../../database/unique-violation";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
@@ -69,7 +69,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     const id = decodeGlobalIdOf(type, input.id, "input.id");
     const targetId = input.reassignTo == null ? null : decodeGlobalIdOf(type, input.reassignTo, "input.reassignTo");
     if (targetId === id) throw new BadUserInputError(messages.ontoItself(noun), { field: "input.reassignTo" });
-    return this.visibly(() => inTransaction(this.dataSource, async (manager) => {
+    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
       if (!(await manager.existsBy(entity, this.where(id)))) throw new NotFoundError(messages.notFound(noun), { field: "input.id" });
       if (targetId !== null && !(await manager.existsBy(entity, this.where(targetId)))) {
         throw new BadUserInputError(messages.noTarget(noun), { field: "input.reassignTo" });
@@ -83,11 +83,6 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     }));
   }
 
-  private async visibly<R>(write: () => Promise<R>): Promise<R> {
-    const result = await write();
-    await this.contentChanged();
-    return result;
-  }
 
   /**
    * A free slug is found by reading which are taken, so on PostgreSQL two
@@ -98,7 +93,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
   private async inSlugTransaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.visibly(() => inTransaction(this.dataSource, work));
+        return await purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, work));
       } catch (error) {
         if (attempt === SLUG_ATTEMPTS || !isUniqueViolation(error)) throw error;
       }
