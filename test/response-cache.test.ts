@@ -114,6 +114,22 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         assert.deepEqual(after.body.data.article.comments.nodes, [{ body: "<p>Well said</p>" }]);
       });
 
+      test("editing a published article purges its cached page", async () => {
+        const edited = await createArticle(server().dataSource, { author, category });
+        const query = `query Title($id: ID!) { article(id: $id) { title } }`;
+        const id = encodeGlobalId("Article", edited.id);
+        await post(server(), query, { id });
+        assert.equal((await post(server(), query, { id })).headers.get("x-cache"), "HIT");
+        await server().data(
+          `mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, title: "A corrected headline" }) { article { title } } }`,
+          { id, version: edited.version },
+          editor,
+        );
+        const after = await post(server(), query, { id });
+        assert.equal(after.headers.get("x-cache"), null);
+        assert.equal(after.body.data.article.title, "A corrected headline");
+      });
+
       test("renaming a section purges the article pages and feeds that show its name", async () => {
         const query = `query Section($slug: String!) { article(slug: $slug) { category { name } } }`;
         await post(server(), query, { slug: article.slug });
