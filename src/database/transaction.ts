@@ -20,11 +20,12 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
 }
 
 /** Whether `error` is a unique-key violation (PostgreSQL 23505, SQLite's UNIQUE constraint). */
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
   return driverError?.code === "23505" || driverError?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
+/** Each round of a race has one winner, so this many writers racing for one key all succeed. */
 const UNIQUE_RACE_ATTEMPTS = 10;
 
 /**

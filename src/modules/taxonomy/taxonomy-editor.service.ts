@@ -1,8 +1,7 @@
 import { DataSource, EntityManager, FindOptionsWhere } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { ContentChanged, purgingAfter } from "../../caching/content-changes";
-import { inTransaction } from "../../database/transaction";
-import { isUniqueViolation } from "../../database/unique-violation";
+import { inTransaction, inTransactionRetryingKeyRaces } from "../../database/transaction";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
 import { checkText } from "../../shared/input-text";
 import { updateAtVersionOf } from "../../shared/versioned-update";
@@ -15,9 +14,6 @@ import { uniqueSlugIn } from "./taxonomy-slugs";
 
 /** Names and slugs fit their columns (varchar 200); slugs are cut to 80 anyway. */
 const NAME_MAX = 200;
-
-/** Attempts at a write whose slug another transaction took in the meantime. */
-const SLUG_ATTEMPTS = 3;
 
 const messages = {
   notFound: (noun: string) => `No such ${noun}.`,
@@ -83,21 +79,14 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     }));
   }
 
-
   /**
    * A free slug is found by reading which are taken, so on PostgreSQL two
    * editors creating the same name at once can both pick it; the unique
    * index refuses the second, whose transaction then runs again and finds
    * the next free one. (SQLite runs one write transaction at a time.)
    */
-  private async inSlugTransaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, work));
-      } catch (error) {
-        if (attempt === SLUG_ATTEMPTS || !isUniqueViolation(error)) throw error;
-      }
-    }
+  private inSlugTransaction<R>(work: (manager: EntityManager) => Promise<R>): Promise<R> {
+    return purgingAfter(this.contentChanged, () => inTransactionRetryingKeyRaces(this.dataSource, work));
   }
 
   private reload(manager: EntityManager, id: number): Promise<T> {
