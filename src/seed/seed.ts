@@ -26,7 +26,12 @@ export type SeedProgress = (articlesDone: number, articlesTotal: number) => void
 
 /** Articles generated and written per round; bounds memory whatever the total. */
 const ARTICLES_PER_CHUNK = 500;
-const MAX_ROWS_PER_INSERT = 1000;
+/**
+ * TypeORM reads inserted rows' defaults back with one `id = ? OR id = ? …`
+ * per row, and SQLite refuses an expression over 1,000 deep
+ * (SQLITE_MAX_EXPR_DEPTH): 1,000 authors in one INSERT failed the 100k seed.
+ */
+const MAX_ROWS_PER_INSERT = 500;
 /** SQLite's limit (SQLITE_MAX_VARIABLE_NUMBER); PostgreSQL's is 65,535. */
 const MAX_BOUND_PARAMETERS = 32766;
 
