@@ -1,5 +1,5 @@
-import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { RawRow } from "../../shared/batch";
+import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { rowHydrator } from "../../database/row-hydrator";
 import { RowShape } from "../../shared/pagination/fetch";
 import { Author } from "../author/author.entity";
 import { Category } from "../category/category.entity";
@@ -20,9 +20,10 @@ const LIST_PROPERTIES: (keyof Article)[] = [
   "commentCount", "imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight",
 ];
 
+/** Suffixes are not column names of the article, so `<alias>_<suffix>_id` never names one of its columns. */
 const JOINED = [
-  { property: "joinedAuthor", target: Author, suffix: "author", on: "author_id" },
-  { property: "joinedCategory", target: Category, suffix: "category", on: "category_id" },
+  { property: "joinedAuthor", target: Author, suffix: "byline", on: "author_id" },
+  { property: "joinedCategory", target: Category, suffix: "section", on: "category_id" },
 ] as const;
 
 export const articleListShape: RowShape<Article> = {
@@ -37,7 +38,7 @@ export const articleListShape: RowShape<Article> = {
   },
   complete(article, raw, alias, dataSource) {
     for (const { property, target, suffix } of JOINED) {
-      const row = joinedRow(dataSource, target, raw, `${alias}_${suffix}`);
+      const row = rowHydrator(dataSource, target, `${alias}_${suffix}`)(raw);
       if (row) Object.assign(article, { [property]: row });
     }
   },
@@ -45,15 +46,4 @@ export const articleListShape: RowShape<Article> = {
 
 function columnsOf(qb: SelectQueryBuilder<ObjectLiteral>, target: EntityTarget<ObjectLiteral>) {
   return qb.connection.getMetadata(target).columns;
-}
-
-/** The entity a raw row holds under `prefix`, hydrated as TypeORM would; undefined when the join found none. */
-function joinedRow<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, raw: RawRow, prefix: string): T | undefined {
-  if (raw[`${prefix}_id`] == null) return undefined;
-  const metadata = dataSource.getMetadata(target);
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns) {
-    column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(raw[`${prefix}_${column.databaseName}`], column));
-  }
-  return entity;
 }

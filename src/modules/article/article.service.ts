@@ -1,9 +1,9 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
-import { inKeyOrder, rowsWithEntities } from "../../shared/batch";
+import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent } from "../../shared/pagination/fetch";
+import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../node/global-id";
@@ -74,14 +74,8 @@ export class ArticleService {
   }
 
   async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    const { raw, entities } = await articleListShape
-      .select(this.published(), "article")
-      .andWhere("article.id IN (:...ids)", { ids })
-      .getRawAndEntities();
-    const rows = rowsWithEntities(raw, entities, "article_id", (article, row) => {
-      articleListShape.complete(article, row, "article", this.dataSource);
-      return article;
-    });
+    const raw = await articleListShape.select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
+    const rows = raw.map(shapedEntity(this.dataSource, Article, "article", articleListShape));
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 

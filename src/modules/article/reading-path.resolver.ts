@@ -26,9 +26,9 @@ export class ReadingPathResolver {
     const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
     const nodes = await Promise.all(page.nodes.map((row) => ctx.loaders.articleInListById.load(row.id)));
     // A ranked article unpublished since the ranking was read has no node: its edge is left out, with its cursor.
-    const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], cursor: page.cursors[index] }] : []));
+    const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], index }] : []));
     return connectionFrom(
-      { ...page, nodes: shown, cursors: shown.map((edge) => edge.cursor) },
+      { ...page, nodes: shown, cursor: (at) => page.cursor(shown[at].index) },
       async () => ranking.total,
       ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
     );

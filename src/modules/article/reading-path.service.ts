@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
-import { groupByParent } from "../../shared/batch";
+import { groupRows } from "../../shared/batch";
+import { rowHydrator } from "../../database/row-hydrator";
 import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
@@ -77,13 +78,14 @@ export class ReadingPathService {
       WHERE nearest.status = :published AND (nearest.published_at, nearest.id) ${operator} (source.published_at, source.id)
       ${sameCategory ? "AND nearest.category_id = source.category_id" : ""}
       ORDER BY nearest.published_at ${order}, nearest.id ${order} LIMIT 1`;
-    const { raw, entities } = await this.articles
+    const raw = await this.articles
       .published()
       .innerJoin(Article, "source", `article.id = (${nearest})`)
       .addSelect("source.id", "source_key")
       .andWhere("source.id IN (:...sourceIds)", { sourceIds: articleIds })
-      .getRawAndEntities();
-    const bySource = groupByParent(raw, entities, "article_id", "source_key");
+      .getRawMany();
+    const hydrate = rowHydrator(this.dataSource, Article, "article");
+    const bySource = groupRows(raw, "source_key", (row) => hydrate(row)!);
     return articleIds.map((articleId) => bySource.get(articleId)?.[0] ?? null);
   }
 

@@ -1,7 +1,8 @@
 import { DataSource, EntityManager, In } from "typeorm";
 import { ContentChanged, purgingAfter } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
-import { rowsWithEntities, inKeyOrder } from "../../shared/batch";
+import { inKeyOrder } from "../../shared/batch";
+import { rowHydrator } from "../../database/row-hydrator";
 import { NotFoundError } from "../../shared/errors";
 import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
@@ -39,14 +40,13 @@ export class ArticleRevisionService {
 
   /** With `articleAuthorId` set, for the visibility check of `node(id)`. */
   async byIds(ids: readonly number[]): Promise<(ArticleRevision | null)[]> {
-    const { raw, entities } = await this.revisions()
+    const raw = await this.revisions()
       .innerJoin(Article, "article", "article.id = revision.article_id")
       .addSelect("article.author_id", "article_author_id")
       .where("revision.id IN (:...ids)", { ids })
-      .getRawAndEntities();
-    const rows = rowsWithEntities(raw, entities, "revision_id", (revision, row) =>
-      Object.assign(revision, { articleAuthorId: Number(row.article_author_id) }),
-    );
+      .getRawMany();
+    const hydrate = rowHydrator(this.dataSource, ArticleRevision, "revision");
+    const rows = raw.map((row) => Object.assign(hydrate(row)!, { articleAuthorId: Number(row.article_author_id) }));
     return inKeyOrder(ids, rows, (revision) => revision.id);
   }
 

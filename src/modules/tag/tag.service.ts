@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
-import { groupByParent } from "../../shared/batch";
+import { groupRows } from "../../shared/batch";
+import { rowHydrator } from "../../database/row-hydrator";
 import { NamedEntityService } from "../../shared/named-entity.service";
 import { ArticleTag } from "./article-tag.entity";
 import { Tag } from "./tag.entity";
@@ -11,7 +12,7 @@ export class TagService extends NamedEntityService<Tag> {
 
   /** Each article's tags, by name, for all `articleIds` in one statement. */
   async byArticles(articleIds: readonly number[]): Promise<Tag[][]> {
-    const { raw, entities } = await this.dataSource
+    const raw = await this.dataSource
       .getRepository(Tag)
       .createQueryBuilder("tag")
       .innerJoin(ArticleTag, "article_tag", "article_tag.tag_id = tag.id")
@@ -19,8 +20,9 @@ export class TagService extends NamedEntityService<Tag> {
       .where("article_tag.article_id IN (:...articleIds)", { articleIds })
       .orderBy("tag.name")
       .addOrderBy("tag.id")
-      .getRawAndEntities();
-    const byArticle = groupByParent(raw, entities, "tag_id", "article_key");
+      .getRawMany();
+    const hydrate = rowHydrator(this.dataSource, Tag, "tag");
+    const byArticle = groupRows(raw, "article_key", (row) => hydrate(row)!);
     return articleIds.map((articleId) => byArticle.get(articleId) ?? []);
   }
 }

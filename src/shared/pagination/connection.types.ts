@@ -39,15 +39,28 @@ export function connectionFrom<R, T = R, E extends Edge<T> = Edge<T>>(
   countAll: () => Promise<number>,
   toEdge: (row: R) => Omit<E, "cursor"> = (row) => ({ node: row }) as unknown as Omit<E, "cursor">,
 ): Connection<T, E> {
-  const edges = page.nodes.map((row, index) => ({ ...toEdge(row), cursor: page.cursors[index] }) as E);
+  const edges = page.nodes.map(
+    (row, index) =>
+      ({
+        ...toEdge(row),
+        get cursor() {
+          return page.cursor(index);
+        },
+      }) as E,
+  );
+  const last = page.nodes.length - 1;
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
+      get startCursor() {
+        return last < 0 ? null : page.cursor(0);
+      },
+      get endCursor() {
+        return last < 0 ? null : page.cursor(last);
+      },
     },
     get totalCount() {
       return countAll();

@@ -1,6 +1,7 @@
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { RawRow, RowBuilder, groupByParent, rowsWithEntities } from "../batch";
+import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { RawRow, RowBuilder, groupRows } from "../batch";
 import { isPostgres } from "../../database/dialect";
+import { rowHydrator } from "../../database/row-hydrator";
 import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
 import { PageRequest } from "./page-request";
@@ -23,11 +24,22 @@ type Entity = ObjectLiteral & { id: number };
  * on the query that reads them; the rows it selects stay the same.
  * `select` shapes the query, `complete` sets on each entity what it read
  * beside it (joined rows come as raw columns: TypeORM's hydration of
- * mapped joins cost three times the whole page's).
+ * mapped joins cost three times the whole page's). Rows are read raw and
+ * built by `rowHydrator`, never by TypeORM's `getRawAndEntities`.
  */
 export interface RowShape<E extends ObjectLiteral> {
   select(qb: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E>;
   complete(entity: E, raw: RawRow, alias: string, dataSource: DataSource): void;
+}
+
+/** Each raw row of a query shaped by `shape` as its entity, with what `shape` read beside it. */
+export function shapedEntity<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, shape: RowShape<E>): (row: RawRow) => E {
+  const hydrate = rowHydrator(dataSource, target, alias);
+  return (row) => {
+    const entity = hydrate(row)!;
+    shape.complete(entity, row, alias, dataSource);
+    return entity;
+  };
 }
 
 /** Rows as the entity maps them: the query as it is. */
@@ -48,12 +60,9 @@ export async function fetchPage<E extends Entity, R = E>(
   for (const key of request.order.keys) paged.addOrderBy(keySql(alias, key), direction);
   paged.limit(request.limit + 1);
   for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
-  const { raw, entities } = await paged.getRawAndEntities();
-  const build = (entity: E, row: RawRow) => {
-    shape.complete(entity, row, alias, qb.connection);
-    return computed ? computed.build(entity, row) : (entity as unknown as R);
-  };
-  return pageFromRows(rowsWithEntities(raw, entities, `${alias}_id`, build), request);
+  const toEntity = shapedEntity(qb.connection, qb.expressionMap.mainAlias!.target as EntityTarget<E>, alias, shape);
+  const rows = (await paged.getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
+  return pageFromRows(rows, request);
 }
 
 /**
@@ -96,10 +105,8 @@ export async function fetchPagesByParent<E extends Entity>(
     .setParameter("pageParentIds", isPostgres(qb.connection) ? [...parentIds] : JSON.stringify(parentIds))
     .orderBy("ranked.parent_key");
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
-  const { raw, entities } = await paged.getRawAndEntities();
-  const byId = new Map((entities as E[]).map((entity) => [entity.id, entity]));
-  for (const row of raw) shape.complete(byId.get(Number(row.paged_id))!, row, "paged", qb.connection);
-  const rowsByParent = groupByParent(raw, entities as E[], "paged_id", "parent_key");
+  const toEntity = shapedEntity(qb.connection, metadata.target as EntityTarget<E>, "paged", shape);
+  const rowsByParent = groupRows(await paged.getRawMany(), "parent_key", toEntity);
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
 

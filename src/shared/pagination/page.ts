@@ -2,10 +2,14 @@ import { encodeCursor } from "./cursor";
 import { withinKeysetBounds } from "./keyset";
 import { PageRequest } from "./page-request";
 
-/** One page of a list, in list order, with the cursor of every item. */
+/**
+ * One page of a list, in list order. `cursor(index)` is the cursor of
+ * `nodes[index]`, encoded only when a client asks for it (most lists on a
+ * page never do: a cursor per item was 2% of an authors page's CPU).
+ */
 export interface Page<T> {
   nodes: T[];
-  cursors: string[];
+  cursor(index: number): string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -22,7 +26,7 @@ export function pageFromRows<T>(rows: T[], request: PageRequest<T>): Page<T> {
   if (request.backward) nodes.reverse();
   return {
     nodes,
-    cursors: nodes.map((node) => encodeCursor(request.order, node)),
+    cursor: (index) => encodeCursor(request.order, nodes[index]),
     hasNextPage: request.backward ? request.before !== null : hasMore,
     hasPreviousPage: request.backward ? hasMore : request.after !== null,
   };
