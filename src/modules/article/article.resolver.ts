@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../../context";
 import { BadUserInputError } from "../../shared/errors";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { truncateAtWord } from "../../shared/text";
 import { Author } from "../author/author.entity";
@@ -38,9 +40,9 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: "Published articles (editors: any status), filtered and sorted." })
-  articles(@Args() args: ArticlesArgs, @Ctx() ctx: Context): Promise<Connection<Article>> {
+  articles(@Args() args: ArticlesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
     const orders = articleOrdersFor(args.filter?.status);
-    return ctx.services.articles.list(args.filter, pageRequest(args, orders[args.orderBy ?? ArticleOrder.NEWEST]), ctx.viewer);
+    return ctx.services.articles.list(args.filter, pageRequest(args, orders[args.orderBy ?? ArticleOrder.NEWEST], nodeFieldsOf(info)), ctx.viewer);
   }
 
   @FieldResolver(() => String, { description: "Plain text, cut at a word boundary, ending with an ellipsis when cut." })

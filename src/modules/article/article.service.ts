@@ -64,7 +64,7 @@ export class ArticleService {
       throw new BadUserInputError(messages.relevanceNeedsSearch, { field: "orderBy" });
     }
     const qb = this.filtered(filter ?? {}, viewer);
-    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined, articleListShape);
+    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined, articleListShape(request.fields));
     return connectionFrom(page, () => qb.getCount());
   }
 
@@ -74,8 +74,8 @@ export class ArticleService {
   }
 
   async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    const raw = await articleListShape.select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
-    const rows = raw.map(shapedEntity(this.dataSource, Article, "article", articleListShape));
+    const raw = await articleListShape().select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
+    const rows = raw.map(shapedEntity(this.dataSource, Article, "article", articleListShape()));
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 
@@ -91,7 +91,7 @@ export class ArticleService {
   }
 
   pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request, articleListShape);
+    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request, articleListShape(request.fields));
   }
 
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
@@ -99,7 +99,7 @@ export class ArticleService {
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request, articleListShape);
+    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request, articleListShape(request.fields));
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
@@ -107,7 +107,7 @@ export class ArticleService {
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request, articleListShape);
+    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request, articleListShape(request.fields));
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {

@@ -1,10 +1,12 @@
 import DataLoader from "dataloader";
-import { Arg, Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ClassType, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../../context";
 import { NamedEntity, NamedEntityService } from "../../shared/named-entity.service";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
 import { PagedLoader } from "../../shared/pagination/paged-loader";
+import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { ArticleConnection } from "./article.connection";
 import { Article } from "./article.entity";
@@ -42,8 +44,8 @@ export function feedOwnerResolver<T extends NamedEntity>(options: FeedOwnerOptio
     }
 
     @FieldResolver(() => ArticleConnection, { description: options.feedDescription })
-    async articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<Article>> {
-      const page = await options.feed(ctx)(pageRequest(args, articleOrders.NEWEST)).load(owner.id);
+    async articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
+      const page = await options.feed(ctx)(pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info))).load(owner.id);
       return connectionFrom(page, () => options.feedCount(ctx).load(owner.id));
     }
   }

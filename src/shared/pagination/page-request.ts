@@ -9,7 +9,9 @@ export const MAX_PAGE_SIZE = 100;
 /**
  * A validated page of a list in a given order: `limit` items read forwards
  * from the start (or from `after`), or, when `backward`, read backwards from
- * the end (or from `before`). Both bounds may be set.
+ * the end (or from `before`). Both bounds may be set. `fields`, when known,
+ * are the fields the client selected on each item (`nodeFieldsOf`), so that
+ * the list can read only the columns they need.
  */
 export interface PageRequest<T> {
   order: SortOrder<T>;
@@ -17,9 +19,10 @@ export interface PageRequest<T> {
   backward: boolean;
   after: CursorValue[] | null;
   before: CursorValue[] | null;
+  fields?: readonly string[];
 }
 
-export function pageRequest<T>(args: ConnectionArgs, order: SortOrder<T>): PageRequest<T> {
+export function pageRequest<T>(args: ConnectionArgs, order: SortOrder<T>, fields?: readonly string[]): PageRequest<T> {
   const { first, last } = args;
   if (first != null && last != null) {
     throw new BadUserInputError("Pass either first or last, not both.", { field: "first" });
@@ -32,6 +35,7 @@ export function pageRequest<T>(args: ConnectionArgs, order: SortOrder<T>): PageR
     backward,
     after: args.after == null ? null : decodeCursor(order, args.after, "after"),
     before: args.before == null ? null : decodeCursor(order, args.before, "before"),
+    fields,
   };
 }
 
@@ -48,5 +52,5 @@ function checkPageSize(field: string, size: number | null | undefined): number {
 
 /** A stable key for batching: requests with equal keys share one statement. */
 export function pageRequestKey<T>(request: PageRequest<T>): string {
-  return JSON.stringify([request.order.name, request.limit, request.backward, request.after, request.before]);
+  return JSON.stringify([request.order.name, request.limit, request.backward, request.after, request.before, request.fields ?? null]);
 }
