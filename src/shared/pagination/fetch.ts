@@ -92,18 +92,24 @@ export async function fetchPagesByParent<E extends Entity>(
   for (const key of request.order.keys) perParent.addOrderBy(keySql(alias, key), direction);
   perParent.limit(request.limit + 1);
   const metadata = qb.expressionMap.mainAlias!.metadata;
-  const ranked = isPostgres(qb.connection)
-    ? `SELECT parents.parent_key, page.id FROM unnest(CAST(:pageParentIds AS integer[])) AS parents (parent_key)
-        CROSS JOIN LATERAL (${perParent.getQuery()}) page`
-    : `SELECT parents.parent_key, page.id FROM (SELECT value AS parent_key FROM json_each(:pageParentIds)) parents
-        CROSS JOIN ${metadata.tableName} page WHERE page.id IN (${perParent.getQuery()})`;
+  // On PostgreSQL the page ids come from a LATERAL join; SQLite has none, so its parents join the rows
+  // themselves, each row kept when its id is in the parent's page (a derived table of page ids joined
+  // back by id made SQLite run each parent's page subquery twice).
+  const [parents, parentKey, on] = isPostgres(qb.connection)
+    ? [
+        `(SELECT parents.parent_key, page.id FROM unnest(CAST(:pageParentIds AS integer[])) AS parents (parent_key)
+          CROSS JOIN LATERAL (${perParent.getQuery()}) page)`,
+        "ranked.parent_key",
+        "ranked.id = paged.id",
+      ]
+    : ["(SELECT value AS parent_key FROM json_each(:pageParentIds))", "parents.parent_key", `paged.id IN (${perParent.getQuery()})`];
   const paged = shape
     .select(qb.connection.createQueryBuilder(metadata.target, "paged"), "paged")
-    .innerJoin(`(${ranked})`, "ranked", "ranked.id = paged.id")
-    .addSelect("ranked.parent_key", "parent_key")
+    .innerJoin(parents, isPostgres(qb.connection) ? "ranked" : "parents", on)
+    .addSelect(parentKey, "parent_key")
     .setParameters(perParent.getParameters())
     .setParameter("pageParentIds", isPostgres(qb.connection) ? [...parentIds] : JSON.stringify(parentIds))
-    .orderBy("ranked.parent_key");
+    .orderBy(parentKey);
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
   const toEntity = shapedEntity(qb.connection, metadata.target as EntityTarget<E>, "paged", shape);
   const rowsByParent = groupRows(await paged.getRawMany(), "parent_key", toEntity);
