@@ -60,14 +60,14 @@ describeEachDatabase("lists read only the columns the client asked for", (server
     const ds = server().dataSource;
     const author = await createAuthor(ds, { bio: "Writes long reads.", avatarUrl: "https://img.example/a.jpg" });
     const category = await createCategory(ds, { description: "All the news." });
-    const tag = await createTag(ds);
+    const tags = [await createTag(ds, { name: "Zebra crossings" }), await createTag(ds, { name: "Apple harvests" })];
     const articles: Article[] = [];
     for (const n of [1, 2, 3]) {
       articles.push(
         await createArticle(ds, {
           author,
           category,
-          tags: [tag],
+          tags: n === 3 ? [] : tags,
           title: `Long read ${n}`,
           subtitle: n === 2 ? null : `Standfirst ${n}`,
           editorExcerpt: n === 1 ? "The editor's own excerpt, which is long enough to be cut somewhere." : null,

@@ -1,8 +1,11 @@
-import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { isPostgres } from "../../database/dialect";
 import { rowHydrator } from "../../database/row-hydrator";
+import { RawRow } from "../../shared/batch";
 import { RowShape } from "../../shared/pagination/fetch";
 import { Author } from "../author/author.entity";
 import { Category } from "../category/category.entity";
+import { Tag } from "../tag/tag.entity";
 import { Article } from "./article.entity";
 
 /** The byline and section rows, joined in as raw columns under `<alias>_<suffix>_…` (no article column starts with a suffix). */
@@ -11,7 +14,10 @@ const JOINS = {
   section: { property: "joinedCategory", target: Category, on: "category_id" },
 } as const;
 
-type Need = keyof Article | keyof typeof JOINS;
+/** The article's tags, read with the row as a JSON array (see `tagsSql`). */
+const TAGS = "tags";
+
+type Need = keyof Article | keyof typeof JOINS | typeof TAGS;
 
 /** What every list row carries whatever the client asked: ids, status and dates for policies, cursors and sort keys; small numbers. */
 const ALWAYS: Need[] = [
@@ -44,7 +50,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   readingTimeMinutes: [],
   body: [],
   headings: [],
-  tags: [],
+  tags: [TAGS],
   comments: [],
   inlineFeedback: [],
   relatedArticles: [],
@@ -85,8 +91,9 @@ function neededBy(fields: readonly string[]): Need[] {
 }
 
 function shapeOf(needs: Need[]): RowShape<Article> {
-  const properties = needs.filter((need): need is keyof Article => !(need in JOINS));
+  const properties = needs.filter((need): need is keyof Article => !(need in JOINS) && need !== TAGS);
   const joins = Object.entries(JOINS).filter(([suffix]) => needs.includes(suffix as Need));
+  const withTags = needs.includes(TAGS);
   return {
     select(qb, alias) {
       qb.select(properties.map((property) => `${alias}.${property}`));
@@ -95,6 +102,7 @@ function shapeOf(needs: Need[]): RowShape<Article> {
         qb.leftJoin(target, joined, `${joined}.id = ${alias}.${on}`);
         for (const column of columnsOf(qb, target)) qb.addSelect(`${joined}.${column.databaseName}`, `${joined}_${column.databaseName}`);
       }
+      if (withTags) qb.addSelect(tagsSql(qb.connection, alias), `${alias}_${TAGS}`);
       return qb;
     },
     complete(article, raw, alias, dataSource) {
@@ -102,10 +110,35 @@ function shapeOf(needs: Need[]): RowShape<Article> {
         const row = rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`)(raw);
         if (row) Object.assign(article, { [property]: row });
       }
+      if (withTags) article.joinedTags = tagsOf(dataSource, raw[`${alias}_${TAGS}`]);
     },
   };
 }
 
 function columnsOf(qb: SelectQueryBuilder<ObjectLiteral>, target: EntityTarget<ObjectLiteral>) {
   return qb.connection.getMetadata(target).columns;
+}
+
+/**
+ * The tags of the article aliased `alias`, by name, as a JSON array of tag
+ * rows whose keys are `tag_<column>`: a feed showing tags then takes one
+ * statement, not two (the second statement's round trip and build were a
+ * tenth of a feed's CPU on PostgreSQL).
+ */
+function tagsSql(dataSource: DataSource, alias: string): string {
+  const pairs = dataSource
+    .getMetadata(Tag)
+    .columns.flatMap((column) => [`'tag_${column.databaseName}'`, `tag.${column.databaseName}`])
+    .join(", ");
+  const from = `FROM article_tag link JOIN tag ON tag.id = link.tag_id WHERE link.article_id = ${alias}.id`;
+  return isPostgres(dataSource)
+    ? `(SELECT COALESCE(json_agg(json_build_object(${pairs}) ORDER BY tag.name, tag.id), '[]') ${from})`
+    : `(SELECT json_group_array(json_object(${pairs}) ORDER BY tag.name, tag.id) ${from})`;
+}
+
+/** Tags from `tagsSql`'s column: parsed by the pg driver already, JSON text from SQLite. */
+function tagsOf(dataSource: DataSource, value: unknown): Tag[] {
+  const rows = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[];
+  const hydrate = rowHydrator(dataSource, Tag, "tag");
+  return rows.map((row) => hydrate(row)!);
 }

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Author } from "../author/author.entity";
 import { Category } from "../category/category.entity";
+import { Tag } from "../tag/tag.entity";
 import { Node } from "../node/node.type";
 import { ArticleStatus } from "./article-status";
 import { Heading, Image } from "./article-body.types";
@@ -90,9 +91,10 @@ export class Article extends Node {
   @Column({ name: "keep_reading_id", type: "integer", nullable: true })
   keepReadingId: number | null;
 
-  /** The byline and section rows when a list read them with the article (`article-list-shape.ts`). */
+  /** The byline, section and tag rows when a list read them with the article (`article-list-shape.ts`). */
   joinedAuthor?: Author;
   joinedCategory?: Category;
+  joinedTags?: Tag[];
 
   /** Set on search results only: the match score that RELEVANCE orders by and its cursors carry. */
   relevance?: number;

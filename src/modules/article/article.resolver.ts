@@ -79,8 +79,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [Tag], { description: "By name." })
-  tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> {
-    return ctx.loaders.tagsByArticle.load(article.id);
+  tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> | Tag[] {
+    return article.joinedTags ?? ctx.loaders.tagsByArticle.load(article.id);
   }
 
   @FieldResolver(() => CommentConnection, { description: "Top-level comments; replies page under each comment." })
