@@ -90,6 +90,14 @@ describeEachDatabase("operation limits at their boundaries", (server) => {
     assert.ok(cost.requested < DEFAULT_LIMITS.cost / 10, `the article page costs ${cost.requested}: well within the budget`);
   });
 
+  test("cost: the same document costs what its variables ask, however often it is sent", async () => {
+    const feed = "query($n: Int!) { articles(first: $n) { nodes { title author { name } } } }";
+    for (const n of [40, 5, 40, 5]) {
+      const response = await server().graphql(feed, { n });
+      assert.equal(response.body.extensions?.cost?.requested, 1 + n * 2);
+    }
+  });
+
   test("cost: a page of 100 articles each asking for 100 more is refused with QUERY_TOO_COSTLY", async () => {
     const greedy = "{ articles(first: 100) { nodes { author { articles(first: 100) { nodes { title } } } } } }";
     const response = await server().graphql(greedy);

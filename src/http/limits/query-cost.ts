@@ -45,9 +45,24 @@ function measure(compute: () => number): number | undefined {
   }
 }
 
-/** The cost of the operation, or undefined when its variables do not fit it (execution then names the variable). */
+/** Costs already computed, per parsed document (Apollo keeps one per query text), by operation name and variables. */
+const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+/** Distinct operation names and variables remembered per document; past it the document's costs start afresh. */
+const COSTS_PER_DOCUMENT = 100;
+/** Longer variables (a comment body, a search text) are not kept as keys: their cost is computed each time. */
+const MAX_KEY_LENGTH = 1024;
+
+/**
+ * The cost of the operation, or undefined when its variables do not fit it
+ * (execution then names the variable). The walk over the document was
+ * 2–3% of a feed's CPU; a repeated request reuses its result.
+ */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): number | undefined {
-  return measure(() =>
+  let byRequest = costs.get(document);
+  if (!byRequest) costs.set(document, (byRequest = new Map()));
+  const key = JSON.stringify([operationName ?? null, variables ?? null]);
+  if (byRequest.has(key)) return byRequest.get(key);
+  const cost = measure(() =>
     getComplexity({
       schema,
       query: document,
@@ -57,6 +72,10 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
       maxQueryNodes: MAX_QUERY_NODES,
     }),
   );
+  if (key.length > MAX_KEY_LENGTH) return cost;
+  if (byRequest.size >= COSTS_PER_DOCUMENT) byRequest.clear();
+  byRequest.set(key, cost);
+  return cost;
 }
 
 /** QUERY_TOO_COSTLY when `requested` is over `limit`. */
