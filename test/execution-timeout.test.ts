@@ -7,8 +7,9 @@ import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
 import { describeEachDatabase } from "./helpers/each-database";
 import { TestServer } from "./helpers/test-server";
 
+/** A feed whose fields take four batches after the page itself (related ranking, their rows, bodies, comments). */
 const PAGE = `{ articles(first: 5) { nodes { title author { name } category { name } tags { name }
-  relatedArticles(first: 3) { nodes { title } } keepReading { title } } } }`;
+  relatedArticles(first: 3) { nodes { title } } keepReading { title } body comments(first: 2) { nodes { authorName } } } } }`;
 
 /** Every look at it is a second later: a request's budget runs out after a known number of statements, whatever the machine's speed. */
 function secondPerLook(): Clock {
