@@ -46,6 +46,8 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma("busy_timeout = 5000");
         db.pragma("synchronous = NORMAL");
+        // Statistics for the planner, on tables that need them (see src/database/planner-statistics.ts).
+        db.pragma("optimize = 0x10002");
       },
     };
   }

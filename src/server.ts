@@ -37,6 +37,7 @@ import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
 import { PublicationScheduler } from "./modules/article/publication-scheduler";
+import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { CommentOptions } from "./modules/comment/comment-services";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { buildSchema } from "./schema";
@@ -181,8 +182,10 @@ export async function createServer({
   );
   services.startBackgroundWork();
   scheduler.start();
+  const stopStatistics = refreshPlannerStatistics(dataSource, logger);
   const close = async () => {
     await scheduler.stop();
+    stopStatistics();
     await stopSubscriptions();
     await closeWithin(app, shutdown.graceMs);
     await services.closeComments();
