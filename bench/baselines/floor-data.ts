@@ -30,6 +30,7 @@ export interface FloorData {
   feed: OrderedList<Article>;
   authors: OrderedList<Author>;
   articleBySlug: Map<string, Article>;
+  articleById: Map<number, Article>;
   authorById: Map<number, Author>;
   categoryById: Map<number, Category>;
   articlesByAuthor: Map<number, OrderedList<Article>>;
@@ -55,6 +56,7 @@ export async function loadFloorData(dataSource: DataSource): Promise<FloorData> 
     feed: new OrderedList(articles),
     authors: new OrderedList(authors),
     articleBySlug: new Map(articles.map((article) => [article.slug, article])),
+    articleById: new Map(articles.map((article) => [article.id, article])),
     authorById: new Map(authors.map((author) => [author.id, author])),
     categoryById: new Map(categories.map((category) => [category.id, category])),
     articlesByAuthor: groupInOrder(articles, (article) => article.authorId),

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { buildSchema, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { articleOrders } from "../../src/modules/article/article.orders";
 import { Article } from "../../src/modules/article/article.entity";
+import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, ReadingPathService, chooseCheckAlso } from "../../src/modules/article/reading-path.service";
+import { RelatedArticle, RelatedArticleEdge, RelatedRanking, relatedOrder } from "../../src/modules/article/related-article";
 import { Author } from "../../src/modules/author/author.entity";
 import { Category } from "../../src/modules/category/category.entity";
 import { commentOrders } from "../../src/modules/comment/comment.orders";
@@ -9,7 +11,7 @@ import { Comment } from "../../src/modules/comment/comment.entity";
 import { Node } from "../../src/modules/node/node.type";
 import { ConnectionArgs } from "../../src/shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../src/shared/pagination/connection.types";
-import { pageFromRows } from "../../src/shared/pagination/page";
+import { pageFromRows, pageOfList } from "../../src/shared/pagination/page";
 import { pageRequest } from "../../src/shared/pagination/page-request";
 import { SortOrder } from "../../src/shared/pagination/sort-order";
 import { truncateAtWord } from "../../src/shared/text";
@@ -23,13 +25,24 @@ const EMPTY = new OrderedList<never>([]);
  * what the workloads ask (forward pages, readers' fields) exactly as the
  * server does; the bench checks that before it measures.
  */
-export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>): GraphQLSchema {
+export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>, readingPath: ReadingPathService): GraphQLSchema {
   const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
   const on = (type: string, fields: Record<string, GraphQLFieldResolver<any, unknown, any>>) => {
     const typeFields = (schema.getType(type) as GraphQLObjectType).getFields();
     for (const [field, resolve] of Object.entries(fields)) typeFields[field].resolve = resolve;
   };
   const globalId = (row: Node) => row.globalId;
+  const rankings = new Map<number, Promise<RelatedRanking>>();
+  const rankingOf = (article: Article) => {
+    let ranking = rankings.get(article.id);
+    if (!ranking) rankings.set(article.id, (ranking = readingPath.rankings([article.id], false).then(([first]) => first)));
+    return ranking;
+  };
+  const picks = async (article: Article) =>
+    (await rankingOf(article)).rows
+      .slice(0, RELATED_PICKS)
+      .map((row) => data.articleById.get(row.id))
+      .filter((pick): pick is Article => pick !== undefined);
 
   on("Query", {
     articles: (_, args) => page(data.feed, args, articleOrders.NEWEST),
@@ -43,6 +56,19 @@ export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>): Gr
     category: (article: Article) => data.categoryById.get(article.categoryId),
     tags: (article: Article) => data.tagsByArticle.get(article.id) ?? [],
     comments: (article: Article, args) => page(data.commentsByArticle.get(article.id) ?? EMPTY, args, commentOrders.OLDEST),
+    relatedArticles: async (article: Article, args) => {
+      const ranking = await rankingOf(article);
+      const request = pageRequest(args, relatedOrder);
+      const rows = pageOfList(ranking.rows, request);
+      return connectionFrom<{ row: RelatedArticle; node: Article }, Article, RelatedArticleEdge>(
+        { ...rows, nodes: rows.nodes.map((row) => ({ row, node: data.articleById.get(row.id)! })) },
+        async () => ranking.total,
+        ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
+      );
+    },
+    keepReading: async (article: Article) => (await picks(article))[0] ?? null,
+    checkAlso: async (article: Article) =>
+      chooseCheckAlso(article, await picks(article), (data.articlesByCategory.get(article.categoryId) ?? EMPTY).rows.slice(0, CHECK_ALSO_CANDIDATES)),
   });
   on("Author", {
     id: globalId,
