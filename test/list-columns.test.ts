@@ -110,6 +110,15 @@ describeEachDatabase("lists read only the columns the client asked for", (server
     assert.match(feed, /_section/);
   });
 
+  test("related articles, Keep Reading and Check Also read no tags unless a client asks for them", async () => {
+    const sql = await sqlOf(server().dataSource, () =>
+      server().data(`query($slug: String!) { article(slug: $slug) { relatedArticles(first: 3) { nodes { title } } keepReading { title } checkAlso { title } } }`, {
+        slug: slugs[0],
+      }),
+    );
+    assert.doesNotMatch(sql.join("\n"), /json_agg|json_group_array/);
+  });
+
   test("a feed of titles reads no lead text; one with excerpts reads the lead text they are cut from", async () => {
     const titles = await sqlOf(server().dataSource, () => server().data(`{ articles(first: 2) { nodes { title } } }`));
     assert.doesNotMatch(titles.join("\n"), /lead_text/);

@@ -143,7 +143,6 @@ export class ArticleEditorService {
     }));
   }
 
-
   /** The article, when `user` may change it; NOT_FOUND when it does not exist, FORBIDDEN when it is not theirs. */
   async editable(manager: EntityManager, user: User, id: number): Promise<Article> {
     const article = await manager.findOneBy(Article, { id });

@@ -15,7 +15,7 @@ const JOINS = {
 } as const;
 
 /** The article's tags, read with the row as a JSON array (see `tagsSql`). */
-const TAGS = "tags";
+const TAGS = "tags" as const;
 
 type Need = keyof Article | keyof typeof JOINS | typeof TAGS;
 
@@ -29,7 +29,8 @@ const ALWAYS: Need[] = [
  * Every field is listed (a test compares with the schema), so a new field
  * must say what it reads; a field not listed here makes a list read
  * everything. Fields that load what they show by the article's id (body,
- * tags, comments, related articles…) need nothing more.
+ * comments, related articles…) need nothing more; tags are read with the
+ * row when asked for, else loaded by id.
  */
 export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   __typename: [],
@@ -61,8 +62,13 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   revisions: [],
 };
 
-/** Everything a list row can carry: what lists read when they do not know what the client asked. */
-const EVERYTHING: Need[] = [...new Set([...ALWAYS, ...Object.values(ARTICLE_FIELD_NEEDS).flat()])];
+/**
+ * What lists read when they do not know what the client asked: every column
+ * and join a list row can carry, but not the tags (the `tags` field loads
+ * them by id when asked): most such lists (related articles, Keep Reading,
+ * Check Also) never show them.
+ */
+const EVERYTHING: Need[] = [...new Set([...ALWAYS, ...Object.values(ARTICLE_FIELD_NEEDS).flat()])].filter((need) => need !== TAGS);
 
 const shapes = new Map<string, RowShape<Article>>();
 
@@ -87,7 +93,7 @@ export function articleListShape(fields?: readonly string[]): RowShape<Article> 
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
   for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);
-  return EVERYTHING.filter((need) => needs.has(need));
+  return [...EVERYTHING, TAGS].filter((need) => needs.has(need));
 }
 
 function shapeOf(needs: Need[]): RowShape<Article> {

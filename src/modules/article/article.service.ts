@@ -74,8 +74,9 @@ export class ArticleService {
   }
 
   async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    const raw = await articleListShape().select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
-    const rows = raw.map(shapedEntity(this.dataSource, Article, "article", articleListShape()));
+    const shape = articleListShape();
+    const raw = await shape.select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
+    const rows = raw.map(shapedEntity(this.dataSource, Article, "article", shape));
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 
