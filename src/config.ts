@@ -1,6 +1,7 @@
 import type { CommentOptions } from "./modules/comment/comment-services";
 import { loadCommentSettings } from "./modules/comment/comment.config";
 import { loadMailSettings } from "./outbox/mail.config";
+import { DEFAULT_REDIS, RedisOptions } from "./redis/redis-connections";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -26,7 +27,22 @@ export interface Config {
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
   caching: CachingOptions;
+  /** REDIS_TIMEOUT_MS: the bound of every Redis command. */
+  redis: RedisOptions;
+  replicas: ReplicaOptions;
 }
+
+/** PostgreSQL read replicas: where anonymous reads go, and when one is skipped. */
+export interface ReplicaOptions {
+  /** DATABASE_REPLICA_URLS, comma-separated; empty: every statement goes to DATABASE_URL. */
+  urls: string[];
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  maxLagMs: number;
+  /** How often each replica's health and lag are measured. */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_REPLICAS: ReplicaOptions = { urls: [], maxLagMs: 5000, checkIntervalMs: 1000 };
 
 /** How long a request, a statement and a database connection may take before they fail with a coded error. */
 export interface TimeoutOptions {
@@ -193,7 +209,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceMs: parseInteger("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN.graceMs),
     },
     caching: loadCaching(env),
+    redis: { timeoutMs: parseInteger("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
+    replicas: loadReplicas(env),
   };
+}
+
+function loadReplicas(env: NodeJS.ProcessEnv): ReplicaOptions {
+  const urls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
+  }
+  if (urls.length > 0 && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL");
+  const checkIntervalMs = parseInteger("REPLICA_CHECK_INTERVAL_MS", env.REPLICA_CHECK_INTERVAL_MS, DEFAULT_REPLICAS.checkIntervalMs);
+  if (checkIntervalMs === 0) throw new Error("REPLICA_CHECK_INTERVAL_MS must be at least 1");
+  return { urls, maxLagMs: parseInteger("REPLICA_MAX_LAG_MS", env.REPLICA_MAX_LAG_MS, DEFAULT_REPLICAS.maxLagMs), checkIntervalMs };
 }
 
 function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {

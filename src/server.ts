@@ -36,6 +36,7 @@ import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
+import { DEFAULT_REDIS, RedisConnections, RedisOptions } from "./redis/redis-connections";
 import { PublicationScheduler } from "./modules/article/publication-scheduler";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { CommentOptions } from "./modules/comment/comment-services";
@@ -64,6 +65,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** Persisted queries, the anonymous response cache and Cache-Control; by default APQ in memory and no response cache. */
   caching?: CachingOptions;
+  /** The bound of every Redis command (`REDIS_TIMEOUT_MS`). */
+  redis?: RedisOptions;
 }
 
 export interface Server {
@@ -95,6 +98,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     timeouts: config.timeouts,
     shutdown: config.shutdown,
     caching: config.caching,
+    redis: config.redis,
   };
 }
 
@@ -112,9 +116,11 @@ export async function createServer({
   shutdown = DEFAULT_SHUTDOWN,
   clock = systemClock,
   caching: cachingOptions = DEFAULT_CACHING,
+  redis = DEFAULT_REDIS,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
-  const caching = createCaching(cachingOptions, limits, logger);
+  const redisConnections = new RedisConnections(redis, logger);
+  const caching = createCaching(cachingOptions, limits, logger, redisConnections);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError: maskError,
@@ -139,7 +145,7 @@ export async function createServer({
   });
   await apollo.start();
 
-  const services = createServices(dataSource, auth, logger, comments, caching.contentChanged);
+  const services = createServices(dataSource, auth, logger, { ...comments, redisConnections }, caching.contentChanged);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
@@ -153,7 +159,7 @@ export async function createServer({
     varyOnCredentials(reply);
   });
   await app.register(cors, { origin: http.corsOrigins });
-  registerOperationalRoutes(app, dataSource, () => draining);
+  registerOperationalRoutes(app, dataSource, () => draining, () => redisConnections.degraded());
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
   registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);

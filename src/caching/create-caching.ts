@@ -2,6 +2,7 @@ import { PersistedQueryOptions } from "@apollo/server";
 import Redis from "ioredis";
 import { CachingOptions, OperationLimits } from "../config";
 import { Logger } from "../logger";
+import { DEFAULT_REDIS, RedisConnections } from "../redis/redis-connections";
 import { ContentChanged, contentChangedOf } from "./content-changes";
 import { Manifest, loadManifest, persistedQueryOptions } from "./persisted-queries";
 import { RedisResponseCache } from "./redis-response-cache";
@@ -16,11 +17,15 @@ export interface Caching {
   close(): Promise<void>;
 }
 
-/** The persisted-query store and the response cache the options ask for, on one Redis connection when REDIS_URL is set. */
-export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger): Caching {
+/**
+ * The persisted-query store and the response cache the options ask for, on
+ * one Redis connection when REDIS_URL is set. Its commands are bounded
+ * (`connections`): a Redis that fails makes APQ hashes misses and answers
+ * uncached, never a slow or failed request.
+ */
+export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, connections = new RedisConnections(DEFAULT_REDIS, logger)): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
-  redis?.on("error", (err) => logger.warn({ err }, "cache Redis connection error"));
+  const redis = options.redisUrl ? connections.open(options.redisUrl, "cache") : null;
   const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;
   const responseCache = responseCacheFor(options, redis);
   return {

@@ -5,11 +5,17 @@ import { metricsRegistry } from "../metrics";
 const READINESS_TIMEOUT_MS = 1000;
 
 /**
- * `/healthz` (alive, never touches the database), `/readyz` (database
- * reachable, and not shutting down) and `/metrics`.
+ * `/healthz` (alive, never touches the database; lists the parts this
+ * instance is serving without, such as a Redis connection or a replica),
+ * `/readyz` (the primary database reachable, and not shutting down: a
+ * degraded part never makes an instance unready, since every one has a
+ * fallback) and `/metrics`.
  */
-export function registerOperationalRoutes(app: FastifyInstance, dataSource: DataSource, draining: () => boolean): void {
-  app.get("/healthz", async () => ({ status: "ok" }));
+export function registerOperationalRoutes(app: FastifyInstance, dataSource: DataSource, draining: () => boolean, degraded: () => string[] = () => []): void {
+  app.get("/healthz", async () => {
+    const parts = degraded();
+    return parts.length === 0 ? { status: "ok" } : { status: "degraded", degraded: parts };
+  });
 
   app.get("/readyz", async (_request, reply) => {
     if (draining()) return reply.code(503).send({ status: "draining" });

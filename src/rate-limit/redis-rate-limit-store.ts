@@ -5,11 +5,7 @@ const KEY_PREFIX = "broadsheet:rate:";
 
 /** Counters shared by every instance: a key per window that Redis expires itself. */
 export class RedisRateLimitStore implements RateLimitStore {
-  private readonly redis: Redis;
-
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
-  }
+  constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<WindowCount> {
     const name = KEY_PREFIX + key;

@@ -7,6 +7,7 @@ import { DEFAULT_MAIL_SETTINGS, MailSettings, createMailTransport } from "../../
 import { createRateLimitStore } from "../../rate-limit/create-rate-limit-store";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { createPubSub } from "../../realtime/create-pubsub";
+import { DEFAULT_REDIS, RedisConnections } from "../../redis/redis-connections";
 import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
 import { IdTokens } from "../../shared/id-tokens";
 import { CommentSubscriptionService } from "../notification/comment-subscription.service";
@@ -22,6 +23,8 @@ export interface CommentOptions {
   mail?: Partial<MailSettings>;
   /** Pub/sub and flood-control counters in Redis, shared by every instance. */
   redisUrl?: string;
+  /** Where the Redis clients come from (the server's, bounded by REDIS_TIMEOUT_MS); a set of its own by default. */
+  redisConnections?: RedisConnections;
   /** Replaces the transport the mail settings choose (tests record mail with one). */
   transport?: MailTransport;
 }
@@ -35,8 +38,9 @@ export function createCommentServices(dataSource: DataSource, logger: Logger, op
   const settings: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
   const tokens = new IdTokens(settings.tokenSecret);
-  const pubsub = createPubSub(options.redisUrl, logger);
-  const rateLimitStore = createRateLimitStore(options.redisUrl);
+  const connections = options.redisConnections ?? new RedisConnections(DEFAULT_REDIS, logger);
+  const pubsub = createPubSub(options.redisUrl, connections, logger);
+  const rateLimitStore = createRateLimitStore(options.redisUrl, connections);
   const limiter = new RateLimiter(rateLimitStore, settings.rateLimit, "comments");
   const transport = options.transport ?? createMailTransport(mail, logger);
   const outboxWorker = new DeliveryWorker(dataSource, transport, logger, mail.deliver);
