@@ -21,9 +21,10 @@ const NETWORK_MARGIN_MS = 1000;
  * down fails requests quickly instead of queueing them. A statement whose
  * answer does not come back a while after the server would have cancelled
  * it is lost in the network (a partition, a dead host): the client stops
- * waiting then. Migrations and the seed run without them.
+ * waiting then. Migrations and the seed run without them. `replicated`
+ * readies a PostgreSQL data source for read replicas (`ReadReplicas`).
  */
-export function dataSourceOptions(url: string, logger?: Logger, timeouts?: TimeoutOptions): DataSourceOptions {
+export function dataSourceOptions(url: string, logger?: Logger, timeouts?: TimeoutOptions, replicated = false): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, logger: new QueryLogger(logger) } as const;
   if (/^postgres(ql)?:\/\//.test(url)) {
     const serving = timeouts
@@ -33,7 +34,11 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
           connectionTimeoutMillis: timeouts.databaseConnectMs,
         }
       : {};
-    return { ...common, type: "postgres", url, extra: { max: 10, ...serving } };
+    const extra = { max: 10, ...serving };
+    // TypeORM's replication runs every SELECT outside a transaction on a read ("slave") connection;
+    // the replicas' pools are src/replication's, which checks their health (none are TypeORM's).
+    if (replicated) return { ...common, type: "postgres", replication: { master: { url }, slaves: [] }, extra };
+    return { ...common, type: "postgres", url, extra };
   }
   if (url.startsWith("sqlite:")) {
     const database = url.slice("sqlite:".length);
@@ -54,8 +59,8 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
   throw new Error(`DATABASE_URL must start with postgres:// or sqlite:, got "${url}"`);
 }
 
-export function createDataSource(url: string, logger?: Logger, timeouts?: TimeoutOptions): DataSource {
-  return new DataSource(dataSourceOptions(url, logger, timeouts));
+export function createDataSource(url: string, logger?: Logger, timeouts?: TimeoutOptions, replicated = false): DataSource {
+  return new DataSource(dataSourceOptions(url, logger, timeouts, replicated));
 }
 
 /** What the TypeORM CLI loads: `npx typeorm -d dist/ormconfig.js migration:run`. */

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   await prepareDatabase(config, logger);
-  const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts).initialize();
+  const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts, config.replicas.urls.length > 0).initialize();
 
   const server = await createServer({ dataSource, logger, ...serverOptionsFrom(config) });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });

@@ -21,12 +21,14 @@ import {
   DEFAULT_CACHING,
   DEFAULT_HTTP,
   DEFAULT_LIMITS,
+  DEFAULT_REPLICAS,
   DEFAULT_SCHEDULER_INTERVAL_MS,
   DEFAULT_SHUTDOWN,
   DEFAULT_TIMEOUTS,
   DEVELOPMENT_AUTH,
   HttpOptions,
   OperationLimits,
+  ReplicaOptions,
   ShutdownOptions,
   TimeoutOptions,
 } from "./config";
@@ -41,6 +43,9 @@ import { PublicationScheduler } from "./modules/article/publication-scheduler";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { CommentOptions } from "./modules/comment/comment-services";
 import { serveSubscriptions } from "./realtime/graphql-ws";
+import { ReadReplicas } from "./replication/read-replicas";
+import { readRouteHook, readYourWritesPlugin } from "./replication/read-route";
+import { purgingAgainAfter, readYourWritesWindowMs } from "./replication/read-your-writes";
 import { buildSchema } from "./schema";
 import { createServices } from "./services";
 import { Clock, Deadline, systemClock } from "./shared/deadline";
@@ -67,6 +72,8 @@ export interface ServerDeps {
   caching?: CachingOptions;
   /** The bound of every Redis command (`REDIS_TIMEOUT_MS`). */
   redis?: RedisOptions;
+  /** PostgreSQL read replicas for anonymous reads; the data source must be made `replicated` (see `createDataSource`). */
+  replicas?: ReplicaOptions;
 }
 
 export interface Server {
@@ -99,6 +106,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     shutdown: config.shutdown,
     caching: config.caching,
     redis: config.redis,
+    replicas: config.replicas,
   };
 }
 
@@ -117,8 +125,11 @@ export async function createServer({
   clock = systemClock,
   caching: cachingOptions = DEFAULT_CACHING,
   redis = DEFAULT_REDIS,
+  replicas: replicaOptions = DEFAULT_REPLICAS,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;
+  await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);
   const caching = createCaching(cachingOptions, limits, logger, redisConnections);
   const apollo = new ApolloServer<Context>({
@@ -141,11 +152,18 @@ export async function createServer({
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
       cacheControlPlugin(cachingOptions.maxAgeSeconds),
+      ...(replicas ? [readYourWritesPlugin(readYourWritesWindowMs(replicaOptions))] : []),
     ],
   });
   await apollo.start();
 
-  const services = createServices(dataSource, auth, logger, { ...comments, redisConnections }, caching.contentChanged);
+  const services = createServices(
+    dataSource,
+    auth,
+    logger,
+    { ...comments, redisConnections },
+    replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
+  );
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
@@ -159,10 +177,11 @@ export async function createServer({
     varyOnCredentials(reply);
   });
   await app.register(cors, { origin: http.corsOrigins });
-  registerOperationalRoutes(app, dataSource, () => draining, () => redisConnections.degraded());
+  registerOperationalRoutes(app, dataSource, () => draining, () => [...redisConnections.degraded(), ...(replicas?.degraded() ?? [])]);
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
   registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
+  if (replicas) app.addHook("preHandler", readRouteHook);
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => {
       const deadline = Deadline.after(timeouts.executionMs, clock);
@@ -196,6 +215,7 @@ export async function createServer({
     await closeWithin(app, shutdown.graceMs);
     await services.closeComments();
     await caching.close();
+    await replicas?.stop();
   };
   return {
     app,

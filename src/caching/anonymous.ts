@@ -1,4 +1,5 @@
 import { DocumentNode, Kind, visit, BREAK } from "graphql";
+import { wroteRecently } from "../replication/recent-write";
 
 /** Headers that make a request someone's: a sign-in or preview token. */
 const CREDENTIAL_HEADERS = ["authorization", "x-preview-token"];
@@ -13,9 +14,14 @@ function header(headers: Headers, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Whether the request carries a credential: then its answer is never shared, by us or by a CDN. */
+/**
+ * Whether the request carries a credential: then its answer is never shared,
+ * by us or by a CDN. A client that just wrote (the recent-write cookie of
+ * read replicas) is someone's too, for its window: a shared answer may
+ * predate its write.
+ */
 export function carriesCredentials(headers: Headers): boolean {
-  return CREDENTIAL_HEADERS.some((name) => (header(headers, name) ?? "") !== "");
+  return CREDENTIAL_HEADERS.some((name) => (header(headers, name) ?? "") !== "") || wroteRecently(header(headers, "cookie"));
 }
 
 /** Whether the operation passes a token as an argument, so that its answer belongs to whoever holds it. */

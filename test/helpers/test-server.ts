@@ -63,7 +63,7 @@ export class TestServer {
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     if (migrate) await migrateDatabase(database.url);
     const timeouts = options.timeouts ?? UNHURRIED;
-    const dataSource = await createDataSource(database.url, logger, timeouts).initialize();
+    const dataSource = await createDataSource(database.url, logger, timeouts, (options.replicas?.urls.length ?? 0) > 0).initialize();
     // A scheduler tick sends SQL at any moment, and `countQueries` would count it: only the tests about it run one.
     const server = await createServer({ dataSource, logger, timeouts, schedulerIntervalMs: 0, ...options });
     await server.app.listen({ port: 0, host: "127.0.0.1" });
