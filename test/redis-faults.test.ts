@@ -8,7 +8,7 @@ import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { metric } from "./helpers/caching";
 import { describeEachDatabase } from "./helpers/each-database";
-import { listenToComments } from "./helpers/live-comments";
+import { listenToComments } from "./helpers/live";
 import { OwnRedis } from "./helpers/own-redis";
 import { TestServer } from "./helpers/test-server";
 

@@ -2,32 +2,34 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { TestServer } from "./test-server";
 
-const COMMENT_ADDED = `subscription($id: ID!) { commentAdded(articleId: $id) { id } }`;
-
 async function listeners(server: TestServer): Promise<number> {
   const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
   return Number(/^pubsub_listeners (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
-/** A graphql-ws client listening to one article's `commentAdded` on `server`: every id it got, in order. */
-export interface LiveComments {
+/** A graphql-ws client listening to one subscription: the id of every event it got, in order. */
+export interface Live {
   readonly ids: string[];
   /** Resolves once `id` has arrived (at once if it already has). */
   arrival(id: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Subscribes and resolves once the subscription is live on the server (its listener is counted). */
-export async function listenToComments(server: TestServer, articleId: string): Promise<LiveComments> {
+/**
+ * Subscribes on `server` and resolves once the subscription is live there
+ * (its listener is counted); `field` is the subscription's root field, whose
+ * `id` each event is known by.
+ */
+export async function listen(server: TestServer, query: string, variables: Record<string, unknown>, field: string): Promise<Live> {
   const client = createClient({ url: server.baseUrl.replace("http", "ws") + "/graphql", webSocketImpl: WebSocket, lazy: false });
   const before = await listeners(server);
   const ids: string[] = [];
   const waiting = new Map<string, () => void>();
-  const unsubscribe = client.subscribe<{ commentAdded: { id: string } }>(
-    { query: COMMENT_ADDED, variables: { id: articleId } },
+  const unsubscribe = client.subscribe<Record<string, { id: string }>>(
+    { query, variables },
     {
       next: ({ data }) => {
-        const id = data!.commentAdded.id;
+        const id = data![field].id;
         ids.push(id);
         waiting.get(id)?.();
       },
@@ -46,4 +48,9 @@ export async function listenToComments(server: TestServer, articleId: string): P
       await client.dispose();
     },
   };
+}
+
+/** `commentAdded` of one article on `server`. */
+export function listenToComments(server: TestServer, articleId: string): Promise<Live> {
+  return listen(server, `subscription($id: ID!) { commentAdded(articleId: $id) { id } }`, { id: articleId }, "commentAdded");
 }
