@@ -209,7 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceMs: parseInteger("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN.graceMs),
     },
     caching: loadCaching(env),
-    redis: { timeoutMs: parseInteger("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
+    redis: { timeoutMs: parsePositive("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
     replicas: loadReplicas(env),
   };
 }
@@ -220,9 +220,11 @@ function loadReplicas(env: NodeJS.ProcessEnv): ReplicaOptions {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
   }
   if (urls.length > 0 && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL");
-  const checkIntervalMs = parseInteger("REPLICA_CHECK_INTERVAL_MS", env.REPLICA_CHECK_INTERVAL_MS, DEFAULT_REPLICAS.checkIntervalMs);
-  if (checkIntervalMs === 0) throw new Error("REPLICA_CHECK_INTERVAL_MS must be at least 1");
-  return { urls, maxLagMs: parseInteger("REPLICA_MAX_LAG_MS", env.REPLICA_MAX_LAG_MS, DEFAULT_REPLICAS.maxLagMs), checkIntervalMs };
+  return {
+    urls,
+    maxLagMs: parseInteger("REPLICA_MAX_LAG_MS", env.REPLICA_MAX_LAG_MS, DEFAULT_REPLICAS.maxLagMs),
+    checkIntervalMs: parsePositive("REPLICA_CHECK_INTERVAL_MS", env.REPLICA_CHECK_INTERVAL_MS, DEFAULT_REPLICAS.checkIntervalMs),
+  };
 }
 
 function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {
@@ -264,6 +266,13 @@ function parseInteger(name: string, raw: string | undefined, fallback: number): 
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   }
+  return value;
+}
+
+/** A duration that must not be zero: a zero bound or interval would spin or fail everything. */
+function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+  const value = parseInteger(name, raw, fallback);
+  if (value === 0) throw new Error(`${name} must be at least 1`);
   return value;
 }
 

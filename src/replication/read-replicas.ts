@@ -128,9 +128,9 @@ export class ReadReplicas {
   }
 
   private replicaAt(url: string, extra: PoolConfig): Replica {
-    const { host, port, pathname } = new URL(url);
+    const { hostname, port, pathname } = new URL(url);
     const replica: Replica = {
-      name: `${host}${port ? `:${port}` : ""}${pathname}`,
+      name: `${hostname}${port ? `:${port}` : ""}${pathname}`,
       pool: new Pool({ ...extra, connectionString: url }),
       checks: new Pool({ ...extra, connectionString: url, max: 1 }),
       healthy: false,
