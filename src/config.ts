@@ -1,6 +1,7 @@
 import type { CommentOptions } from "./modules/comment/comment-services";
 import { loadCommentSettings } from "./modules/comment/comment.config";
 import { loadMailSettings } from "./outbox/mail.config";
+import { DEFAULT_TRACING, TracingOptions } from "./telemetry";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -26,6 +27,8 @@ export interface Config {
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
   caching: CachingOptions;
+  /** OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: TracingOptions;
 }
 
 /** How long a request, a statement and a database connection may take before they fail with a coded error. */
@@ -193,7 +196,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceMs: parseInteger("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN.graceMs),
     },
     caching: loadCaching(env),
+    tracing: {
+      endpoint: parseHttpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT),
+      serviceName: env.OTEL_SERVICE_NAME || DEFAULT_TRACING.serviceName,
+    },
   };
+}
+
+function parseHttpUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol)) return raw;
+  throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
 }
 
 function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {

@@ -43,6 +43,7 @@ import { serveSubscriptions } from "./realtime/graphql-ws";
 import { buildSchema } from "./schema";
 import { createServices } from "./services";
 import { Clock, Deadline, systemClock } from "./shared/deadline";
+import { Tracing } from "./telemetry";
 import { BATCHED, LoaderOptions } from "./shared/pagination/paged-loader";
 
 export interface ServerDeps {
@@ -64,6 +65,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** Persisted queries, the anonymous response cache and Cache-Control; by default APQ in memory and no response cache. */
   caching?: CachingOptions;
+  /** Spans for requests, operations and statements; none when not given (OTEL_EXPORTER_OTLP_ENDPOINT unset). */
+  tracing?: Tracing;
 }
 
 export interface Server {
@@ -112,8 +115,13 @@ export async function createServer({
   shutdown = DEFAULT_SHUTDOWN,
   clock = systemClock,
   caching: cachingOptions = DEFAULT_CACHING,
+  tracing,
 }: ServerDeps): Promise<Server> {
-  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes, ...(tracing && { serverFactory: tracing.serverFactory }) });
+  if (tracing) {
+    app.addHook("onRequest", tracing.onRequest);
+    tracing.traceStatements(dataSource);
+  }
   const caching = createCaching(cachingOptions, limits, logger);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -135,6 +143,7 @@ export async function createServer({
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
       cacheControlPlugin(cachingOptions.maxAgeSeconds),
+      ...(tracing ? [tracing.operationPlugin()] : []),
     ],
   });
   await apollo.start();
