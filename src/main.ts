@@ -27,8 +27,8 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const tracing = config.tracing.endpoint ? startTracing(config.tracing) : undefined;
-  const logger = createLogger(config.logLevel, { traceIds: tracing !== undefined });
+  const tracing = config.tracing.endpoint ? await startTracing(config.tracing) : undefined;
+  const logger = createLogger(config.logLevel, { fields: tracing?.logFields });
   await prepareDatabase(config, logger);
   const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts).initialize();
 

@@ -6,28 +6,33 @@ import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { createLogger } from "../src/logger";
 import { ServerDeps } from "../src/server";
-import { ATTR_GRAPHQL_ERROR_CODES, ATTR_GRAPHQL_OPERATION_COST, DEFAULT_TRACING, startTracing } from "../src/telemetry";
+import { DEFAULT_TRACING, Tracing, startTracing } from "../src/telemetry";
 import { statementShape } from "../src/telemetry/statement-spans";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 
 const exporter = new InMemorySpanExporter();
-const tracing = startTracing(DEFAULT_TRACING, [new SimpleSpanProcessor(exporter)]);
+let tracing: Tracing;
+before(async () => {
+  tracing = await startTracing(DEFAULT_TRACING, [new SimpleSpanProcessor(exporter)]);
+});
 
 /** Every JSON line the servers log (at trace level, so each SQL statement logs one). */
 const logLines: Record<string, unknown>[] = [];
-const logger = createLogger("trace", {
-  traceIds: true,
-  destination: new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  }),
+const lines = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
+    done();
+  },
 });
 
 /** No scheduler tick nor outbox poll sends SQL between a request and the reading of its statements. */
-const TRACED: Partial<ServerDeps> = { tracing, logger, schedulerIntervalMs: 0, comments: { mail: { pollMs: 0 } } };
+const traced = (): Partial<ServerDeps> => ({
+  tracing,
+  logger: createLogger("trace", { fields: tracing.logFields, destination: lines }),
+  schedulerIntervalMs: 0,
+  comments: { mail: { pollMs: 0 } },
+});
 
 const SECRET_SLUG = "the-slug-no-trace-may-show";
 
@@ -95,7 +100,7 @@ describeEachDatabase(
       assert.equal(operation.name, "query ArticlePage");
       assert.equal(operation.attributes["graphql.operation.name"], "ArticlePage");
       assert.equal(operation.attributes["graphql.operation.type"], "query");
-      assert.equal(operation.attributes[ATTR_GRAPHQL_OPERATION_COST], (answer.body.extensions?.cost as { requested: number }).requested);
+      assert.equal(operation.attributes["broadsheet.graphql.cost"], (answer.body.extensions?.cost as { requested: number }).requested);
 
       const statements = childrenOf(spans, operation);
       assert.equal(statements.length, statementsSent, "one span per statement db_queries_total counted");
@@ -137,8 +142,8 @@ describeEachDatabase(
 
       const spans = await spansOf(traceId);
       const operation = only(spans.filter((span) => span.name === "query Costly"), "operation");
-      assert.equal(operation.attributes[ATTR_GRAPHQL_OPERATION_COST], 10_201);
-      assert.deepEqual(operation.attributes[ATTR_GRAPHQL_ERROR_CODES], ["QUERY_TOO_COSTLY"]);
+      assert.equal(operation.attributes["broadsheet.graphql.cost"], 10_201);
+      assert.deepEqual(operation.attributes["broadsheet.graphql.error_codes"], ["QUERY_TOO_COSTLY"]);
       assert.equal(operation.status.code, SpanStatusCode.ERROR);
       assert.equal(childrenOf(spans, operation).length, 0, "no statement ran");
     });
@@ -165,7 +170,7 @@ describeEachDatabase(
       }
     });
   },
-  TRACED,
+  traced,
 );
 
 test("a statement's shape keeps its parameters' places and drops every literal", () => {

@@ -8,9 +8,9 @@ import { activeOperationSpan } from "./request-spans";
 const ATTR_GRAPHQL_OPERATION_NAME = "graphql.operation.name";
 const ATTR_GRAPHQL_OPERATION_TYPE = "graphql.operation.type";
 /** The operation's cost as `extensions.cost.requested` reports it (see `query-cost.ts`). */
-export const ATTR_GRAPHQL_OPERATION_COST = "broadsheet.graphql.cost";
+const ATTR_GRAPHQL_OPERATION_COST = "broadsheet.graphql.cost";
 /** The `extensions.code` of every error the answer carries, e.g. ["QUERY_TOO_COSTLY"]. */
-export const ATTR_GRAPHQL_ERROR_CODES = "broadsheet.graphql.error_codes";
+const ATTR_GRAPHQL_ERROR_CODES = "broadsheet.graphql.error_codes";
 
 /**
  * Names the operation span of the request (`query ArticlePage`) and records

@@ -7,16 +7,8 @@ import { DataSource } from "typeorm";
 import { nameRequestSpan, traceRequests } from "./request-spans";
 import { operationSpans } from "./operation-spans";
 import { traceStatements } from "./statement-spans";
-
-/** OTEL_*: tracing is on only when an OTLP endpoint is set. */
-export interface TracingOptions {
-  /** OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://collector:4318; spans go to its /v1/traces over HTTP (protobuf). */
-  endpoint?: string;
-  /** OTEL_SERVICE_NAME: how the tracing system names this service. */
-  serviceName: string;
-}
-
-export const DEFAULT_TRACING: TracingOptions = { serviceName: "broadsheet" };
+import { traceIdsOf } from "./log-trace-ids";
+import { TracingOptions } from "./tracing-options";
 
 /**
  * What a server instruments when tracing is on: a span per HTTP request,
@@ -32,6 +24,8 @@ export interface Tracing {
   readonly onRequest: typeof nameRequestSpan;
   /** The Apollo plugin that names the operation span and records its cost. */
   readonly operationPlugin: typeof operationSpans;
+  /** pino's `mixin`: the trace_id and span_id of the request a line is logged in. */
+  readonly logFields: typeof traceIdsOf;
   /** Wraps the statements `dataSource` sends inside a traced request. */
   traceStatements(dataSource: DataSource): void;
   /** Sends the spans still buffered; `main` calls it last on shutdown. */
@@ -43,7 +37,7 @@ export interface Tracing {
  * propagator that go with it) and returns what the server instruments with.
  * Once per process: tests pass an in-memory exporter's processor.
  */
-export function startTracing(options: TracingOptions, spanProcessors: SpanProcessor[] = [otlpProcessor(options)]): Tracing {
+export function registerTracing(options: TracingOptions, spanProcessors: SpanProcessor[] = [otlpProcessor(options)]): Tracing {
   const provider = new NodeTracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName })),
     spanProcessors,
@@ -55,6 +49,7 @@ export function startTracing(options: TracingOptions, spanProcessors: SpanProces
     serverFactory: traceRequests(tracer),
     onRequest: nameRequestSpan,
     operationPlugin: operationSpans,
+    logFields: traceIdsOf,
     traceStatements: (dataSource) => traceStatements(dataSource, tracer),
     shutdown: () => provider.shutdown(),
   };
