@@ -1,4 +1,3 @@
-import { Tracer } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, SpanProcessor } from "@opentelemetry/sdk-trace-node";
@@ -17,7 +16,6 @@ import { TracingOptions } from "./tracing-options";
  * tracing is off there is no `Tracing` at all, so nothing is wrapped.
  */
 export interface Tracing {
-  readonly tracer: Tracer;
   /** Fastify's `serverFactory`: the request span is the active context of all the request does. */
   readonly serverFactory: ReturnType<typeof traceRequests>;
   /** Fastify `onRequest` hook naming the request span after its route. */
@@ -45,7 +43,6 @@ export function registerTracing(options: TracingOptions, spanProcessors: SpanPro
   provider.register();
   const tracer = provider.getTracer("broadsheet");
   return {
-    tracer,
     serverFactory: traceRequests(tracer),
     onRequest: nameRequestSpan,
     operationPlugin: operationSpans,
