@@ -2,6 +2,7 @@ import type { CommentOptions } from "./modules/comment/comment-services";
 import { loadCommentSettings } from "./modules/comment/comment.config";
 import { loadMailSettings } from "./outbox/mail.config";
 import { DEFAULT_REDIS, RedisOptions } from "./redis/redis-connections";
+import { DEFAULT_TRACING, TracingOptions } from "./telemetry";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -30,6 +31,8 @@ export interface Config {
   /** REDIS_TIMEOUT_MS: the bound of every Redis command. */
   redis: RedisOptions;
   replicas: ReplicaOptions;
+  /** OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: TracingOptions;
 }
 
 /** PostgreSQL read replicas: where anonymous reads go, and when one is skipped. */
@@ -211,6 +214,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caching: loadCaching(env),
     redis: { timeoutMs: parsePositive("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
     replicas: loadReplicas(env),
+    tracing: {
+      endpoint: parseHttpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT),
+      serviceName: env.OTEL_SERVICE_NAME || DEFAULT_TRACING.serviceName,
+    },
   };
 }
 
@@ -225,6 +232,12 @@ function loadReplicas(env: NodeJS.ProcessEnv): ReplicaOptions {
     maxLagMs: parseInteger("REPLICA_MAX_LAG_MS", env.REPLICA_MAX_LAG_MS, DEFAULT_REPLICAS.maxLagMs),
     checkIntervalMs: parsePositive("REPLICA_CHECK_INTERVAL_MS", env.REPLICA_CHECK_INTERVAL_MS, DEFAULT_REPLICAS.checkIntervalMs),
   };
+}
+
+function parseHttpUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol)) return raw;
+  throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
 }
 
 function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {

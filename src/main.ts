@@ -5,6 +5,7 @@ import { Config, loadConfig } from "./config";
 import { Logger, createLogger } from "./logger";
 import { createServer, serverOptionsFrom } from "./server";
 import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
+import { startTracing } from "./telemetry";
 
 /**
  * Migrations and the demo seed, on a connection of their own: they may run
@@ -26,11 +27,12 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const tracing = config.tracing.endpoint ? await startTracing(config.tracing) : undefined;
+  const logger = createLogger(config.logLevel, { fields: tracing?.logFields });
   await prepareDatabase(config, logger);
   const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts, config.replicas.urls.length > 0).initialize();
 
-  const server = await createServer({ dataSource, logger, ...serverOptionsFrom(config) });
+  const server = await createServer({ dataSource, logger, tracing, ...serverOptionsFrom(config) });
   await server.app.listen({ port: config.port, host: "0.0.0.0" });
   const { port } = server.app.server.address() as AddressInfo;
   logger.info({ port }, `Broadsheet serving http://localhost:${port}/graphql`);
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     logger.info({ signal, drainMs: config.shutdown.drainMs, graceMs: config.shutdown.graceMs }, "shutting down");
     await server.shutdown();
     await dataSource.destroy();
+    await tracing?.shutdown();
     logger.info("stopped");
     process.exit(0);
   };

@@ -49,6 +49,7 @@ import { purgingAgainAfter, readYourWritesWindowMs } from "./replication/read-yo
 import { buildSchema } from "./schema";
 import { createServices } from "./services";
 import { Clock, Deadline, systemClock } from "./shared/deadline";
+import { Tracing } from "./telemetry";
 import { BATCHED, LoaderOptions } from "./shared/pagination/paged-loader";
 
 export interface ServerDeps {
@@ -74,6 +75,8 @@ export interface ServerDeps {
   redis?: RedisOptions;
   /** PostgreSQL read replicas for anonymous reads; the data source must be made `replicated` (see `createDataSource`). */
   replicas?: ReplicaOptions;
+  /** Spans for requests, operations and statements; none when not given (OTEL_EXPORTER_OTLP_ENDPOINT unset). */
+  tracing?: Tracing;
 }
 
 export interface Server {
@@ -126,8 +129,13 @@ export async function createServer({
   caching: cachingOptions = DEFAULT_CACHING,
   redis = DEFAULT_REDIS,
   replicas: replicaOptions = DEFAULT_REPLICAS,
+  tracing,
 }: ServerDeps): Promise<Server> {
-  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes, ...(tracing && { serverFactory: tracing.serverFactory }) });
+  if (tracing) {
+    app.addHook("onRequest", tracing.onRequest);
+    tracing.traceStatements(dataSource);
+  }
   const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;
   await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);
@@ -153,6 +161,7 @@ export async function createServer({
       faultResponsesPlugin(),
       cacheControlPlugin(cachingOptions.maxAgeSeconds),
       ...(replicas ? [readYourWritesPlugin(readYourWritesWindowMs(replicaOptions))] : []),
+      ...(tracing ? [tracing.operationPlugin()] : []),
     ],
   });
   await apollo.start();

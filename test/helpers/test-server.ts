@@ -60,7 +60,8 @@ export class TestServer {
   }
 
   private static async serve(kind: DatabaseKind["name"], database: TestDatabase, options: Partial<ServerDeps>, migrate: boolean): Promise<TestServer> {
-    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+    // A logger given in `options` is the data source's too, so the statements it logs are the test's to read.
+    const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     if (migrate) await migrateDatabase(database.url);
     const timeouts = options.timeouts ?? UNHURRIED;
     const dataSource = await createDataSource(database.url, logger, timeouts, (options.replicas?.urls.length ?? 0) > 0).initialize();

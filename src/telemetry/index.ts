@@ -1,0 +1,16 @@
+import type { SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import type { Tracing } from "./tracing";
+import { TracingOptions } from "./tracing-options";
+
+export type { Tracing };
+export { DEFAULT_TRACING, TracingOptions } from "./tracing-options";
+
+/**
+ * Registers the process's tracer provider and returns what the server
+ * instruments with (see `tracing.ts`). OpenTelemetry's SDK is loaded here,
+ * only when tracing is on: a server without it never loads it.
+ */
+export async function startTracing(options: TracingOptions, spanProcessors?: SpanProcessor[]): Promise<Tracing> {
+  const { registerTracing } = await import("./tracing");
+  return registerTracing(options, spanProcessors);
+}
