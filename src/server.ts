@@ -9,6 +9,8 @@ import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { GRAPHQL_PATH } from "./http/graphql-params";
 import { registerOperationalRoutes } from "./http/operations.routes";
+import { registerGraphiql } from "./http/graphiql.routes";
+import { landingPageWithGraphiql } from "./http/landing-page.plugin";
 import cors from "@fastify/cors";
 import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
 import { createCaching } from "./caching/create-caching";
@@ -135,6 +137,8 @@ export async function createServer({
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
       cacheControlPlugin(cachingOptions.maxAgeSeconds),
+      // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
+      ...(http.introspection ? [landingPageWithGraphiql()] : []),
     ],
   });
   await apollo.start();
@@ -154,6 +158,8 @@ export async function createServer({
   });
   await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource, () => draining);
+  app.get("/", async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+  if (http.introspection) registerGraphiql(app);
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
   registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
