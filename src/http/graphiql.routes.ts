@@ -20,7 +20,7 @@ const ASSETS = new Map<string, { file: string; type: string }>(Object.entries({
   "json.worker.js": { file: "monacoeditorwork/json.worker.bundle.js", type: "text/javascript" },
 }));
 
-const DEFAULT_QUERY = `# Welcome to Broadsheet. Run this with the ▶ button or Ctrl-Enter.
+const DEFAULT_QUERY = `# Run with ▶ or Ctrl-Enter.
 query FrontPage {
   articles(first: 5) {
     totalCount
@@ -52,7 +52,7 @@ const PAGE = `<!DOCTYPE html>
   YogaGraphiQL.renderYogaGraphiQL(document.getElementById("graphiql"), ${JSON.stringify({
     endpoint: GRAPHQL_PATH,
     title: "Broadsheet",
-    defaultQuery: DEFAULT_QUERY,
+    query: DEFAULT_QUERY,
   })});
 </script>
 </body>
