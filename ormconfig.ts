@@ -1,6 +1,4 @@
 import "reflect-metadata";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { DEFAULT_DATABASE_URL, TimeoutOptions } from "./src/config";
 import { QueryLogger } from "./src/database/query-logger";
@@ -41,8 +39,8 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
     return { ...common, type: "postgres", url, extra };
   }
   if (url.startsWith("sqlite:")) {
+    // TypeORM creates the file's directory when it connects, not when this module loads.
     const database = url.slice("sqlite:".length);
-    if (database !== ":memory:") mkdirSync(dirname(database), { recursive: true });
     return {
       ...common,
       type: "better-sqlite3",

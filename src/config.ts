@@ -14,6 +14,8 @@ export interface Config {
   nodeEnv: string;
   isProduction: boolean;
   logLevel: string;
+  /** `pretty` (pino-pretty) or `json`; unset: pretty when stdout is a terminal. */
+  logFormat?: LogFormat;
   /** Articles generated into an empty database by `npm start`. */
   demoArticles: number;
   /** Off only in the bench's naive build: every loader then sends one statement per key. */
@@ -167,20 +169,21 @@ export const DEFAULT_LIMITS: OperationLimits = {
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/broadsheet.sqlite";
 
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export type LogFormat = "json" | "pretty";
+
+const MAX_PORT = 65_535;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? "development";
-  const logLevel = env.LOG_LEVEL ?? "info";
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
-  }
   return {
-    port: parseInteger("PORT", env.PORT, 4000),
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    port: parsePort(env.PORT),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     nodeEnv,
     isProduction: nodeEnv === "production",
-    logLevel,
+    logLevel: parseChoice("LOG_LEVEL", env.LOG_LEVEL, LOG_LEVELS, "info"),
+    logFormat: env.LOG_FORMAT ? parseChoice("LOG_FORMAT", env.LOG_FORMAT, ["json", "pretty"] as const, "json") : undefined,
     demoArticles: parseInteger("DEMO_ARTICLES", env.DEMO_ARTICLES, 200),
     loaderBatching: parseSwitch("LOADER_BATCHING", env.LOADER_BATCHING, true),
     limits: {
@@ -255,6 +258,20 @@ function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {
     redisUrl,
     keyPrefix: DEFAULT_CACHING.keyPrefix,
   };
+}
+
+function parsePort(raw: string | undefined): number {
+  const port = parseInteger("PORT", raw, 4000);
+  if (port > MAX_PORT) throw new Error(`PORT must be between 0 and ${MAX_PORT}, got "${raw}"`);
+  return port;
+}
+
+/** `sqlite:PATH` or a `postgres://` URL that parses, so a typo fails here and not in the driver. */
+function parseDatabaseUrl(raw: string | undefined): string {
+  if (raw === undefined || raw === "") return DEFAULT_DATABASE_URL;
+  if (raw.startsWith("sqlite:") && raw.length > "sqlite:".length) return raw;
+  if (/^postgres(ql)?:\/\//.test(raw) && URL.canParse(raw)) return raw;
+  throw new Error(`DATABASE_URL must be sqlite:PATH or postgres://user@host:5432/database, got "${raw}"`);
 }
 
 function parseChoice<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {

@@ -1,4 +1,6 @@
 import pino from "pino";
+import pretty from "pino-pretty";
+import type { LogFormat } from "./config";
 
 export type Logger = pino.Logger;
 
@@ -7,9 +9,14 @@ export interface LoggerOptions {
   fields?: () => Record<string, unknown>;
   /** Where lines go (stdout when not given). */
   destination?: pino.DestinationStream;
+  /** `pretty` for pino-pretty's readable lines, `json` for log collectors; not given: pretty when stdout is a terminal. */
+  format?: LogFormat;
 }
 
-export function createLogger(level: string, { fields, destination }: LoggerOptions = {}): Logger {
+export function createLogger(level: string, { fields, destination, format }: LoggerOptions = {}): Logger {
   const options: pino.LoggerOptions = { level, base: undefined, ...(fields && { mixin: fields }) };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  const readable = format === "pretty" || (format === undefined && process.stdout.isTTY === true);
+  if (!readable) return pino(options);
+  return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY === true, ignore: "pid,hostname" }));
 }

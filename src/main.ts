@@ -1,7 +1,11 @@
 import "reflect-metadata";
+import { config } from "./cli/environment";
 import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
-import { Config, loadConfig } from "./config";
+import { explainDatabaseError, explainListenError } from "./cli/failures";
+import { runCommand } from "./cli/run-command";
+import { Config } from "./config";
+import { GRAPHIQL_PATH } from "./http/graphiql.routes";
 import { Logger, createLogger } from "./logger";
 import { createServer, serverOptionsFrom } from "./server";
 import { isDatabaseEmpty, seedDatabase } from "./seed/seed";
@@ -26,16 +30,21 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
 async function main(): Promise<void> {
-  const config = loadConfig();
   const tracing = config.tracing.endpoint ? await startTracing(config.tracing) : undefined;
-  const logger = createLogger(config.logLevel, { fields: tracing?.logFields });
-  await prepareDatabase(config, logger);
+  const logger = createLogger(config.logLevel, { fields: tracing?.logFields, format: config.logFormat });
+  await prepareDatabase(config, logger).catch((error: unknown) => {
+    throw explainDatabaseError(error, config.databaseUrl);
+  });
   const dataSource = await createDataSource(config.databaseUrl, logger, config.timeouts, config.replicas.urls.length > 0).initialize();
 
   const server = await createServer({ dataSource, logger, tracing, ...serverOptionsFrom(config) });
-  await server.app.listen({ port: config.port, host: "0.0.0.0" });
+  await server.app.listen({ port: config.port, host: "0.0.0.0" }).catch((error: unknown) => {
+    throw explainListenError(error, config.port);
+  });
   const { port } = server.app.server.address() as AddressInfo;
-  logger.info({ port }, `Broadsheet serving http://localhost:${port}/graphql`);
+  logger.info({ port }, "serving");
+  const explorer = config.http.introspection ? ` (explorer: ${GRAPHIQL_PATH})` : "";
+  process.stdout.write(`Broadsheet serving http://localhost:${port}/graphql${explorer}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -52,7 +61,4 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT"));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCommand(main);

@@ -9,6 +9,8 @@ import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { GRAPHQL_PATH } from "./http/graphql-params";
 import { registerOperationalRoutes } from "./http/operations.routes";
+import { registerGraphiql } from "./http/graphiql.routes";
+import { landingPageWithGraphiql } from "./http/landing-page.plugin";
 import cors from "@fastify/cors";
 import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
 import { createCaching } from "./caching/create-caching";
@@ -162,6 +164,8 @@ export async function createServer({
       cacheControlPlugin(cachingOptions.maxAgeSeconds),
       ...(replicas ? [readYourWritesPlugin(readYourWritesWindowMs(replicaOptions))] : []),
       ...(tracing ? [tracing.operationPlugin()] : []),
+      // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
+      ...(http.introspection ? [landingPageWithGraphiql()] : []),
     ],
   });
   await apollo.start();
@@ -187,6 +191,8 @@ export async function createServer({
   });
   await app.register(cors, { origin: http.corsOrigins });
   registerOperationalRoutes(app, dataSource, () => draining, () => [...redisConnections.degraded(), ...(replicas?.degraded() ?? [])]);
+  app.get("/", async (_request, reply) => reply.redirect(GRAPHQL_PATH));
+  if (http.introspection) registerGraphiql(app);
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
   registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);

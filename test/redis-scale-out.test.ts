@@ -1,17 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createClient } from "graphql-ws";
-import Redis from "ioredis";
 import WebSocket from "ws";
 import { Article } from "../src/modules/article/article.entity";
 import { encodeGlobalId } from "../src/modules/node/global-id";
 import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { REDIS_URL, testRedis } from "./helpers/redis";
 import { TestServer } from "./helpers/test-server";
 
-/** CI and every machine here run Redis on the default port; the suite needs it, it does not skip. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const RATE_LIMIT = 3;
 const ADD = `mutation Add($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`;
 
@@ -25,7 +23,7 @@ const options: Partial<ServerDeps> = {
 
 /** Rate-limit windows outlive a test run in Redis: each test starts from none. */
 async function clearRateLimits(): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+  const redis = testRedis();
   const keys = await redis.keys("broadsheet:rate:*");
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();

@@ -1,6 +1,9 @@
 import "reflect-metadata";
+import "../cli/environment";
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { UserError } from "../cli/failures";
+import { parseCommandLine } from "../cli/command-line";
+import { runCommand } from "../cli/run-command";
 import { buildSchema } from "../schema";
 import { buildManifest, manifestJson } from "./manifest";
 
@@ -8,13 +11,24 @@ const USAGE =
   "Usage: npm run persisted-queries -- [--dir operations] [--out operations/persisted-queries.json] [--check]\n" +
   "Writes the safelist of PERSISTED_QUERIES=only from the .graphql files of --dir; --check only fails when it is out of date.";
 
+const COMMAND = {
+  name: "npm run persisted-queries --",
+  usage: USAGE,
+  options: { dir: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } },
+} as const;
+
 /** `npm run persisted-queries`: rebuilds the checked-in manifest after an operation file changes. */
-function main(): number {
-  const { values } = parseArgs({
-    options: { dir: { type: "string", default: "operations" }, out: { type: "string" }, check: { type: "boolean", default: false } },
-  });
-  const out = values.out ?? `${values.dir}/persisted-queries.json`;
-  const json = manifestJson(buildManifest(values.dir!, buildSchema()));
+async function main(): Promise<number> {
+  const values = parseCommandLine(COMMAND);
+  const dir = values.dir ?? "operations";
+  const out = values.out ?? `${dir}/persisted-queries.json`;
+  let json: string;
+  try {
+    json = manifestJson(buildManifest(dir, buildSchema()));
+  } catch (error) {
+    // A missing directory or an operation the schema refuses: the message names the file.
+    throw new UserError(error instanceof Error ? error.message : String(error));
+  }
   if (!values.check) {
     writeFileSync(out, json);
     console.log(`${out}: ${Object.keys(JSON.parse(json)).length} operations`);
@@ -31,9 +45,4 @@ function main(): number {
   return 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-  process.exitCode = 2;
-}
+runCommand(main);

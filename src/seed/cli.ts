@@ -1,9 +1,11 @@
 import "reflect-metadata";
+import { config } from "../cli/environment";
 import { Presets, SingleBar } from "cli-progress";
-import { parseArgs } from "node:util";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../ormconfig";
-import { DEFAULT_DATABASE_URL } from "../config";
+import { UsageError, parseCommandLine } from "../cli/command-line";
+import { explainDatabaseError, UserError } from "../cli/failures";
+import { runCommand } from "../cli/run-command";
 import { isDatabaseEmpty, seedDatabase, SeedOptions, SeedSummary } from "./seed";
 
 const USAGE =
@@ -12,29 +14,27 @@ const USAGE =
   "the same options always give the same content. Defaults: 1000 articles, an author per 100 articles (5 to 1000),\n" +
   "12 sections, 100 tags, 3 comments per article on average, seed 1.";
 
-/** Exit codes: 2 when the command line or the target database is wrong, 1 when seeding itself failed. */
-const EXIT_USAGE = 2;
-
 const DEFAULT_ARTICLES = 1000;
 
-class UsageError extends Error {}
+const count = { type: "string" } as const;
+const COMMAND = {
+  name: "npm run seed --",
+  usage: USAGE,
+  options: { articles: count, authors: count, categories: count, tags: count, "comments-per-article": count, seed: count },
+};
 
-async function main(argv: string[]): Promise<number> {
-  let options: SeedOptions;
-  try {
-    options = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const dataSource = await createDataSource(url).initialize();
+/** Exit codes: 2 when the command line or the target database is wrong, 1 when seeding itself failed. */
+async function main(): Promise<number> {
+  const options = parseOptions();
+  const dataSource = await createDataSource(config.databaseUrl)
+    .initialize()
+    .catch((error: unknown) => {
+      throw explainDatabaseError(error, config.databaseUrl);
+    });
   try {
     await dataSource.runMigrations({ transaction: "each" });
     if (!(await isDatabaseEmpty(dataSource))) {
-      console.error("The database already has articles; seed only fills an empty one. Point DATABASE_URL at a new database.");
-      return EXIT_USAGE;
+      throw new UserError("The database already has articles; seed only fills an empty one. Point DATABASE_URL at a new database.");
     }
     const started = performance.now();
     const summary = await seedWithProgressBar(dataSource, options);
@@ -45,8 +45,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parseOptions(argv: string[]): SeedOptions {
-  const values = parseFlags(argv);
+function parseOptions(): SeedOptions {
+  const values = parseCommandLine(COMMAND);
   return {
     articles: integer(values.articles, "--articles", 1) ?? DEFAULT_ARTICLES,
     authors: integer(values.authors, "--authors", 1),
@@ -57,23 +57,11 @@ function parseOptions(argv: string[]): SeedOptions {
   };
 }
 
-function parseFlags(argv: string[]) {
-  const count = { type: "string" } as const;
-  try {
-    return parseArgs({
-      args: argv,
-      options: { articles: count, authors: count, categories: count, tags: count, "comments-per-article": count, seed: count },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 function integer(raw: string | undefined, flag: string, min: 0 | 1): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`${flag} must be ${min === 0 ? "0 or a positive integer" : "a positive integer"}, got "${raw}".`);
+    throw new UsageError(`npm run seed -- ${flag} must be ${min === 0 ? "0 or a positive integer" : "a positive integer"}, got "${raw}".`);
   }
   return value;
 }
@@ -98,10 +86,4 @@ function describe(summary: SeedSummary, seconds: number): string {
   );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
 import { CachingOptions, DEFAULT_CACHING } from "../../src/config";
+import { REDIS_URL, testRedis } from "./redis";
 import { GraphQLResponse, TestServer } from "./test-server";
-
-/** CI and every machine here run Redis on the default port; the suites that need it do not skip. */
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export type CacheStore = "memory" | "redis";
 
@@ -24,7 +21,7 @@ export function cachingFor(store: CacheStore, overrides: Partial<CachingOptions>
 /** Removes what a test server wrote under its prefix. */
 export async function dropKeys(options: CachingOptions): Promise<void> {
   if (!options.redisUrl) return;
-  const redis = new Redis(options.redisUrl);
+  const redis = testRedis(options.redisUrl);
   const keys = await redis.keys(`${options.keyPrefix}*`);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();

@@ -12,18 +12,21 @@ export interface RunningMain {
   logs: Record<string, unknown>[];
 }
 
-/** Starts `node dist/src/main.js` as `npm start` does and waits for its "serving" log line; keeps reading its log. */
+/** The plain line that ends `npm start`'s start-up, for people and for scripts. */
+export const SERVING_LINE = /^Broadsheet serving http:\/\/localhost:(\d+)\/graphql/;
+
+/** Starts `node dist/src/main.js` as `npm start` does and waits for its "Broadsheet serving" line; keeps reading its JSON log. */
 export async function startMain(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningMain> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO_ARTICLES: "30", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO_ARTICLES: "30", LOG_LEVEL: "info", LOG_FORMAT: "json", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const logs: Record<string, unknown>[] = [];
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      logs.push(entry);
-      if (typeof entry.port === "number") resolve({ process: child, baseUrl: `http://127.0.0.1:${entry.port}`, logs });
+      const serving = SERVING_LINE.exec(line);
+      if (serving) resolve({ process: child, baseUrl: `http://127.0.0.1:${serving[1]}`, logs });
+      else logs.push(JSON.parse(line) as Record<string, unknown>);
     });
     child.once("exit", () => reject(new Error("the server exited before serving")));
   });

@@ -6,6 +6,7 @@ import { TimeoutOptions } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { createServer, Server, ServerDeps } from "../../src/server";
 import { DatabaseKind, TestDatabase } from "./databases";
+import { requireRedis } from "./redis";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -60,6 +61,8 @@ export class TestServer {
   }
 
   private static async serve(kind: DatabaseKind["name"], database: TestDatabase, options: Partial<ServerDeps>, migrate: boolean): Promise<TestServer> {
+    const redisUrl = options.caching?.redisUrl ?? options.comments?.redisUrl;
+    if (redisUrl) await requireRedis(redisUrl);
     // A logger given in `options` is the data source's too, so the statements it logs are the test's to read.
     const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
     if (migrate) await migrateDatabase(database.url);

@@ -1,10 +1,11 @@
 import "reflect-metadata";
+import { config } from "../../cli/environment";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { parseArgs } from "node:util";
 import { createDataSource } from "../../../ormconfig";
-import { DEFAULT_DATABASE_URL } from "../../config";
-import { PublicError } from "../../shared/errors";
+import { UsageError, parseCommandLine } from "../../cli/command-line";
+import { explainDatabaseError, UserError } from "../../cli/failures";
+import { runCommand } from "../../cli/run-command";
 import { Author } from "../author/author.entity";
 import { parseRole } from "./role";
 import { UserService } from "./user.service";
@@ -14,32 +15,31 @@ const USAGE =
   "Creates an account in DATABASE_URL (migrating it first). The password comes from the PASSWORD environment\n" +
   "variable when set, else it is asked for without echo; it is never printed.";
 
-const EXIT_USAGE = 2;
+const COMMAND = {
+  name: "npm run user:create --",
+  usage: USAGE,
+  options: { email: { type: "string" }, role: { type: "string" }, author: { type: "string" } },
+} as const;
 
 /** `npm run user:create`: the first admin, or any account, from the command line. */
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" }, author: { type: "string" } } });
+async function main(): Promise<number> {
+  const values = parseCommandLine(COMMAND);
+  if (!values.email) throw new UsageError(`${COMMAND.name} needs --email (--help shows the usage)`);
   const role = parseRole(values.role ?? "");
-  if (!values.email || !role) {
-    console.error(USAGE);
-    return EXIT_USAGE;
-  }
+  if (!role) throw new UsageError(`${COMMAND.name} needs --role contributor, author, editor or admin${values.role ? `, got "${values.role}"` : ""}`);
   const password = process.env.PASSWORD ?? (await askHidden("Password: "));
-  const dataSource = await createDataSource(process.env.DATABASE_URL || DEFAULT_DATABASE_URL).initialize();
+  const dataSource = await createDataSource(config.databaseUrl)
+    .initialize()
+    .catch((error: unknown) => {
+      throw explainDatabaseError(error, config.databaseUrl);
+    });
   try {
     await dataSource.runMigrations({ transaction: "each" });
     const author = values.author ? await dataSource.getRepository(Author).findOneBy({ slug: values.author }) : null;
-    if (values.author && !author) {
-      console.error(`No author with slug "${values.author}".`);
-      return EXIT_USAGE;
-    }
+    if (values.author && !author) throw new UserError(`No author with slug "${values.author}".`);
     const user = await new UserService(dataSource).create({ email: values.email, password, role, authorId: author?.id ?? null });
     console.log(`Created ${user.role} ${user.email}.`);
     return 0;
-  } catch (error) {
-    if (!(error instanceof PublicError)) throw error;
-    console.error(error.message);
-    return EXIT_USAGE;
   } finally {
     await dataSource.destroy();
   }
@@ -59,10 +59,4 @@ function askHidden(question: string): Promise<string> {
   );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);
