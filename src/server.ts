@@ -13,6 +13,8 @@ import cors from "@fastify/cors";
 import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
 import { createCaching } from "./caching/create-caching";
 import { safelist } from "./caching/persisted-queries";
+import { collectAnswerTags } from "./caching/answer-tags";
+import { RequestTags } from "./caching/request-tags";
 import { registerResponseCache } from "./caching/response-cache.hooks";
 import {
   AuthConfig,
@@ -114,9 +116,11 @@ export async function createServer({
   caching: cachingOptions = DEFAULT_CACHING,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
-  const caching = createCaching(cachingOptions, limits, logger);
+  const caching = createCaching(cachingOptions, limits, logger, dataSource);
+  const schema = collectAnswerTags(buildSchema());
+  const requestTags = new RequestTags();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: http.introspection,
@@ -134,12 +138,17 @@ export async function createServer({
       metricsPlugin(),
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
-      cacheControlPlugin(cachingOptions.maxAgeSeconds),
+      cacheControlPlugin(schema, {
+        maxAgeSeconds: cachingOptions.maxAgeSeconds,
+        sharedMaxAgeSeconds: cachingOptions.cdnPurgeUrl ? cachingOptions.sharedMaxAgeSeconds : null,
+        staleWhileRevalidateSeconds: cachingOptions.staleWhileRevalidateSeconds,
+      }),
     ],
   });
   await apollo.start();
 
   const services = createServices(dataSource, auth, logger, comments, caching.contentChanged);
+  caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
@@ -156,14 +165,15 @@ export async function createServer({
   registerOperationalRoutes(app, dataSource, () => draining);
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
-  registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
+  requestTags.register(app);
+  registerResponseCache(app, caching.responseCache, requestTags, logger);
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => {
       const deadline = Deadline.after(timeouts.executionMs, clock);
       const viewer = await services.auth.viewerOf(request.headers.authorization).catch((error: unknown) => {
         throw publicDatabaseFault(error) ?? error;
       });
-      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline);
+      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline, requestTags.track(request));
     },
   });
   const stopSubscriptions = serveSubscriptions(

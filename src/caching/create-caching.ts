@@ -1,5 +1,7 @@
 import { PersistedQueryOptions } from "@apollo/server";
 import Redis from "ioredis";
+import { DataSource } from "typeorm";
+import { CdnPurges } from "./cdn-purges";
 import { CachingOptions, OperationLimits } from "../config";
 import { Logger } from "../logger";
 import { ContentChanged, contentChangedOf } from "./content-changes";
@@ -12,22 +14,26 @@ export interface Caching {
   manifest: Manifest | null;
   persistedQueries: PersistedQueryOptions | false;
   responseCache: ResponseCache;
+  /** CDN_PURGE_URL's purges; `deliverWith` the outbox worker once the services are built. */
+  cdnPurges: CdnPurges | null;
   contentChanged: ContentChanged;
   close(): Promise<void>;
 }
 
 /** The persisted-query store and the response cache the options ask for, on one Redis connection when REDIS_URL is set. */
-export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger): Caching {
+export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, dataSource: DataSource): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "cache Redis connection error"));
   const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;
   const responseCache = responseCacheFor(options, redis);
+  const cdnPurges = options.cdnPurgeUrl ? new CdnPurges(dataSource, options.cdnPurgeUrl, options.cdnPurgeToken) : null;
   return {
     manifest,
     persistedQueries: persistedQueryOptions(options, limits, manifest, redis),
     responseCache,
-    contentChanged: contentChangedOf(responseCache, logger),
+    cdnPurges,
+    contentChanged: contentChangedOf(responseCache, options.responseCacheTtlSeconds, cdnPurges, logger),
     close: async () => redis?.disconnect(),
   };
 }
