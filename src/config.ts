@@ -90,12 +90,19 @@ export interface CachingOptions {
   /** Bound of the in-memory APQ store (characters of query text); with Redis, entries expire after a day instead. */
   apqCacheBytes: number;
   responseCache: ResponseCacheMode;
-  /** How long a cached anonymous answer may be served; any content write purges sooner. */
+  /** How long a cached anonymous answer may be served; writes purge the answers showing what they changed sooner. */
   responseCacheTtlSeconds: number;
   /** Bound of the in-memory response cache (characters of response bodies). */
   responseCacheBytes: number;
-  /** `Cache-Control: public, max-age` of anonymous query answers, for CDNs and browsers. */
+  /** The longest `max-age` of anonymous query answers; each gets the smallest its fields allow (`max-age.ts`). */
   maxAgeSeconds: number;
+  /** `s-maxage`: how long a CDN keeps an answer when it is sent purges (CDN_PURGE_URL); without, the max-age. */
+  sharedMaxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
+  /** Where each write's purge of CDN keys is POSTed, through the outbox; unset: no CDN purges. */
+  cdnPurgeUrl?: string;
+  /** Sent with each purge as `Authorization: Bearer` and `Fastly-Key`. */
+  cdnPurgeToken?: string;
   /** APQ and response cache in Redis, shared by every instance (required by RESPONSE_CACHE=redis). */
   redisUrl?: string;
   /** Prefix of every Redis key the caches write: tests give each server its own. */
@@ -110,7 +117,9 @@ export const DEFAULT_CACHING: CachingOptions = {
   responseCache: "off",
   responseCacheTtlSeconds: 60,
   responseCacheBytes: 64 * 1024 * 1024,
-  maxAgeSeconds: 30,
+  maxAgeSeconds: 300,
+  sharedMaxAgeSeconds: 86_400,
+  staleWhileRevalidateSeconds: 30,
   keyPrefix: "broadsheet:",
 };
 
@@ -255,6 +264,14 @@ function loadCaching(env: NodeJS.ProcessEnv): CachingOptions {
     responseCacheTtlSeconds: parseInteger("RESPONSE_CACHE_TTL_SECONDS", env.RESPONSE_CACHE_TTL_SECONDS, DEFAULT_CACHING.responseCacheTtlSeconds),
     responseCacheBytes: parseInteger("RESPONSE_CACHE_BYTES", env.RESPONSE_CACHE_BYTES, DEFAULT_CACHING.responseCacheBytes),
     maxAgeSeconds: parseInteger("CACHE_MAX_AGE_SECONDS", env.CACHE_MAX_AGE_SECONDS, DEFAULT_CACHING.maxAgeSeconds),
+    sharedMaxAgeSeconds: parseInteger("CACHE_S_MAXAGE_SECONDS", env.CACHE_S_MAXAGE_SECONDS, DEFAULT_CACHING.sharedMaxAgeSeconds),
+    staleWhileRevalidateSeconds: parseInteger(
+      "CACHE_STALE_WHILE_REVALIDATE_SECONDS",
+      env.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+      DEFAULT_CACHING.staleWhileRevalidateSeconds,
+    ),
+    cdnPurgeUrl: parseHttpUrl("CDN_PURGE_URL", env.CDN_PURGE_URL),
+    cdnPurgeToken: env.CDN_PURGE_TOKEN || undefined,
     redisUrl,
     keyPrefix: DEFAULT_CACHING.keyPrefix,
   };

@@ -35,6 +35,8 @@ export interface Context {
   clientAddress: string;
   /** The request's time budget (`EXECUTION_TIMEOUT_MS`); long work checks it between statements. */
   deadline: Deadline;
+  /** The cache tags of what the answer shows, collected as fields resolve (`caching/answer-tags.ts`). */
+  cacheTags: Set<string>;
 }
 
 export function createContext(
@@ -44,6 +46,7 @@ export function createContext(
   viewer: User | null,
   clientAddress = "unknown",
   deadline: Deadline = Deadline.NONE,
+  cacheTags: Set<string> = new Set(),
 ): Context {
-  return { requestId, services, loaders: createLoaders(services, loaderOptions, deadline), viewer, clientAddress, deadline };
+  return { requestId, services, loaders: createLoaders(services, loaderOptions, deadline), viewer, clientAddress, deadline, cacheTags };
 }

@@ -39,3 +39,9 @@ export const responseCacheMisses = new Counter({
   help: "Anonymous GraphQL requests the response cache could not answer (they execute, and a shareable answer is kept).",
   registers: [metricsRegistry],
 });
+
+export const responseCachePurgeFailures = new Counter({
+  name: "response_cache_purge_failures_total",
+  help: "Purges of the response cache that failed (Redis unreachable): the answers they should have dropped expire with their TTL.",
+  registers: [metricsRegistry],
+});

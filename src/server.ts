@@ -15,6 +15,8 @@ import cors from "@fastify/cors";
 import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
 import { createCaching } from "./caching/create-caching";
 import { safelist } from "./caching/persisted-queries";
+import { collectAnswerTags } from "./caching/answer-tags";
+import { RequestTags } from "./caching/request-tags";
 import { registerResponseCache } from "./caching/response-cache.hooks";
 import {
   AuthConfig,
@@ -141,9 +143,11 @@ export async function createServer({
   const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;
   await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);
-  const caching = createCaching(cachingOptions, limits, logger, redisConnections);
+  const caching = createCaching(cachingOptions, limits, logger, dataSource, redisConnections);
+  const schema = collectAnswerTags(buildSchema());
+  const requestTags = new RequestTags();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: http.introspection,
@@ -161,7 +165,11 @@ export async function createServer({
       metricsPlugin(),
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
-      cacheControlPlugin(cachingOptions.maxAgeSeconds),
+      cacheControlPlugin(schema, {
+        maxAgeSeconds: cachingOptions.maxAgeSeconds,
+        sharedMaxAgeSeconds: cachingOptions.cdnPurgeUrl ? cachingOptions.sharedMaxAgeSeconds : null,
+        staleWhileRevalidateSeconds: cachingOptions.staleWhileRevalidateSeconds,
+      }),
       ...(replicas ? [readYourWritesPlugin(readYourWritesWindowMs(replicaOptions))] : []),
       ...(tracing ? [tracing.operationPlugin()] : []),
       // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
@@ -177,6 +185,7 @@ export async function createServer({
     { ...comments, redisConnections },
     replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
   );
+  caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
   app.setErrorHandler(graphqlShapedError(logger));
@@ -195,7 +204,8 @@ export async function createServer({
   if (http.introspection) registerGraphiql(app);
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
-  registerResponseCache(app, caching.responseCache, cachingOptions.maxAgeSeconds, logger);
+  requestTags.register(app);
+  registerResponseCache(app, caching.responseCache, requestTags, logger);
   if (replicas) app.addHook("preHandler", readRouteHook);
   await app.register(fastifyApollo(apollo), {
     context: async (request: FastifyRequest) => {
@@ -203,7 +213,7 @@ export async function createServer({
       const viewer = await services.auth.viewerOf(request.headers.authorization).catch((error: unknown) => {
         throw publicDatabaseFault(error) ?? error;
       });
-      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline);
+      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline, requestTags.track(request));
     },
   });
   const stopSubscriptions = serveSubscriptions(

@@ -52,7 +52,7 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         const byHash = await getGraphql(server(), { variables, extensions: persisted(LATEST) });
         assert.equal(byHash.status, 200);
         assert.deepEqual(byHash.body.data, registered.body.data);
-        assert.equal(byHash.headers.get("cache-control"), "public, max-age=30");
+        assert.equal(byHash.headers.get("cache-control"), "public, max-age=60, s-maxage=60, stale-while-revalidate=30");
         assert.match(byHash.headers.get("vary") ?? "", /Accept, Authorization, X-Preview-Token/);
       });
 
@@ -146,7 +146,8 @@ describeEachDatabase(
       const byHash = await getGraphql(server(), { operationName: "Feed", extensions: persisted(feed) });
       assert.equal(byHash.body.errors, undefined);
       assert.equal(byHash.body.data?.articles.edges[0].node.slug, slug);
-      assert.equal(byHash.headers.get("cache-control"), "public, max-age=30");
+      // The feed shows comment counts: kept 10 seconds.
+      assert.equal(byHash.headers.get("cache-control"), "public, max-age=10, s-maxage=10, stale-while-revalidate=30");
       const byText = await server().graphql(feed, { filter: { authorSlug: "nobody" } });
       assert.deepEqual(byText.body.data?.articles.edges, []);
     });
@@ -213,7 +214,9 @@ test("caching and the socket bounds come from the environment, through serverOpt
   const defaults = loadConfig({});
   assert.equal(defaults.caching.persistedQueries, "apq");
   assert.equal(defaults.caching.responseCache, "memory");
-  assert.equal(defaults.caching.maxAgeSeconds, 30);
+  assert.equal(defaults.caching.maxAgeSeconds, 300);
+  assert.equal(defaults.caching.cdnPurgeUrl, undefined);
+  assert.throws(() => loadConfig({ CDN_PURGE_URL: "cdn.example.com/purge" }), /CDN_PURGE_URL must be an http\(s\) URL/);
   assert.equal(loadConfig({ REDIS_URL: "redis://cache:6379" }).caching.responseCache, "redis");
   assert.throws(() => loadConfig({ RESPONSE_CACHE: "redis" }), /REDIS_URL/);
   assert.throws(() => loadConfig({ PERSISTED_QUERIES: "sometimes" }), /PERSISTED_QUERIES/);
@@ -229,7 +232,17 @@ test("caching and the socket bounds come from the environment, through serverOpt
   const options = serverOptionsFrom(config);
   assert.deepEqual(
     { ...options.caching },
-    { ...DEFAULT_CACHING, persistedQueries: "only", manifestPath: "ops.json", responseCache: "off", responseCacheTtlSeconds: 5, maxAgeSeconds: 10, apqCacheBytes: 1000, redisUrl: undefined },
+    {
+      ...DEFAULT_CACHING,
+      persistedQueries: "only",
+      manifestPath: "ops.json",
+      responseCache: "off",
+      responseCacheTtlSeconds: 5,
+      maxAgeSeconds: 10,
+      apqCacheBytes: 1000,
+      redisUrl: undefined,
+      cdnPurgeUrl: undefined,
+    },
   );
   assert.equal(options.http?.wsMaxSubscriptions, 3);
 });

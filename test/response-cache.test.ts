@@ -81,7 +81,7 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         assert.equal(await server().countQueries(FEED, { filter: { authorSlug: author.slug } }), 0);
         const cached = await post(server(), FEED, { filter: { authorSlug: author.slug } });
         assert.equal(cached.headers.get("x-cache"), "HIT");
-        assert.equal(cached.headers.get("cache-control"), "public, max-age=30");
+        assert.equal(cached.headers.get("cache-control"), "public, max-age=60, s-maxage=60, stale-while-revalidate=30");
         assert.deepEqual(cached.body.data.articles.nodes, [{ slug: article.slug, title: article.title }]);
         assert.equal((await metric(server(), "response_cache_hits_total")) - hits, 2);
         assert.ok((await metric(server(), "response_cache_misses_total")) > 0);

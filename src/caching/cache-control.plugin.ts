@@ -1,12 +1,24 @@
 import { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLSchema } from "graphql";
 import { Context } from "../context";
 import { asksWithToken, carriesCredentials } from "./anonymous";
+import { maxAgeOf } from "./max-age";
 
 export const NO_STORE = "private, no-store";
 
-/** The header of an answer anyone may be given: CDNs and the response cache keep it `maxAgeSeconds`. */
-export function publicCacheControl(maxAgeSeconds: number): string {
-  return `public, max-age=${maxAgeSeconds}`;
+/** The Cache-Control numbers of shared answers (see `CachingOptions`). */
+export interface CacheControlOptions {
+  /** The longest max-age; an answer's own is the smallest its fields allow (`max-age.ts`). */
+  maxAgeSeconds: number;
+  /** How long a CDN keeps an answer: the max-age when `null` (no CDN purges are sent). */
+  sharedMaxAgeSeconds: number | null;
+  staleWhileRevalidateSeconds: number;
+}
+
+/** The header of an answer anyone may be given, for `maxAgeSeconds`. */
+export function publicCacheControl(maxAgeSeconds: number, options: CacheControlOptions): string {
+  const shared = options.sharedMaxAgeSeconds ?? maxAgeSeconds;
+  return `public, max-age=${maxAgeSeconds}, s-maxage=${shared}, stale-while-revalidate=${options.staleWhileRevalidateSeconds}`;
 }
 
 /**
@@ -30,13 +42,13 @@ export function isPublic(cacheControl: unknown): boolean {
 }
 
 /**
- * Sets Cache-Control on every GraphQL answer: public with a short max-age
- * for an anonymous query answered without errors (a CDN may then cache a
- * GET, and `response-cache.hooks.ts` keeps it), else `private, no-store`:
- * a request with a credential, an operation with a token argument, a
- * mutation, any error.
+ * Sets Cache-Control on every GraphQL answer: public for an anonymous query
+ * answered without errors (a CDN may then cache a GET, and
+ * `response-cache.hooks.ts` keeps it), with the max-age its fields allow;
+ * else `private, no-store`: a request with a credential, an operation with
+ * a token argument, a mutation, any error.
  */
-export function cacheControlPlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
+export function cacheControlPlugin(schema: GraphQLSchema, options: CacheControlOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -48,7 +60,8 @@ export function cacheControlPlugin(maxAgeSeconds: number): ApolloServerPlugin<Co
             contextValue.viewer === null &&
             !(request.http && carriesCredentials(request.http.headers)) &&
             !(document && asksWithToken(document));
-          response.http.headers.set("cache-control", shareable ? publicCacheControl(maxAgeSeconds) : NO_STORE);
+          const header = shareable ? publicCacheControl(maxAgeOf(schema, document!, options.maxAgeSeconds), options) : NO_STORE;
+          response.http.headers.set("cache-control", header);
         },
       };
     },

@@ -1,5 +1,7 @@
 import { PersistedQueryOptions } from "@apollo/server";
 import Redis from "ioredis";
+import { DataSource } from "typeorm";
+import { CdnPurges } from "./cdn-purges";
 import { CachingOptions, OperationLimits } from "../config";
 import { Logger } from "../logger";
 import { DEFAULT_REDIS, RedisConnections } from "../redis/redis-connections";
@@ -13,6 +15,8 @@ export interface Caching {
   manifest: Manifest | null;
   persistedQueries: PersistedQueryOptions | false;
   responseCache: ResponseCache;
+  /** CDN_PURGE_URL's purges; `deliverWith` the outbox worker once the services are built. */
+  cdnPurges: CdnPurges | null;
   contentChanged: ContentChanged;
   close(): Promise<void>;
 }
@@ -23,16 +27,18 @@ export interface Caching {
  * (`connections`): a Redis that fails makes APQ hashes misses and answers
  * uncached, never a slow or failed request.
  */
-export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, connections = new RedisConnections(DEFAULT_REDIS, logger)): Caching {
+export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, dataSource: DataSource, connections = new RedisConnections(DEFAULT_REDIS, logger)): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
   const redis = options.redisUrl ? connections.open(options.redisUrl, "cache") : null;
   const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;
   const responseCache = responseCacheFor(options, redis);
+  const cdnPurges = options.cdnPurgeUrl ? new CdnPurges(dataSource, options.cdnPurgeUrl, options.cdnPurgeToken) : null;
   return {
     manifest,
     persistedQueries: persistedQueryOptions(options, limits, manifest, redis),
     responseCache,
-    contentChanged: contentChangedOf(responseCache, logger),
+    cdnPurges,
+    contentChanged: contentChangedOf(responseCache, options.responseCacheTtlSeconds, cdnPurges, logger),
     close: async () => redis?.disconnect(),
   };
 }

@@ -1,52 +1,101 @@
 import Redis from "ioredis";
-import { CachedAnswer, Lookup, ResponseCache } from "./response-cache";
+import { CachedAnswer, Lookup, ResponseCache, StoreAt } from "./response-cache";
 
-/** The generation and the entry under it in one round trip; a missing entry ends the reply early. */
-const LOOKUP_SCRIPT = `
-local generation = redis.call('GET', KEYS[1]) or '0'
-return { generation, redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2]) }`;
-
-/** Separates the media type from the body in a stored value. */
-const SEPARATOR = "\n";
-
-type LookupCommand = (generationKey: string, entryPrefix: string, key: string) => Promise<[string, string | null | undefined]>;
+/** The purge clock and the entry in one round trip. */
+const LOOKUP_SCRIPT = `return { redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[2]) }`;
 
 /**
- * The response cache shared by every instance: the content generation is a
- * Redis counter that any instance's write increments, and entries are keys
- * under it that Redis expires after the TTL (and evicts under its own
- * `maxmemory` policy). A lookup reads both in one script.
+ * KEYS[1] the entry; ARGV: since, ttl, value, key prefix, then the tags.
+ * Refuses the answer if one of its tags was purged after `since`; else sets
+ * it and adds it to each tag's set, which lives as long as its newest entry.
+ */
+const STORE_SCRIPT = `
+local since = tonumber(ARGV[1])
+for i = 5, #ARGV do
+  local mark = redis.call('GET', ARGV[4] .. 'purged:' .. ARGV[i])
+  if mark and tonumber(mark) > since then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[2])
+for i = 5, #ARGV do
+  local set = ARGV[4] .. 'tag:' .. ARGV[i]
+  redis.call('SADD', set, KEYS[1])
+  redis.call('EXPIRE', set, ARGV[2])
+end
+return 1`;
+
+/**
+ * KEYS[1] the purge clock; ARGV: key prefix, ttl, then the tags. Advances
+ * the clock, marks each tag purged at it for the TTL, and deletes the
+ * entries of each tag's set with the set.
+ */
+const PURGE_SCRIPT = `
+local now = redis.call('INCR', KEYS[1])
+for i = 3, #ARGV do
+  redis.call('SET', ARGV[1] .. 'purged:' .. ARGV[i], now, 'EX', ARGV[2])
+  local set = ARGV[1] .. 'tag:' .. ARGV[i]
+  local members = redis.call('SMEMBERS', set)
+  for j = 1, #members, 1000 do
+    redis.call('DEL', unpack(members, j, math.min(j + 999, #members)))
+  end
+  redis.call('DEL', set)
+end
+return now`;
+
+/** Separates the stored fields: media type, Cache-Control, CDN tags, body. */
+const SEPARATOR = "\n";
+
+type Command = (...args: (string | number)[]) => Promise<unknown>;
+
+/**
+ * The response cache shared by every instance: entries are keys that Redis
+ * expires after the TTL (and evicts under its own `maxmemory` policy), each
+ * tag a set of the entries that carry it, and a purge on any instance
+ * deletes them for all. The scripts build key names from the prefix, so
+ * this needs one Redis (or a primary), not a Redis Cluster.
  */
 export class RedisResponseCache implements ResponseCache {
   readonly enabled = true;
-  private readonly generationKey: string;
-  private readonly entryPrefix: string;
-  private readonly lookupCommand: LookupCommand;
+  private readonly clockKey: string;
+  private readonly prefix: string;
+  private readonly commands: Record<"lookup" | "store" | "purge", Command>;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     keyPrefix: string,
     private readonly ttlSeconds: number,
   ) {
-    this.generationKey = `${keyPrefix}response:generation`;
-    this.entryPrefix = `${keyPrefix}response:`;
-    redis.defineCommand("broadsheetResponseLookup", { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
-    const command = (redis as unknown as Record<string, LookupCommand>).broadsheetResponseLookup;
-    this.lookupCommand = command.bind(redis);
+    this.prefix = `${keyPrefix}response:`;
+    this.clockKey = `${this.prefix}clock`;
+    redis.defineCommand("broadsheetResponseLookup", { numberOfKeys: 2, lua: LOOKUP_SCRIPT });
+    redis.defineCommand("broadsheetResponseStore", { numberOfKeys: 1, lua: STORE_SCRIPT });
+    redis.defineCommand("broadsheetResponsePurge", { numberOfKeys: 1, lua: PURGE_SCRIPT });
+    const defined = redis as unknown as Record<string, Command>;
+    this.commands = {
+      lookup: defined.broadsheetResponseLookup.bind(redis),
+      store: defined.broadsheetResponseStore.bind(redis),
+      purge: defined.broadsheetResponsePurge.bind(redis),
+    };
   }
 
   async lookup(key: string): Promise<Lookup> {
-    const [generation, stored] = await this.lookupCommand(this.generationKey, this.entryPrefix, key);
-    if (!stored) return { generation };
-    const split = stored.indexOf(SEPARATOR);
-    return { generation, answer: { contentType: stored.slice(0, split), body: stored.slice(split + 1) } };
+    const [since, stored] = (await this.commands.lookup(this.clockKey, this.entryKey(key))) as [string, string | null | undefined];
+    if (!stored) return { since };
+    const [contentType, cacheControl, surrogateKeys] = stored.split(SEPARATOR, 3);
+    const body = stored.slice(contentType.length + cacheControl.length + surrogateKeys.length + 3 * SEPARATOR.length);
+    return { since, answer: { contentType, cacheControl, surrogateKeys, body } };
   }
 
-  async store(generation: string, key: string, answer: CachedAnswer): Promise<void> {
-    await this.redis.set(`${this.entryPrefix}${generation}:${key}`, answer.contentType + SEPARATOR + answer.body, "EX", this.ttlSeconds);
+  async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<void> {
+    if (Date.now() - lookup.at > this.ttlSeconds * 1000) return;
+    const value = [answer.contentType, answer.cacheControl, answer.surrogateKeys, answer.body].join(SEPARATOR);
+    await this.commands.store(this.entryKey(key), lookup.since, this.ttlSeconds, value, this.prefix, ...tags);
   }
 
-  async contentChanged(): Promise<void> {
-    await this.redis.incr(this.generationKey);
+  async purge(tags: readonly string[]): Promise<void> {
+    if (tags.length > 0) await this.commands.purge(this.clockKey, this.prefix, this.ttlSeconds, ...tags);
+  }
+
+  private entryKey(key: string): string {
+    return `${this.prefix}entry:${key}`;
   }
 }

@@ -4,16 +4,17 @@ import { graphqlParamsOf, operationHashOf } from "../http/graphql-params";
 import { Logger } from "../logger";
 import { responseCacheHits, responseCacheMisses } from "../metrics";
 import { carriesCredentials, passesCsrfPrevention } from "./anonymous";
-import { isPublic, publicCacheControl } from "./cache-control.plugin";
-import { ResponseCache } from "./response-cache";
+import { isPublic } from "./cache-control.plugin";
+import { cdnCacheable, setCdnTags } from "./cdn-tags";
+import { RequestTags } from "./request-tags";
+import { ResponseCache, StoreAt } from "./response-cache";
 
 /** Answers bigger than this are not kept: they would crowd out many small ones. */
 const MAX_ANSWER_CHARACTERS = 1024 * 1024;
 
-/** A miss waiting for its answer: stored under the key and the generation read before execution. */
-interface Pending {
+/** A miss waiting for its answer: stored under the key, if no tag of it was purged since the lookup. */
+interface Pending extends StoreAt {
   key: string;
-  generation: string;
 }
 
 /**
@@ -24,7 +25,7 @@ interface Pending {
  * neither read nor fill it. Registered after the limits and the safelist,
  * so what they refuse is refused here too.
  */
-export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, maxAgeSeconds: number, logger: Logger): void {
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, requestTags: RequestTags, logger: Logger): void {
   if (!cache.enabled) return;
   const pending = new WeakMap<FastifyRequest, Pending>();
 
@@ -32,6 +33,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     const key = cacheKeyOf(request);
     if (key === undefined) return;
     let lookup;
+    const at = Date.now();
     try {
       lookup = await cache.lookup(key);
     } catch (err) {
@@ -40,24 +42,28 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     }
     if (!lookup.answer) {
       responseCacheMisses.inc();
-      pending.set(request, { key, generation: lookup.generation });
+      pending.set(request, { key, since: lookup.since, at });
       return;
     }
     responseCacheHits.inc();
-    return reply
-      .header("content-type", lookup.answer.contentType)
-      .header("cache-control", publicCacheControl(maxAgeSeconds))
-      .header("x-cache", "HIT")
-      .send(lookup.answer.body);
+    const { answer } = lookup;
+    reply.header("content-type", answer.contentType).header("cache-control", answer.cacheControl).header("x-cache", "HIT");
+    if (cdnCacheable(request)) setCdnTags(reply, answer.surrogateKeys);
+    return reply.send(answer.body);
   });
 
   app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const miss = pending.get(request);
     if (!miss || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
     if (typeof payload !== "string" || payload.length > MAX_ANSWER_CHARACTERS) return payload;
-    const answer = { body: payload, contentType: String(reply.getHeader("content-type")) };
+    const answer = {
+      body: payload,
+      contentType: String(reply.getHeader("content-type")),
+      cacheControl: String(reply.getHeader("cache-control")),
+      surrogateKeys: requestTags.surrogateKeysOf(request) ?? "",
+    };
     // Stored before the answer leaves, so the next request, on any instance, finds it.
-    await cache.store(miss.generation, miss.key, answer).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
+    await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
     return payload;
   });
 }

@@ -24,6 +24,8 @@ export function backoffMs(attempts: number): number {
  * lease (at least once, as with any mail relay); nothing is ever dropped.
  */
 export class DeliveryWorker {
+  /** The senders of channels other than mail (`handle`); a message of a channel this worker has no sender for waits for one that has. */
+  private readonly senders = new Map<string, (message: OutboxMessage) => Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private again = false;
@@ -36,6 +38,11 @@ export class DeliveryWorker {
     /** Off: `start` and `nudge` do nothing, `drain` still works (tests, a separate delivery process). */
     private readonly background = true,
   ) {}
+
+  /** Delivers the messages of `channel` with `send` (a rejection means "not sent": retried later). */
+  handle(channel: string, send: (message: OutboxMessage) => Promise<void>): void {
+    this.senders.set(channel, send);
+  }
 
   /** Polls every `intervalMs` (messages that failed come due again; another instance may have queued some). */
   start(intervalMs: number): void {
@@ -90,6 +97,7 @@ export class DeliveryWorker {
     return this.messages()
       .createQueryBuilder("message")
       .where("message.sent_at IS NULL AND message.attempts < :max AND message.next_attempt_at <= :now", { max: MAX_ATTEMPTS, now })
+      .andWhere("message.channel IN (:...channels)", { channels: ["mail", ...this.senders.keys()] })
       .andWhere(new Brackets((qb) => qb.where("message.locked_until IS NULL").orWhere("message.locked_until < :now", { now })))
       .orderBy("message.id")
       .limit(BATCH)
@@ -111,10 +119,12 @@ export class DeliveryWorker {
 
   private async deliver(message: OutboxMessage): Promise<boolean> {
     try {
-      await this.transport.send({ to: message.recipient, subject: message.subject, text: message.text });
+      const sender = this.senders.get(message.channel);
+      if (sender) await sender(message);
+      else await this.transport.send({ to: message.recipient, subject: message.subject, text: message.text });
     } catch (error) {
       const attempts = message.attempts + 1;
-      this.logger.warn({ err: error, messageId: message.id, attempts }, "mail not sent; will retry");
+      this.logger.warn({ err: error, messageId: message.id, channel: message.channel, attempts }, "outbox message not sent; will retry");
       await this.messages().update(message.id, {
         attempts,
         nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),

@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /**
- * An email waiting to be sent, written in the transaction of the change
- * that calls for it, so that a commit always has its messages and a
- * rollback never does. The delivery worker sends it and marks it sent.
+ * A message waiting to be sent (an email, a CDN purge), written with the
+ * change that calls for it. The delivery worker sends it through its
+ * channel and marks it sent.
  */
 @Entity("outbox_message")
 export class OutboxMessage {
@@ -12,6 +12,10 @@ export class OutboxMessage {
 
   @Column({ name: "dedupe_key", type: "varchar", length: 200, unique: true })
   dedupeKey: string;
+
+  /** Which sender delivers it: `mail`, or `cdn-purge` (recipient: the purge URL; text: the JSON body). */
+  @Column({ type: "varchar", length: 20, default: "mail" })
+  channel: string;
 
   @Column({ type: "varchar", length: 320 })
   recipient: string;

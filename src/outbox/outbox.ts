@@ -13,13 +13,26 @@ export interface Mail {
  * stores nothing, so a message goes out once per subscriber whatever path
  * queued it.
  */
-export async function enqueueMail(manager: EntityManager, dedupeKey: string, mail: Mail): Promise<void> {
-  const now = new Date();
+export function enqueueMail(manager: EntityManager, dedupeKey: string, mail: Mail): Promise<void> {
+  return enqueue(manager, "mail", dedupeKey, mail);
+}
+
+/** Queues a message of `channel` (see `OutboxMessage.channel`), first sent at `notBefore`; the same `dedupeKey` again stores nothing. */
+export async function enqueue(manager: EntityManager, channel: string, dedupeKey: string, message: Mail, notBefore = new Date()): Promise<void> {
   await manager
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values({ dedupeKey, recipient: mail.to, subject: mail.subject, text: mail.text, createdAt: now, attempts: 0, nextAttemptAt: now })
+    .values({
+      channel,
+      dedupeKey,
+      recipient: message.to,
+      subject: message.subject,
+      text: message.text,
+      createdAt: new Date(),
+      attempts: 0,
+      nextAttemptAt: notBefore,
+    })
     .orIgnore()
     .execute();
 }

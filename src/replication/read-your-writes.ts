@@ -15,12 +15,12 @@ export function readYourWritesWindowMs(options: ReplicaOptions): number {
 /**
  * The response cache purged after a write, and again once every replica in
  * use has the write: an anonymous read that ran on a replica just behind
- * the write, and was cached under the new content generation, is dropped
- * then rather than at its TTL.
+ * the write, and was cached again with the write's tags, is dropped then
+ * rather than at its TTL (a CDN gets the second purge too, for the same reason).
  */
 export function purgingAgainAfter(contentChanged: ContentChanged, windowMs: number): ContentChanged {
-  return async () => {
-    await contentChanged();
-    setTimeout(() => void contentChanged(), windowMs).unref();
+  return async (changed) => {
+    await contentChanged(changed);
+    setTimeout(() => void contentChanged(changed), windowMs).unref();
   };
 }

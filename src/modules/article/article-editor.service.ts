@@ -1,4 +1,6 @@
+import { tags } from "../../caching/cache-tags";
 import { ContentChanged, purgingAfter } from "../../caching/content-changes";
+import { addArticleTags } from "./article-cache-tags";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../shared/errors";
@@ -89,7 +91,9 @@ export class ArticleEditorService {
   update(user: User, input: UpdateArticleInput): Promise<Article> {
     const id = decodeGlobalIdOf("Article", input.id, "input.id");
     const source = input.body != null ? { text: input.body, format: input.bodyFormat ?? BodyFormat.MARKDOWN } : null;
-    return purgingAfter(this.contentChanged, () => inTransactionRetryingKeyRaces(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source)));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransactionRetryingKeyRaces(this.dataSource, (manager) => this.save(manager, user, id, input, RevisionAction.UPDATE, source, changed)),
+    );
   }
 
   /**
@@ -97,10 +101,20 @@ export class ArticleEditorService {
    * `updateArticle`, and `restoreArticleRevision` with the revision's
    * content as the input. A save of a PUBLISHED article (and every restore)
    * keeps a revision, with `source` (the body as written) when there is
-   * one; the audit event is named after the mutation.
+   * one; the audit event is named after the mutation. Adds to `changed`
+   * what readers saw of the article before and see after.
    */
-  async save(manager: EntityManager, user: User, id: number, input: UpdateArticleInput, action: RevisionAction, source: BodySource | null): Promise<Article> {
+  async save(
+    manager: EntityManager,
+    user: User,
+    id: number,
+    input: UpdateArticleInput,
+    action: RevisionAction,
+    source: BodySource | null,
+    changed: Set<string>,
+  ): Promise<Article> {
     const article = await this.editable(manager, user, id);
+    await addArticleTags(manager, id, changed);
     const changes: ArticleChanges = { ...this.contentColumns(input) };
     if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
     if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
@@ -113,13 +127,15 @@ export class ArticleEditorService {
     if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
     if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) await recordRevision(manager, user.id, id, action, source);
     await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
+    await addArticleTags(manager, id, changed);
     return this.reload(manager, id);
   }
 
   delete(user: User, globalId: string): Promise<boolean> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
+    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
+      await addArticleTags(manager, id, changed);
       await articleTags.replace(manager, id, []);
       await manager.delete(Article, { id });
       await recordAudit(manager, user.id, "deleteArticle", "Article", id);
@@ -132,8 +148,10 @@ export class ArticleEditorService {
     const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
     const pickId = pickGlobalId == null ? null : decodeGlobalIdOf("Article", pickGlobalId, "pickId");
     if (pickId === id) throw new BadUserInputError(messages.pickItself, { field: "pickId" });
-    return purgingAfter(this.contentChanged, () => inTransaction(this.dataSource, async (manager) => {
+    // The pin shows on the article's own page only (its Keep Reading and related articles).
+    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
       await this.editable(manager, user, id);
+      changed.add(tags.article(id));
       if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
         throw new BadUserInputError("pickId names no article.", { field: "pickId" });
       }

@@ -1,4 +1,5 @@
-import { ContentChanged } from "../../caching/content-changes";
+import { ContentChanged, purgingAfter } from "../../caching/content-changes";
+import { addArticleTags } from "./article-cache-tags";
 import { inTransaction } from "../../database/transaction";
 import { DataSource } from "typeorm";
 import { BadUserInputError } from "../../shared/errors";
@@ -41,8 +42,9 @@ export class ArticlePublisherService {
 
   async transition(user: User, transition: Transition, globalId: string, version: number, publishAt?: Date): Promise<Article> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    const article = await inTransaction(this.dataSource, async (manager) => {
+    const article = await purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
       const current = await this.editor.editable(manager, user, id);
+      await addArticleTags(manager, id, changed);
       articlePolicy.assertCanPublish(user, current);
       if (!FROM[transition].includes(current.status)) {
         throw new BadUserInputError(`${transition} does not apply to a ${current.status} article.`, { field: "id", status: current.status });
@@ -51,9 +53,9 @@ export class ArticlePublisherService {
       await updateAtVersion(manager, id, version, changes);
       if (changes.status === ArticleStatus.PUBLISHED) await recordRevision(manager, user.id, id, RevisionAction.PUBLISH);
       await recordAudit(manager, user.id, transition, "Article", id);
+      await addArticleTags(manager, id, changed);
       return this.editor.reload(manager, id);
-    });
-    await this.contentChanged();
+    }));
     if (article.status === ArticleStatus.PUBLISHED) await this.announce(article);
     return article;
   }
@@ -74,16 +76,21 @@ export class ArticlePublisherService {
       .limit(100)
       .getRawMany<{ id: number }>();
     const published: Article[] = [];
-    for (const { id } of due) {
-      const article = await this.claim(Number(id), now);
-      if (article) published.push(article);
+    // One purge for the batch, of what was committed even if a later claim fails.
+    const changed = new Set<string>();
+    try {
+      for (const { id } of due) {
+        const article = await this.claim(Number(id), now, changed);
+        if (article) published.push(article);
+      }
+    } finally {
+      if (changed.size > 0) await this.contentChanged(changed);
     }
-    if (published.length > 0) await this.contentChanged();
     for (const article of published) await this.announce(article);
     return published;
   }
 
-  private claim(id: number, now: Date): Promise<Article | null> {
+  private claim(id: number, now: Date, changed: Set<string>): Promise<Article | null> {
     return inTransaction(this.dataSource, async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -94,6 +101,7 @@ export class ArticlePublisherService {
       if (result.affected !== 1) return null;
       await recordRevision(manager, null, id, RevisionAction.PUBLISH);
       await recordAudit(manager, null, "publishScheduled", "Article", id);
+      await addArticleTags(manager, id, changed);
       return this.editor.reload(manager, id);
     });
   }

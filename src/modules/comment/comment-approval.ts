@@ -1,4 +1,5 @@
 import { EntityManager } from "typeorm";
+import { addCommentTags } from "../article/article-cache-tags";
 import { Logger } from "../../logger";
 import { DeliveryWorker } from "../../outbox/delivery-worker";
 import { PubSub } from "../../realtime/pubsub";
@@ -30,10 +31,15 @@ export class CommentApproval {
     private readonly logger: Logger,
   ) {}
 
-  /** Sets `status` in `manager`'s transaction; when the comment has just become visible, what to `announce` after the commit. */
-  async setStatus(manager: EntityManager, comment: Comment, status: CommentStatus, changes: Partial<Comment> = {}): Promise<Announcement | null> {
+  /**
+   * Sets `status` in `manager`'s transaction; when the comment has just become
+   * visible, what to `announce` after the commit. When readers saw it before
+   * or see it after, adds its article's tags to `changed`.
+   */
+  async setStatus(manager: EntityManager, comment: Comment, status: CommentStatus, changed: Set<string>, changes: Partial<Comment> = {}): Promise<Announcement | null> {
     const wasApproved = comment.status === CommentStatus.APPROVED;
     const approved = status === CommentStatus.APPROVED;
+    if (wasApproved || approved) addCommentTags(comment.articleId, changed);
     Object.assign(comment, changes, { status });
     await manager.getRepository(Comment).save(comment);
     if (wasApproved !== approved) {

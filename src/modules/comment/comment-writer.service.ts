@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, MoreThan } from "typeorm";
-import { ContentChanged } from "../../caching/content-changes";
+import { ContentChanged, purgingAfter } from "../../caching/content-changes";
 import { inTransaction } from "../../database/transaction";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { BadUserInputError, ForbiddenError } from "../../shared/errors";
@@ -56,8 +56,8 @@ export class CommentWriterService {
   async add(input: AddCommentInput, clientAddress: string): Promise<AddedComment> {
     const request = validateNewComment(input);
     await this.limiter.attempt([`ip:${clientAddress}`, `email:${request.authorEmail}`]);
-    const { comment, announcement } = await inTransaction(this.dataSource, (manager) => this.addIn(manager, input, request));
-    if (announcement) await Promise.all([this.approval.announce(announcement), this.contentChanged()]);
+    const { comment, announcement } = await purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, (manager) => this.addIn(manager, input, request, changed)));
+    if (announcement) await this.approval.announce(announcement);
     if (request.notify) this.outbox.nudge();
     return { comment, editToken: this.tokens.sign(EDIT_PURPOSE, comment.id) };
   }
@@ -74,18 +74,18 @@ export class CommentWriterService {
   async edit(token: string, rawBody: string): Promise<Comment> {
     const checked = checkBody("body", rawBody);
     const body = sanitizedBody("body", checked);
-    return this.changeOwn(token, async (manager, comment) => {
+    return this.changeOwn(token, async (manager, comment, changed) => {
       const status = comment.status === CommentStatus.PENDING ? CommentStatus.PENDING : initialStatus(this.settings, spamSignals(this.settings, checked, 0));
-      await this.approval.setStatus(manager, comment, status, { body, editedAt: new Date() });
+      await this.approval.setStatus(manager, comment, status, changed, { body, editedAt: new Date() });
     });
   }
 
   /** Deletes the guest's own comment, within the window. */
   async delete(token: string): Promise<void> {
-    await this.changeOwn(token, (manager, comment) => this.approval.setStatus(manager, comment, CommentStatus.DELETED).then(() => undefined));
+    await this.changeOwn(token, (manager, comment, changed) => this.approval.setStatus(manager, comment, CommentStatus.DELETED, changed).then(() => undefined));
   }
 
-  private async addIn(manager: EntityManager, input: AddCommentInput, request: NewComment): Promise<{ comment: Comment; announcement: Announcement | null }> {
+  private async addIn(manager: EntityManager, input: AddCommentInput, request: NewComment, changed: Set<string>): Promise<{ comment: Comment; announcement: Announcement | null }> {
     if (request.idempotencyKey !== null) {
       const claim = await this.idempotency.claim(manager, OPERATION, request.idempotencyKey, input);
       if (!claim.fresh) return { comment: await manager.getRepository(Comment).findOneByOrFail({ id: claim.resultId }), announcement: null };
@@ -112,7 +112,7 @@ export class CommentWriterService {
         editedAt: null,
       }),
     );
-    const announcement = status === CommentStatus.APPROVED ? await this.approval.setStatus(manager, comment, status) : null;
+    const announcement = status === CommentStatus.APPROVED ? await this.approval.setStatus(manager, comment, status, changed) : null;
     if (request.notify) await this.subscriptions.subscribeIn(manager, article, request.authorEmail, request.notify);
     if (request.idempotencyKey !== null) await this.idempotency.complete(manager, OPERATION, request.idempotencyKey, comment.id);
     return { comment, announcement };
@@ -136,19 +136,17 @@ export class CommentWriterService {
     return manager.getRepository(Comment).countBy({ authorEmail: email, createdAt: MoreThan(since) });
   }
 
-  private async changeOwn(token: string, change: (manager: EntityManager, comment: Comment) => Promise<void>): Promise<Comment> {
+  private async changeOwn(token: string, change: (manager: EntityManager, comment: Comment, changed: Set<string>) => Promise<void>): Promise<Comment> {
     const id = this.tokens.verify(EDIT_PURPOSE, token);
     if (id === null) throw new ForbiddenError(messages.badEditToken);
-    const changed = await inTransaction(this.dataSource, async (manager) => {
+    // An approved comment's new text, or its disappearance, is visible (setStatus adds its tags).
+    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
       const own = await manager.getRepository(Comment).findOneBy({ id });
       if (!own || own.status === CommentStatus.DELETED) throw new ForbiddenError(messages.badEditToken);
       if (Date.now() - own.createdAt.getTime() > this.settings.editWindowMs) throw new ForbiddenError(messages.editWindowClosed);
       // A guest's change never makes a comment visible (an edit keeps it PENDING or re-checks it), so nothing is announced.
-      await change(manager, own);
+      await change(manager, own, changed);
       return own;
-    });
-    // An approved comment's new text, or its disappearance, is visible.
-    await this.contentChanged();
-    return changed;
+    }));
   }
 }

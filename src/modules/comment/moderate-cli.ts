@@ -34,8 +34,9 @@ async function main(): Promise<number> {
       throw explainDatabaseError(error, config.databaseUrl);
     });
   // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
-  const caching = createCaching(config.caching, config.limits, logger);
+  const caching = createCaching(config.caching, config.limits, logger, dataSource);
   const services = createCommentServices(dataSource, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
+  caching.cdnPurges?.deliverWith(services.outboxWorker);
   try {
     const comment = await services.commentModeration.moderate(id, status);
     logger.info({ commentId: comment.id, status: comment.status }, "comment moderated");
