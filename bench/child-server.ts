@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 
@@ -7,6 +7,8 @@ export interface ChildServer {
   name: string;
   baseUrl: string;
   pid: number;
+  /** The Node.js version it runs on ("v22.23.5"). */
+  node: string;
   stop(): Promise<void>;
 }
 
@@ -15,6 +17,8 @@ export interface ChildSpec {
   /** A compiled entry point, relative to the repository root. */
   script: string;
   env: Record<string, string>;
+  /** The Node.js binary to run it on; the bench's own by default. */
+  execPath?: string;
   nodeArgs?: string[];
   /** Answers 200 once the server can take the load. */
   readyPath: string;
@@ -27,13 +31,18 @@ const POLL_MS = 200;
 /** Starts `spec.script` on a free port (passed as PORT) and waits until `readyPath` answers 200. */
 export async function startChild(spec: ChildSpec): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], {
+  const execPath = spec.execPath ?? process.execPath;
+  const child = spawn(execPath, [...(spec.nodeArgs ?? []), spec.script], {
     env: { ...process.env, ...spec.env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, `${baseUrl}${spec.readyPath}`, spec.name);
-  return { name: spec.name, baseUrl, pid: child.pid!, stop: () => stopChild(child) };
+  return { name: spec.name, baseUrl, pid: child.pid!, node: nodeVersion(execPath), stop: () => stopChild(child) };
+}
+
+function nodeVersion(execPath: string): string {
+  return execPath === process.execPath ? process.version : spawnSync(execPath, ["--version"], { encoding: "utf8" }).stdout.trim();
 }
 
 async function freePort(): Promise<number> {

@@ -1,8 +1,10 @@
 import "reflect-metadata";
 import { prepareBenchDatabase, withDataSource } from "./bench-database";
 import { parseBenchOptions, UsageError, USAGE } from "./options";
+import { profilesIn, summarizeNewProfiles } from "./profile-summary";
 import { publish } from "./publish";
 import { runBench } from "./run";
+import { PROFILE_DIR } from "./targets";
 import { buildWorkloads, Workload } from "./workloads";
 
 /** `npm run bench`: see USAGE. */
@@ -10,9 +12,11 @@ async function main(argv: string[]): Promise<void> {
   const options = parseBenchOptions(argv);
   const databaseUrl = await prepareBenchDatabase(options);
   const workloads = selected(await withDataSource(databaseUrl, buildWorkloads), options.workloads);
+  const profilesBefore = new Set(profilesIn(PROFILE_DIR));
   const run = await runBench(options, databaseUrl, workloads);
   const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
   publish({ command, options, databaseUrl, workloads, run });
+  if (options.profile) console.log(`\n${summarizeNewProfiles(PROFILE_DIR, profilesBefore)}`);
 }
 
 function selected(workloads: Workload[], names: string[]): Workload[] {

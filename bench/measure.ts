@@ -21,6 +21,8 @@ export function bodiesFor(target: RunningTarget, workload: Workload): string[] {
 export interface Measurement extends LoadResult {
   workload: string;
   target: TargetName;
+  /** The Node.js version the target ran on. */
+  node: string;
   round: number;
   /** db_queries_total's growth over the run, once the server is idle again, divided by the requests sent. */
   statementsPerRequest: number | null;
@@ -43,6 +45,7 @@ export async function measure(target: RunningTarget, workload: Workload, round: 
     ...load,
     workload: workload.name,
     target: target.name,
+    node: target.server.node,
     round,
     statementsPerRequest: perRequest(queries),
     peakRssBytes: peakRss(target.server.pid),

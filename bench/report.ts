@@ -5,6 +5,7 @@ import { TargetName } from "./targets";
 export interface Summary {
   workload: string;
   target: TargetName;
+  node: string;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -38,6 +39,7 @@ export function summarize(measurements: Measurement[]): Summary[] {
   return [...groups.values()].map((runs) => ({
     workload: runs[0].workload,
     target: runs[0].target,
+    node: runs[0].node,
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
@@ -82,6 +84,7 @@ export function figuresTable(summaries: Summary[], titles: Map<string, string>):
   const rows = summaries.map((s) => [
     `${s.workload} ${titles.get(s.workload) ?? ""}`.trim(),
     s.target,
+    s.node,
     s.requestsPerSecond.toFixed(0),
     s.p50.toFixed(1),
     s.p99.toFixed(1),
@@ -90,7 +93,7 @@ export function figuresTable(summaries: Summary[], titles: Map<string, string>):
     s.peakRssBytes === null ? "" : (s.peakRssBytes / 2 ** 20).toFixed(0),
     s.failures === 0 ? "" : String(s.failures),
   ]);
-  return markdownTable(["workload", "target", "req/s", "p50 ms", "p99 ms", "SQL/req", "CPU ms/req", "peak RSS MB", "failures"], rows);
+  return markdownTable(["workload", "target", "node", "req/s", "p50 ms", "p99 ms", "SQL/req", "CPU ms/req", "peak RSS MB", "failures"], rows);
 }
 
 /** `deepCost`: W1's req/s over W3's, how much dearer the deep page is than page 1 (the target is at most 1.2). */

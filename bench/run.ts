@@ -4,6 +4,7 @@ import { ChildServer, ChildSpec, startChild } from "./child-server";
 import { drive } from "./load";
 import { bodiesFor, measure, Measurement, RunningTarget } from "./measure";
 import { BenchOptions } from "./options";
+import { installPostgraphile } from "./baselines/postgraphile-install";
 import { postgraphileDifference, postgraphileWorkload } from "./postgraphile";
 import { floorSpec, limitSpec, postgraphileSpec, serverSpec } from "./targets";
 import { Workload, bodiesOf } from "./workloads";
@@ -37,6 +38,7 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
     const naive = await start(serverSpec("naive", databaseUrl, false, false));
     const floor = await start(floorSpec(databaseUrl));
     const comparesPostgraphile = options.db === "postgres" && workloads.some((workload) => postgraphileWorkload(workload) !== null);
+    if (comparesPostgraphile) installPostgraphile();
     const postgraphile = comparesPostgraphile && (await start(postgraphileSpec(databaseUrl)));
     const baselines = [...(variant ? [variant] : []), naive, floor, ...(postgraphile ? [postgraphile] : [])];
     const { answers, leftOut, notes } = await referenceAnswers(workloads, server, baselines);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { POSTGRAPHILE_NODE, POSTGRAPHILE_PACKAGE_DIR } from "./baselines/postgraphile-install";
 import { ChildSpec } from "./child-server";
 
 export type TargetName = "server" | "variant" | "naive" | "floor" | "limit" | "postgraphile";
@@ -52,13 +53,18 @@ export function floorSpec(databaseUrl: string): ChildSpec {
   return { name: "floor", script: "dist/bench/baselines/floor-server.js", env: { DATABASE_URL: databaseUrl }, readyPath: "/healthz" };
 }
 
-/** PostgreSQL only: PostGraphile builds its schema from the database's catalogue. */
+/**
+ * PostgreSQL only: PostGraphile builds its schema from the database's
+ * catalogue. It runs on the Node.js 22 it requires, from its own package
+ * (installPostgraphile must have run).
+ */
 export function postgraphileSpec(databaseUrl: string): ChildSpec {
   return {
     name: "postgraphile",
     script: "dist/bench/baselines/postgraphile-server.js",
+    execPath: POSTGRAPHILE_NODE,
     // GRAPHILE_ENV overrides NODE_ENV for Grafast; both say production, whatever the bench itself runs under.
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", GRAPHILE_ENV: "production" },
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", GRAPHILE_ENV: "production", POSTGRAPHILE_PACKAGE_DIR },
     readyPath: "/healthz",
   };
 }

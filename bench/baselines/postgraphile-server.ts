@@ -1,17 +1,27 @@
-// First: PostGraphile 5 needs it on Node.js 20.
-import "./promise-with-resolvers";
-import { createServer } from "node:http";
-import { postgraphile } from "postgraphile";
+import { createRequire } from "node:module";
+import { createServer, IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { countStatements } from "./count-statements";
-// tsconfig resolves modules the node10 way, which ignores package "exports": the types come from the files
-// behind these public subpaths, and the modules themselves are loaded by their public names.
-import type * as AdaptorModule from "@dataplan/pg/dist/adaptors/pg";
-import type * as GrafservNodeModule from "grafserv/dist/servers/node/index";
-import type * as AmberModule from "postgraphile/dist/presets/amber";
 
-const { makePgService } = require("postgraphile/adaptors/pg") as typeof AdaptorModule;
-const { grafserv } = require("postgraphile/grafserv/node") as typeof GrafservNodeModule;
-const { PostGraphileAmberPreset } = require("postgraphile/presets/amber") as typeof AmberModule;
+/**
+ * PostGraphile comes from the baseline's own package (see
+ * postgraphile-install.ts), which the project's TypeScript cannot see: these
+ * are the few parts of its API this file calls.
+ */
+interface PostGraphileInstance {
+  getSchema(): Promise<unknown>;
+  createServ(grafserv: unknown): { createHandler(): (request: IncomingMessage, response: ServerResponse) => void };
+  release(): Promise<void>;
+}
+interface PostGraphileApi {
+  postgraphile(preset: Record<string, unknown>): PostGraphileInstance;
+}
+
+const fromBaseline = createRequire(join(process.env.POSTGRAPHILE_PACKAGE_DIR!, "package.json"));
+const { postgraphile } = fromBaseline("postgraphile") as PostGraphileApi;
+const { makePgService } = fromBaseline("postgraphile/adaptors/pg") as { makePgService(options: Record<string, unknown>): unknown };
+const { grafserv } = fromBaseline("postgraphile/grafserv/node") as { grafserv: unknown };
+const { PostGraphileAmberPreset } = fromBaseline("postgraphile/presets/amber") as { PostGraphileAmberPreset: unknown };
 
 /**
  * A user's most likely alternative, on node:http at PORT: PostGraphile 5
@@ -22,7 +32,7 @@ const { PostGraphileAmberPreset } = require("postgraphile/presets/amber") as typ
  * gives `db_queries_total`, the statements sent so far.
  */
 async function main(): Promise<void> {
-  const statementsSent = countStatements();
+  const statementsSent = countStatements(fromBaseline("pg").Client);
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset],
     pgServices: [makePgService({ connectionString: process.env.DATABASE_URL!, schemas: ["public"] })],

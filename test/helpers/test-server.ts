@@ -109,9 +109,9 @@ export class TestServer {
   }
 
   /** How many SQL statements one operation sent, read from `/metrics` around it. */
-  async countQueries(query: string, variables?: Record<string, unknown>): Promise<number> {
+  async countQueries(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<number> {
     const before = await this.queriesSent();
-    await this.data(query, variables);
+    await this.data(query, variables, headers);
     return (await this.queriesSent()) - before;
   }
 }
