@@ -3,16 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { EntryPoint, Finished, runEntryPoint } from "./helpers/entry-points";
+import { EntryPoint, assertOneLine, runEntryPoint } from "./helpers/entry-points";
 
 const CLIS: EntryPoint[] = ["seed", "user:create", "comments:moderate", "persisted-queries"];
 
-function assertOneLine(finished: Finished, expected: RegExp): void {
-  assert.equal(finished.code, 2, `exit code 2 (stderr: ${finished.stderr})`);
-  assert.equal(finished.stderr.trimEnd().split("\n").length, 1, `one line, got:\n${finished.stderr}`);
-  assert.match(finished.stderr.trimEnd(), expected);
-  assert.doesNotMatch(finished.stderr + finished.stdout, /^\s+at /m, "no stack trace");
-}
 
 describe("every CLI", () => {
   for (const cli of CLIS) {

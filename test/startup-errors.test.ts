@@ -4,16 +4,8 @@ import { createServer, Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { Finished, closedPort, runEntryPoint } from "./helpers/entry-points";
+import { assertOneLine, closedPort, runEntryPoint } from "./helpers/entry-points";
 
-/** One readable line on stderr, exit code 2, no stack trace: what every user error at start-up gets. */
-function assertOneLine(finished: Finished, expected: RegExp): void {
-  assert.equal(finished.code, 2, `exit code 2 (stderr: ${finished.stderr})`);
-  const lines = finished.stderr.trimEnd().split("\n");
-  assert.equal(lines.length, 1, `one line, got:\n${finished.stderr}`);
-  assert.match(lines[0], expected);
-  assert.doesNotMatch(finished.stderr + finished.stdout, /^\s+at /m, "no stack trace");
-}
 
 describe("npm start refuses a configuration mistake in one line, before anything runs", () => {
   let dir: string;

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -54,4 +55,13 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** One readable line on stderr, exit code 2, no stack trace: what every user error at start-up or in a CLI gets. */
+export function assertOneLine(finished: Finished, expected: RegExp): void {
+  assert.equal(finished.code, 2, `exit code 2 (stderr: ${finished.stderr})`);
+  const lines = finished.stderr.trimEnd().split("\n");
+  assert.equal(lines.length, 1, `one line, got:\n${finished.stderr}`);
+  assert.match(lines[0], expected);
+  assert.doesNotMatch(finished.stderr + finished.stdout, /^\s+at /m, "no stack trace");
 }
