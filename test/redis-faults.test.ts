@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import { DEFAULT_CACHING } from "../src/config";
 import { Article } from "../src/modules/article/article.entity";
 import { encodeGlobalId } from "../src/modules/node/global-id";
@@ -56,7 +56,9 @@ describeEachDatabase(
     let writer = 0;
     const articleId = () => encodeGlobalId("Article", article.id);
     const add = (on: TestServer) =>
-      on.graphql(ADD, { input: { articleId: articleId(), authorName: "Ann", authorEmail: `writer${++writer}@example.com`, body: "Said while Redis was away" } });
+      on.graphql(ADD, {
+        input: { articleId: articleId(), authorName: "Ann", authorEmail: `writer${++writer}@example.com`, body: "Said while Redis was away" },
+      });
 
     /** Reads and comments at once, on each given server: every answer must be a success. */
     async function load(servers: TestServer[]): Promise<string[]> {
@@ -72,16 +74,29 @@ describeEachDatabase(
       return added;
     }
 
+    /** What a test started besides the server: stopped after it even when it timed out, so no handle keeps the file running. */
+    const started: { stop(): Promise<void> }[] = [];
+
     before(async () => {
       const ds = server().dataSource;
       article = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds) });
     });
 
+    afterEach(async () => {
+      redis.thaw();
+      await redis.restart().catch(() => undefined);
+      for (const thing of started.splice(0).reverse()) await thing.stop();
+    });
+
     // The timeouts only stop a hang (a request waiting on Redis) from holding the suite: a hang is the failure.
-    test("serves reads and comments without an error while Redis is down, reports it, and shares events again once it is back", { timeout: 60_000 }, async () => {
-      const second = await server().sibling(optionsFor(1000));
-      const live = await listenToComments(second, articleId());
-      try {
+    test(
+      "serves reads and comments without an error while Redis is down, reports it, and shares events again once it is back",
+      { timeout: 120_000 },
+      async () => {
+        const second = await server().sibling(optionsFor(1000));
+        started.push(second);
+        const live = await listenToComments(second, articleId());
+        started.push(live);
         await recovered(server());
         await redis.stop();
         const added = await load([server(), second]);
@@ -90,7 +105,8 @@ describeEachDatabase(
         assert.equal((await fetch(`${server().baseUrl}/readyz`)).status, 200);
         const degraded = await health(server());
         assert.equal(degraded.status, "degraded");
-        for (const role of ["redis:cache", "redis:rate-limit", "redis:pubsub-publish", "redis:pubsub-subscribe"]) assert.ok(degraded.degraded!.includes(role), role);
+        for (const role of ["redis:cache", "redis:rate-limit", "redis:pubsub-publish", "redis:pubsub-subscribe"])
+          assert.ok(degraded.degraded!.includes(role), role);
         const metrics = await (await fetch(`${server().baseUrl}/metrics`)).text();
         assert.match(metrics, /^redis_up\{connection="rate-limit"\} 0$/m);
         assert.ok(Number(/^redis_fallbacks_total\{connection="rate-limit"\} (\d+)/m.exec(metrics)?.[1]) >= ROUNDS);
@@ -104,36 +120,26 @@ describeEachDatabase(
         const across = await add(server());
         assert.equal(across.body.errors, undefined);
         await live.arrival(across.body.data.addComment.comment.id);
-      } finally {
-        await live.stop();
-        await second.stop();
-      }
-    });
+      },
+    );
 
-    test("answers within the bound of each Redis call while Redis hangs", { timeout: 60_000 }, async () => {
+    test("answers within the bound of each Redis call while Redis hangs", { timeout: 120_000 }, async () => {
       await recovered(server());
       const before = await metric(server(), 'redis_fallbacks_total{connection="cache"}');
       redis.freeze();
-      try {
-        assert.equal((await load([server()])).length, ROUNDS);
-        assert.ok((await metric(server(), 'redis_fallbacks_total{connection="cache"}')) > before);
-        assert.equal((await fetch(`${server().baseUrl}/readyz`)).status, 200);
-      } finally {
-        redis.thaw();
-      }
+      assert.equal((await load([server()])).length, ROUNDS);
+      assert.ok((await metric(server(), 'redis_fallbacks_total{connection="cache"}')) > before);
+      assert.equal((await fetch(`${server().baseUrl}/readyz`)).status, 200);
+      redis.thaw();
     });
 
-    test("counts rate limits on each instance alone while Redis is down", { timeout: 60_000 }, async () => {
+    test("counts rate limits on each instance alone while Redis is down", { timeout: 120_000 }, async () => {
       const limited = await server().sibling(optionsFor(3));
-      try {
-        await redis.stop();
-        for (let attempt = 1; attempt <= 3; attempt++) assert.equal((await add(limited)).body.errors, undefined, `attempt ${attempt} of 3`);
-        const refused = await add(limited);
-        assert.equal(refused.body.errors?.[0].extensions?.code, "RATE_LIMITED");
-      } finally {
-        await limited.stop();
-        await redis.restart();
-      }
+      started.push(limited);
+      await redis.stop();
+      for (let attempt = 1; attempt <= 3; attempt++) assert.equal((await add(limited)).body.errors, undefined, `attempt ${attempt} of 3`);
+      const refused = await add(limited);
+      assert.equal(refused.body.errors?.[0].extensions?.code, "RATE_LIMITED");
     });
   },
   () => optionsFor(1000),

@@ -57,16 +57,22 @@ withReplica("three instances", (replica: TestReplica) => {
       article = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds) });
     });
 
+    let comments: Live[] = [];
+    let publications: Live[] = [];
+
     after(async () => {
+      await Promise.all([...comments, ...publications].map((live) => live.stop()));
       for (const instance of instances.slice(1)) await instance.stop();
       await instances[0]?.stop();
       await redis.stop();
     });
 
-    test("delivers every event to every subscriber once, publishes a scheduled article once, purges every cache and counts rate limits together", { timeout: 120_000 }, async () => {
-      const comments: Live[] = await Promise.all(instances.map((on) => listenToComments(on, articleId())));
-      const publications: Live[] = await Promise.all(instances.map((on) => listen(on, PUBLISHED, {}, "articlePublished")));
-      try {
+    test(
+      "delivers every event to every subscriber once, publishes a scheduled article once, purges every cache and counts rate limits together",
+      { timeout: 120_000 },
+      async () => {
+        comments = await Promise.all(instances.map((on) => listenToComments(on, articleId())));
+        publications = await Promise.all(instances.map((on) => listen(on, PUBLISHED, {}, "articlePublished")));
         // Comments on each instance, and a scheduled article falling due while they are posted.
         const ds = instances[0].dataSource;
         const scheduled = await createArticle(ds, {
@@ -101,15 +107,12 @@ withReplica("three instances", (replica: TestReplica) => {
         assert.equal(await ds.getRepository(AuditEvent).countBy({ action: "publishScheduled" }), 1, "one instance published it");
         assert.equal((await ds.getRepository(Article).findOneByOrFail({ id: scheduled.id })).status, ArticleStatus.PUBLISHED);
 
-
         // RATE_LIMIT comments were allowed across the three instances; the next is refused on any of them.
         for (const on of instances) {
           const refused = await add(on);
           assert.equal(refused.body.errors?.[0].extensions?.code, "RATE_LIMITED");
         }
-      } finally {
-        await Promise.all([...comments, ...publications].map((live) => live.stop()));
-      }
-    });
+      },
+    );
   });
 });

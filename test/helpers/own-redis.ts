@@ -31,8 +31,9 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Starts the server again on the same port (empty: it saved nothing). */
+  /** Starts the server again on the same port (empty: it saved nothing); nothing to do while it runs. */
   async restart(): Promise<void> {
+    if (this.process && this.process.exitCode === null) return;
     const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], {
       stdio: ["ignore", "pipe", "inherit"],
     });
