@@ -117,11 +117,8 @@ export async function createServer({
   caching: cachingOptions = DEFAULT_CACHING,
   tracing,
 }: ServerDeps): Promise<Server> {
-  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes, ...(tracing && { serverFactory: tracing.serverFactory }) });
-  if (tracing) {
-    app.addHook("onRequest", tracing.onRequest);
-    tracing.traceStatements(dataSource);
-  }
+  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  tracing?.instrument(app, dataSource);
   const caching = createCaching(cachingOptions, limits, logger);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
