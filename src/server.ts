@@ -135,11 +135,8 @@ export async function createServer({
   replicas: replicaOptions = DEFAULT_REPLICAS,
   tracing,
 }: ServerDeps): Promise<Server> {
-  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes, ...(tracing && { serverFactory: tracing.serverFactory }) });
-  if (tracing) {
-    app.addHook("onRequest", tracing.onRequest);
-    tracing.traceStatements(dataSource);
-  }
+  const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
+  tracing?.instrument(app, dataSource);
   const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;
   await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);

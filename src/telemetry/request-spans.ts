@@ -1,4 +1,4 @@
-import { IncomingMessage, ServerResponse, createServer } from "node:http";
+import { IncomingMessage, Server, ServerResponse } from "node:http";
 import { Context, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, Tracer, context, createContextKey, propagation, trace } from "@opentelemetry/api";
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE, ATTR_URL_PATH } from "@opentelemetry/semantic-conventions";
 import { FastifyRequest } from "fastify";
@@ -13,34 +13,40 @@ export function activeOperationSpan(): Span | undefined {
 }
 
 /**
- * Fastify's `serverFactory`: every request gets a SERVER span, continuing
+ * Wraps the server's request listener (Fastify's, keeping every option
+ * Fastify gave its server): every request gets a SERVER span, continuing
  * the caller's trace when it sends a W3C `traceparent`, and a request to
  * /graphql a child span for its operation (named once Apollo has parsed it,
  * see `operation-spans.ts`). The innermost span is the active context of
  * everything the request does, including the request's stream events (its
  * body is read in them), so statements become its children.
  */
-export function traceRequests(tracer: Tracer) {
-  return (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
-    createServer((request, response) => {
-      const method = request.method ?? "_OTHER";
-      const path = (request.url ?? "/").split("?", 1)[0];
-      const span = tracer.startSpan(
-        method,
-        { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: path } },
-        propagation.extract(ROOT_CONTEXT, request.headers),
-      );
-      let active: Context = trace.setSpan(context.active(), span).setValue(REQUEST_SPAN, span);
-      const operation = path === GRAPHQL_PATH && (method === "POST" || method === "GET") ? tracer.startSpan("graphql", {}, active) : undefined;
-      if (operation) active = trace.setSpan(active, operation).setValue(OPERATION_SPAN, operation);
-      response.once("close", () => {
-        operation?.end();
-        endRequestSpan(span, response);
-      });
+export function traceRequests(server: Server, tracer: Tracer): void {
+  for (const listener of server.listeners("request") as ((request: IncomingMessage, response: ServerResponse) => void)[]) {
+    server.removeListener("request", listener);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      const active = startRequestSpans(tracer, request, response);
       context.bind(active, request);
       context.bind(active, response);
-      context.with(active, () => handler(request, response));
+      context.with(active, () => listener.call(server, request, response));
     });
+  }
+}
+
+/** The request's span, and its operation's under it for a GraphQL request; both end when the response does. */
+function startRequestSpans(tracer: Tracer, request: IncomingMessage, response: ServerResponse): Context {
+  const method = request.method ?? "_OTHER";
+  const path = (request.url ?? "/").split("?", 1)[0];
+  const caller = propagation.extract(ROOT_CONTEXT, request.headers);
+  const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: path } }, caller);
+  let active: Context = trace.setSpan(caller, span).setValue(REQUEST_SPAN, span);
+  const operation = path === GRAPHQL_PATH && (method === "POST" || method === "GET") ? tracer.startSpan("graphql", {}, active) : undefined;
+  if (operation) active = trace.setSpan(active, operation).setValue(OPERATION_SPAN, operation);
+  response.once("close", () => {
+    operation?.end();
+    endRequestSpan(span, response);
+  });
+  return active;
 }
 
 function endRequestSpan(span: Span, response: ServerResponse): void {

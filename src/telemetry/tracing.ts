@@ -2,6 +2,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, SpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import { FastifyInstance } from "fastify";
 import { DataSource } from "typeorm";
 import { nameRequestSpan, traceRequests } from "./request-spans";
 import { operationSpans } from "./operation-spans";
@@ -16,16 +17,12 @@ import { TracingOptions } from "./tracing-options";
  * tracing is off there is no `Tracing` at all, so nothing is wrapped.
  */
 export interface Tracing {
-  /** Fastify's `serverFactory`: the request span is the active context of all the request does. */
-  readonly serverFactory: ReturnType<typeof traceRequests>;
-  /** Fastify `onRequest` hook naming the request span after its route. */
-  readonly onRequest: typeof nameRequestSpan;
+  /** Spans for the app's HTTP requests (named after their routes) and for the statements they send through `dataSource`. */
+  instrument(app: FastifyInstance, dataSource: DataSource): void;
   /** The Apollo plugin that names the operation span and records its cost. */
   readonly operationPlugin: typeof operationSpans;
   /** pino's `mixin`: the trace_id and span_id of the request a line is logged in. */
   readonly logFields: typeof traceIdsOf;
-  /** Wraps the statements `dataSource` sends inside a traced request. */
-  traceStatements(dataSource: DataSource): void;
   /** Sends the spans still buffered; `main` calls it last on shutdown. */
   shutdown(): Promise<void>;
 }
@@ -43,11 +40,13 @@ export function registerTracing(options: TracingOptions, spanProcessors: SpanPro
   provider.register();
   const tracer = provider.getTracer("broadsheet");
   return {
-    serverFactory: traceRequests(tracer),
-    onRequest: nameRequestSpan,
+    instrument: (app, dataSource) => {
+      traceRequests(app.server, tracer);
+      app.addHook("onRequest", nameRequestSpan);
+      traceStatements(dataSource, tracer);
+    },
     operationPlugin: operationSpans,
     logFields: traceIdsOf,
-    traceStatements: (dataSource) => traceStatements(dataSource, tracer),
     shutdown: () => provider.shutdown(),
   };
 }
