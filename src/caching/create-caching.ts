@@ -9,6 +9,8 @@ import { Manifest, loadManifest, persistedQueryOptions } from "./persisted-queri
 import { RedisResponseCache } from "./redis-response-cache";
 import { MemoryResponseCache, ResponseCache, noResponseCache } from "./response-cache";
 
+const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
 export interface Caching {
   /** The safelist in PERSISTED_QUERIES=only mode; null otherwise. */
   manifest: Manifest | null;
@@ -23,7 +25,8 @@ export interface Caching {
 /** The persisted-query store and the response cache the options ask for, on one Redis connection when REDIS_URL is set. */
 export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, dataSource: DataSource): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  // A stalled Redis fails a command after a second: a lookup then answers uncached, a purge falls back to the TTL.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 3, commandTimeout: REDIS_COMMAND_TIMEOUT_MS }) : null;
   redis?.on("error", (err) => logger.warn({ err }, "cache Redis connection error"));
   const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;
   const responseCache = responseCacheFor(options, redis);
