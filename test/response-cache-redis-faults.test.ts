@@ -28,18 +28,20 @@ class OwnRedis {
     await once(probe, "close");
     this.process = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     const url = `redis://127.0.0.1:${this.port}`;
-    const client = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
-    client.on("error", () => undefined);
+    // Each probe gives up at its first failure (a retrying client's connect() may never settle); the test's timeout bounds the wait.
     for (;;) {
+      const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      probe.on("error", () => undefined);
       try {
-        await client.connect();
-        await client.ping();
+        await probe.connect();
+        await probe.ping();
         break;
       } catch {
         await sleep(50);
+      } finally {
+        probe.disconnect();
       }
     }
-    client.disconnect();
     return url;
   }
 
