@@ -4,7 +4,7 @@ import { Article } from "../src/modules/article/article.entity";
 import { prepareBenchDatabase, withDataSource } from "./bench-database";
 import { ChildServer, startChild } from "./child-server";
 import { drive, LoadResult } from "./load";
-import { BenchOptions, parseBenchOptions, UsageError } from "./options";
+import { BenchOptions, parseBenchOptions, runCommand } from "./options";
 import { serverSpec } from "./targets";
 import { buildWorkloads } from "./workloads";
 
@@ -113,12 +113,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
-  console.error(error);
-  process.exitCode = 1;
-});
+runCommand(() => main(process.argv.slice(2)), USAGE);
