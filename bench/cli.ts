@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { prepareBenchDatabase, withDataSource } from "./bench-database";
-import { parseBenchOptions, UsageError, USAGE } from "./options";
+import { parseBenchOptions, runCommand, UsageError, USAGE } from "./options";
 import { profilesIn, summarizeNewProfiles } from "./profile-summary";
 import { publish } from "./publish";
 import { runBench } from "./run";
@@ -26,12 +26,4 @@ function selected(workloads: Workload[], names: string[]): Workload[] {
   return workloads.filter((workload) => names.includes(workload.name));
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
-  console.error(error);
-  process.exitCode = 1;
-});
+runCommand(() => main(process.argv.slice(2)), USAGE);

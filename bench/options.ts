@@ -42,6 +42,19 @@ const QUICK = { articles: 5_000, warmup: 1, duration: 2, rounds: 2 };
 
 export class UsageError extends Error {}
 
+/** Runs a bench command: a UsageError prints one line and the usage, exit code 2; anything else its stack, exit code 1. */
+export function runCommand(main: () => Promise<void>, usage: string): void {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${usage}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const values = parseFlags(argv);
   const preset = values.quick ? QUICK : FULL;

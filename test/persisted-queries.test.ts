@@ -242,6 +242,7 @@ test("caching and the socket bounds come from the environment, through serverOpt
       apqCacheBytes: 1000,
       redisUrl: undefined,
       cdnPurgeUrl: undefined,
+      cdnPurgeToken: undefined,
     },
   );
   assert.equal(options.http?.wsMaxSubscriptions, 3);

@@ -85,10 +85,10 @@ export class RedisResponseCache implements ResponseCache {
     return { since, answer: { contentType, cacheControl, surrogateKeys, body } };
   }
 
-  async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<void> {
-    if (Date.now() - lookup.at > this.ttlSeconds * 1000) return;
+  async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<boolean> {
+    if (Date.now() - lookup.at > this.ttlSeconds * 1000) return false;
     const value = [answer.contentType, answer.cacheControl, answer.surrogateKeys, answer.body].join(SEPARATOR);
-    await this.commands.store(this.entryKey(key), lookup.since, this.ttlSeconds, value, this.prefix, ...tags);
+    return (await this.commands.store(this.entryKey(key), lookup.since, this.ttlSeconds, value, this.prefix, ...tags)) === 1;
   }
 
   async purge(tags: readonly string[]): Promise<void> {

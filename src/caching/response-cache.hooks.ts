@@ -7,7 +7,7 @@ import { carriesCredentials, passesCsrfPrevention } from "./anonymous";
 import { isPublic } from "./cache-control.plugin";
 import { cdnCacheable, setCdnTags } from "./cdn-tags";
 import { RequestTags } from "./request-tags";
-import { ResponseCache, StoreAt } from "./response-cache";
+import { CachedAnswer, ResponseCache, StoreAt } from "./response-cache";
 
 /** Answers bigger than this are not kept: they would crowd out many small ones. */
 const MAX_ANSWER_CHARACTERS = 1024 * 1024;
@@ -15,6 +15,8 @@ const MAX_ANSWER_CHARACTERS = 1024 * 1024;
 /** A miss waiting for its answer: stored under the key, if no tag of it was purged since the lookup. */
 interface Pending extends StoreAt {
   key: string;
+  /** Hands the stored answer (or null: none was stored) to the requests for the same key that waited for it. */
+  settle(answer: CachedAnswer | null): void;
 }
 
 /**
@@ -28,6 +30,14 @@ interface Pending extends StoreAt {
 export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, requestTags: RequestTags, logger: Logger): void {
   if (!cache.enabled) return;
   const pending = new WeakMap<FastifyRequest, Pending>();
+  /**
+   * This instance's misses being answered, by key: a request for an answer
+   * already being computed waits for it instead of computing it again, so a
+   * purge of a busy page costs one execution, not one per request meanwhile.
+   * It is served only if it was stored, that is if no tag of it was purged
+   * since its lookup.
+   */
+  const inFlight = new Map<string, Promise<CachedAnswer | null>>();
 
   app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
     const key = cacheKeyOf(request);
@@ -40,13 +50,25 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       logger.warn({ err, requestId: request.id }, "response cache unavailable: answering uncached");
       return;
     }
-    if (!lookup.answer) {
+    const answer = lookup.answer ?? (await inFlight.get(key));
+    if (!answer) {
       responseCacheMisses.inc();
-      pending.set(request, { key, since: lookup.since, at });
+      if (!inFlight.has(key)) {
+        let settle!: (answer: CachedAnswer | null) => void;
+        inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+        pending.set(request, {
+          key,
+          since: lookup.since,
+          at,
+          settle: (stored) => {
+            inFlight.delete(key);
+            settle(stored);
+          },
+        });
+      }
       return;
     }
     responseCacheHits.inc();
-    const { answer } = lookup;
     reply.header("content-type", answer.contentType).header("cache-control", answer.cacheControl).header("x-cache", "HIT");
     if (cdnCacheable(request)) setCdnTags(reply, answer.surrogateKeys);
     return reply.send(answer.body);
@@ -54,8 +76,12 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
 
   app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const miss = pending.get(request);
-    if (!miss || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
-    if (typeof payload !== "string" || payload.length > MAX_ANSWER_CHARACTERS) return payload;
+    if (!miss) return payload;
+    pending.delete(request);
+    if (reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control")) || typeof payload !== "string" || payload.length > MAX_ANSWER_CHARACTERS) {
+      miss.settle(null);
+      return payload;
+    }
     const answer = {
       body: payload,
       contentType: String(reply.getHeader("content-type")),
@@ -63,8 +89,18 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       surrogateKeys: requestTags.surrogateKeysOf(request) ?? "",
     };
     // Stored before the answer leaves, so the next request, on any instance, finds it.
-    await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => logger.warn({ err, requestId: request.id }, "response not cached"));
+    const stored = await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => {
+      logger.warn({ err, requestId: request.id }, "response not cached");
+      return false;
+    });
+    miss.settle(stored ? answer : null);
     return payload;
+  });
+
+  // A miss that never reached onSend (its connection closed, a hook threw) lets its waiters compute the answer themselves.
+  app.addHook("onResponse", async (request: FastifyRequest) => {
+    pending.get(request)?.settle(null);
+    pending.delete(request);
   });
 }
 

@@ -32,7 +32,8 @@ export interface Lookup {
 export interface ResponseCache {
   readonly enabled: boolean;
   lookup(key: string): Promise<Lookup>;
-  store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<void>;
+  /** Whether the answer was stored. */
+  store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<boolean>;
   /** Every write of visible content calls this after its commit, with the tags of what it changed. */
   purge(tags: readonly string[]): Promise<void>;
 }
@@ -47,7 +48,7 @@ export interface StoreAt {
 export const noResponseCache: ResponseCache = {
   enabled: false,
   lookup: async () => ({ since: "0" }),
-  store: async () => undefined,
+  store: async () => false,
   purge: async () => undefined,
 };
 
@@ -81,16 +82,17 @@ export class MemoryResponseCache implements ResponseCache {
     return { since: String(this.clock), answer: (await this.entries.get(key))?.answer };
   }
 
-  async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<void> {
-    if (Date.now() - lookup.at > this.ttlSeconds * 1000) return;
+  async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<boolean> {
+    if (Date.now() - lookup.at > this.ttlSeconds * 1000) return false;
     const since = Number(lookup.since);
-    if (tags.some((tag) => (this.purged.get(tag)?.clock ?? -1) > since)) return;
+    if (tags.some((tag) => (this.purged.get(tag)?.clock ?? -1) > since)) return false;
     await this.entries.set(key, { answer, tags }, { ttl: this.ttlSeconds });
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
+    return true;
   }
 
   async purge(tags: readonly string[]): Promise<void> {
