@@ -1,5 +1,5 @@
 import { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { DocumentNode, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode, Source } from "graphql";
+import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode, Source } from "graphql";
 import { CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import { Context } from "../context";
 
@@ -27,9 +27,10 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     async load() {
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
+          // No operation of that name in the document: graphql-js's refusal, as Apollo gives it without this executor.
+          if (!operation) return execute({ schema, document, operationName: request.operationName, contextValue: context, variableValues: request.variables });
           const query = compile(document, operationName);
-          if (!isCompiledQuery(query)) return query;
-          const result = await query.query(undefined, context, request.variables);
+          const result = isCompiledQuery(query) ? await query.query(undefined, context, request.variables) : query;
           if (!result.errors) return result;
           const refused = result.data === undefined ? variableErrors(schema, operation, request.variables) : null;
           return refused ?? { ...result, errors: result.errors.map((error) => asGraphQLError(error, document.loc?.source)) };
