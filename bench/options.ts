@@ -24,12 +24,19 @@ export interface BenchOptions {
    * a lever (NODE_OPTIONS=…, a pool size…) in the same run; null for none.
    */
   variant: Record<string, string> | null;
+  /**
+   * Another checkout, already built (`npx tsc -p .`), whose server the
+   * variant runs instead of this one's: a change measured against the
+   * commit before it, in the same run. Null for this build.
+   */
+  variantBuild: string | null;
   quick: boolean;
 }
 
 export const USAGE =
   "Usage: npm run bench -- [--db sqlite|postgres] [--articles N] [--quick] [--duration S] [--rounds N]\n" +
   "                        [--connections N] [--warmup S] [--workloads W1,W2] [--profile] [--variant NAME=VALUE ...]\n" +
+  "                        [--variant-build DIR]\n" +
   "Seeds (or reuses) a bench database, starts the server in production mode beside three baselines\n" +
   "(the limit, the in-memory graphql-js floor, the naive build without batching; on PostgreSQL,\n" +
   "PostGraphile 5 for W1 and W2 too) and drives every workload against each for a fixed time,\n" +
@@ -75,6 +82,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     workloads: values.workloads ? values.workloads.split(",").map((name) => name.trim().toUpperCase()) : [],
     profile: values.profile ?? false,
     variant: values.variant ? Object.fromEntries(values.variant.map(assignment)) : null,
+    variantBuild: values["variant-build"] ?? null,
     quick: values.quick ?? false,
   };
 }
@@ -87,7 +95,7 @@ function parseFlags(argv: string[]) {
       args: argv,
       options: {
         db: text, articles: text, duration: text, rounds: text, connections: text, warmup: text, workloads: text,
-        quick: flag, profile: flag, variant: { type: "string", multiple: true },
+        quick: flag, profile: flag, variant: { type: "string", multiple: true }, "variant-build": text,
       },
     }).values;
   } catch (error) {

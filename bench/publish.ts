@@ -25,12 +25,13 @@ export function publish({ command, options, databaseUrl, workloads, run }: Publi
   const deepCost = w1 && w3 ? w1 / w3 : null;
   const machine = describeMachine();
   const titles = new Map(workloads.map((workload) => [workload.name, workload.title]));
-  const { db, articles, rounds, duration, connections, variant } = options;
+  const { db, articles, rounds, duration, connections, variant, variantBuild } = options;
   console.log(
     [
       "",
       `${command}  (${db}, ${articles} articles; ${rounds} round${rounds === 1 ? "" : "s"} of ${duration}s, ${connections} connections, median)`,
       ...(variant ? [`variant: ${Object.entries(variant).map(([name, value]) => `${name}=${value}`).join(" ")}`] : []),
+      ...(variantBuild ? [`variant build: ${variantBuild}`] : []),
       `${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node.js ${machine.node}`,
       "",
       figuresTable(summaries, titles),

@@ -34,7 +34,8 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
   };
   try {
     const server = await start(serverSpec("server", databaseUrl, true, options.profile));
-    const variant = options.variant && (await start(serverSpec("variant", databaseUrl, true, options.profile, options.variant)));
+    const hasVariant = options.variant !== null || options.variantBuild !== null;
+    const variant = hasVariant && (await start(serverSpec("variant", databaseUrl, true, options.profile, options.variant ?? {}, options.variantBuild ?? ".")));
     const naive = await start(serverSpec("naive", databaseUrl, false, false));
     const floor = await start(floorSpec(databaseUrl));
     const comparesPostgraphile = options.db === "postgres" && workloads.some((workload) => postgraphileWorkload(workload) !== null);

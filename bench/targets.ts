@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { POSTGRAPHILE_NODE, POSTGRAPHILE_PACKAGE_DIR } from "./baselines/postgraphile-install";
 import { ChildSpec } from "./child-server";
 
@@ -8,7 +9,7 @@ export type TargetName = "server" | "variant" | "naive" | "floor" | "limit" | "p
 /** What each target is, for the table's legend. */
 export const TARGET_TITLES: Record<TargetName, string> = {
   server: "Broadsheet in production mode",
-  variant: "the same server with the --variant environment",
+  variant: "the server with the --variant environment, or built from --variant-build",
   naive: "(c) the same server with DataLoader batching off (LOADER_BATCHING=off)",
   floor: "(b) plain graphql-js over the same data in memory, on node:http",
   limit: "(a) node:http answering the precomputed response bytes",
@@ -19,12 +20,20 @@ export const PROFILE_DIR = "bench/results/profiles";
 
 /**
  * The server as `npm start` runs it in production, minus demo seeding;
- * batching off makes the naive build, `extraEnv` a variant.
+ * batching off makes the naive build, `extraEnv` or another checkout's
+ * build (`root`) a variant.
  */
-export function serverSpec(name: TargetName, databaseUrl: string, batching: boolean, profile: boolean, extraEnv: Record<string, string> = {}): ChildSpec {
+export function serverSpec(
+  name: TargetName,
+  databaseUrl: string,
+  batching: boolean,
+  profile: boolean,
+  extraEnv: Record<string, string> = {},
+  root = ".",
+): ChildSpec {
   return {
     name,
-    script: "dist/src/main.js",
+    script: join(root, "dist/src/main.js"),
     env: {
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",

@@ -5,6 +5,7 @@ import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { DataSource } from "typeorm";
 import { Context, createContext } from "./context";
+import { compiledExecution } from "./http/compiled-execution";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
 import { GRAPHQL_PATH } from "./http/graphql-params";
@@ -144,7 +145,7 @@ export async function createServer({
   const schema = collectAnswerTags(buildSchema());
   const requestTags = new RequestTags();
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: http.introspection,
@@ -156,7 +157,7 @@ export async function createServer({
     persistedQueries: caching.persistedQueries,
     plugins: [
       // No field sets cache hints, yet the default cache-control plugin wraps every field's resolver
-      // to compute a policy nobody reads: `npm run bench` measured it at 6–12% of the server's CPU.
+      // to compute a policy nobody reads (BENCHMARKS.md has what that cost).
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
       metricsPlugin(),

@@ -8,9 +8,9 @@ const REFRESH_MS = 60 * 60 * 1000;
 
 /**
  * SQLite plans without statistics unless something runs ANALYZE, and then
- * assumes every index is selective: `article(slug:)` at 100,000 articles
- * read every published row through the status index (6.7 ms a lookup)
- * instead of the one row its slug names (0.13 ms). Every connection runs
+ * assumes every index is selective: `article(slug:)` read every published
+ * row through the status index instead of the one row its slug names
+ * (BENCHMARKS.md has the figures). Every connection runs
  * `PRAGMA optimize=0x10002` when it opens (`ormconfig.ts`), and a serving
  * one `PRAGMA optimize` every hour, which re-analyzes only the tables that
  * grew or shrank enough to need it. PostgreSQL keeps its own (autovacuum).

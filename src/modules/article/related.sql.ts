@@ -14,8 +14,8 @@ import { articleCountSql, daysApartSql, isPostgres, shiftDaysSql } from "../../d
  * articles weighs 6.2, one on half of them 1.1. Both counts take every
  * article, drafts included, because those are the counts the indexes keep
  * for free: counting only published ones meant reading every row of the
- * table and of the tag's articles on each ranking (30 of its 75 ms at
- * 100,000 articles), and a per-process cache or counts kept on write would
+ * table and of the tag's articles on each ranking (see BENCHMARKS.md), and
+ * a per-process cache or counts kept on write would
  * go stale under writes this code does not see (a tag deleted, an article
  * unpublished by another path or instance). Drafts are a few percent of a
  * newsroom's articles; their tags are about to be published anyway. Tags

@@ -24,7 +24,7 @@ type Entity = ObjectLiteral & { id: number };
  * on the query that reads them; the rows it selects stay the same.
  * `select` shapes the query, `complete` sets on each entity what it read
  * beside it (joined rows come as raw columns: TypeORM's hydration of
- * mapped joins cost three times the whole page's). Rows are read raw and
+ * mapped joins cost more than the rest of the page). Rows are read raw and
  * built by `rowHydrator`, never by TypeORM's `getRawAndEntities`.
  */
 export interface RowShape<E extends ObjectLiteral> {
@@ -71,7 +71,7 @@ export async function fetchPage<E extends Entity, R = E>(
  * says whose each row is. Each parent's page is read on its own, with the
  * keyset bounds and `LIMIT limit + 1`, so that it costs an index seek and
  * limit + 1 rows however many rows the parent has (a window numbering every
- * row of every parent cost 30 times more on an author of 100 articles):
+ * row of every parent reads all of them):
  *   PostgreSQL: parents CROSS JOIN LATERAL (… LIMIT n)
  *   SQLite (no LATERAL): parents × rows WHERE id IN (correlated … LIMIT n)
  * Pages come back in the order of `parentIds`, empty for parents with none.
