@@ -1,8 +1,4 @@
 import assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, test } from "node:test";
 import Redis from "ioredis";
 import { CachingOptions, DEFAULT_CACHING } from "../src/config";
@@ -14,60 +10,15 @@ import { createArticle, createAuthor, createCategory, createComment } from "./fa
 import { createUser, signIn } from "./factories/users";
 import { metric } from "./helpers/caching";
 import { describeEachDatabase } from "./helpers/each-database";
+import { OwnRedis } from "./helpers/own-redis";
 
-/** A Redis of this test's own, on a free port, that it can stall and resume (the shared one is never touched). */
-class OwnRedis {
-  private process: ChildProcess | undefined;
-  port = 0;
-
-  async start(): Promise<string> {
-    const probe = createServer().listen(0, "127.0.0.1");
-    await once(probe, "listening");
-    this.port = (probe.address() as { port: number }).port;
-    probe.close();
-    await once(probe, "close");
-    this.process = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    const url = `redis://127.0.0.1:${this.port}`;
-    // Each probe gives up at its first failure (a retrying client's connect() may never settle); the test's timeout bounds the wait.
-    for (;;) {
-      const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      probe.on("error", () => undefined);
-      try {
-        await probe.connect();
-        await probe.ping();
-        break;
-      } catch {
-        await sleep(50);
-      } finally {
-        probe.disconnect();
-      }
-    }
-    return url;
-  }
-
-  /** SIGSTOP: connections stay open and nothing answers, the hardest outage for a client. */
-  stall(): void {
-    this.process!.kill("SIGSTOP");
-  }
-
-  resume(): void {
-    this.process!.kill("SIGCONT");
-  }
-
-  async stop(): Promise<void> {
-    if (!this.process || this.process.exitCode !== null) return;
-    this.process.kill("SIGCONT");
-    this.process.kill("SIGKILL");
-    await once(this.process, "exit");
-  }
-}
-
-const redis = new OwnRedis();
+let redis: OwnRedis;
 let caching: CachingOptions;
 before(async () => {
-  caching = { ...DEFAULT_CACHING, responseCache: "redis", redisUrl: await redis.start(), keyPrefix: "faults:", responseCacheTtlSeconds: 3600 };
+  redis = await OwnRedis.start();
+  caching = { ...DEFAULT_CACHING, responseCache: "redis", redisUrl: redis.url, keyPrefix: "faults:", responseCacheTtlSeconds: 3600 };
 });
-after(() => redis.stop());
+after(() => redis?.stop());
 
 describeEachDatabase(
   "the Redis response cache when Redis stalls",
@@ -83,7 +34,7 @@ describeEachDatabase(
       assert.equal((await server().graphql(page, { slug: article.slug })).headers.get("x-cache"), "HIT");
 
       const failures = await metric(server(), "response_cache_purge_failures_total");
-      redis.stall();
+      redis.freeze();
       try {
         const moderated = await server().data(`mutation($id: ID!) { moderateComment(id: $id, status: APPROVED) { status } }`, { id: encodeGlobalId("Comment", pending.id) }, editor);
         assert.equal(moderated.moderateComment.status, "APPROVED");
@@ -92,7 +43,7 @@ describeEachDatabase(
         assert.equal(during.headers.get("x-cache"), null);
         assert.equal(during.body.data.article.commentCount, 1);
       } finally {
-        redis.resume();
+        redis.thaw();
       }
 
       // Whatever reached Redis once it answered again (the timed-out purge itself, here) expires with the TTL at the latest.
