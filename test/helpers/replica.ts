@@ -47,8 +47,14 @@ export function testReplica(): TestReplica | string {
 /**
  * Declares `suite` with the replica, or, without one, a test that fails in
  * CI (CI=true: the replica must be there) and is skipped elsewhere, saying why.
+ * A run on SQLite alone (no TEST_DATABASE_URL, as .ci/run's second Node) has
+ * no primary to replicate, so it skips them, saying so.
  */
 export function withReplica(title: string, suite: (replica: TestReplica) => void): void {
+  if (!process.env.TEST_DATABASE_URL) {
+    test(title, { skip: "a SQLite-only run: replicas need the PostgreSQL primary of TEST_DATABASE_URL" }, () => {});
+    return;
+  }
   const replica = testReplica();
   if (typeof replica !== "string") return suite(replica);
   if (process.env.CI) {
