@@ -27,12 +27,13 @@ function objectTagOf(value: unknown): string | undefined {
 /** `articles(filter, orderBy)`: the lists that define it, each enough to purge it when it changes. */
 function articleListTags(_parent: unknown, args: { filter?: Record<string, any> | null; orderBy?: string | null }, add: (tag: string) => void): void {
   const filter = args.filter ?? {};
-  let narrowed = false;
-  if (filter.authorSlug != null) add(tags.authorFeed(filter.authorSlug)), (narrowed = true);
-  if (filter.categorySlug != null) add(tags.sectionFeed(filter.categorySlug)), (narrowed = true);
-  for (const slug of filter.tagSlugs ?? []) add(tags.tagFeed(slug)), (narrowed = true);
-  if (filter.search != null) add(tags.search), (narrowed = true);
-  if (!narrowed || (filter.tagSlugs != null && filter.tagSlugs.length === 0)) add(tags.frontFeed);
+  const narrowing: string[] = [];
+  if (filter.authorSlug != null) narrowing.push(tags.authorFeed(filter.authorSlug));
+  if (filter.categorySlug != null) narrowing.push(tags.sectionFeed(filter.categorySlug));
+  for (const slug of filter.tagSlugs ?? []) narrowing.push(tags.tagFeed(slug));
+  if (filter.search != null) narrowing.push(tags.search);
+  narrowing.forEach(add);
+  if (narrowing.length === 0 || (filter.tagSlugs != null && filter.tagSlugs.length === 0)) add(tags.frontFeed);
   if (args.orderBy === ArticleOrder.MOST_DISCUSSED) add(tags.mostDiscussed);
 }
 
