@@ -233,12 +233,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
 function loadReplicas(env: NodeJS.ProcessEnv): ReplicaOptions {
   const urls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((url) => url.trim()).filter(Boolean);
   for (const url of urls) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
+    if (!POSTGRES_URL.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
   }
-  if (urls.length > 0 && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) throw new Error("DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL");
+  if (urls.length > 0 && !POSTGRES_URL.test(env.DATABASE_URL ?? "")) throw new Error("DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL");
   return {
     urls,
     maxLagMs: parseInteger("REPLICA_MAX_LAG_MS", env.REPLICA_MAX_LAG_MS, DEFAULT_REPLICAS.maxLagMs),
@@ -287,7 +289,7 @@ function parsePort(raw: string | undefined): number {
 function parseDatabaseUrl(raw: string | undefined): string {
   if (raw === undefined || raw === "") return DEFAULT_DATABASE_URL;
   if (raw.startsWith("sqlite:") && raw.length > "sqlite:".length) return raw;
-  if (/^postgres(ql)?:\/\//.test(raw) && URL.canParse(raw)) return raw;
+  if (POSTGRES_URL.test(raw) && URL.canParse(raw)) return raw;
   throw new Error(`DATABASE_URL must be sqlite:PATH or postgres://user@host:5432/database, got "${raw}"`);
 }
 
