@@ -3,8 +3,8 @@ import { buildSchema, parse, validate } from "graphql";
 import { DataSource } from "typeorm";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
-import { articleOrders } from "../src/modules/article/article.orders";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { articleOrders } from "../src/modules/article/list/article.orders";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { encodeCursor } from "../src/shared/pagination/cursor";
 
 /**

@@ -1,7 +1,7 @@
 import { createArticleLoaders } from "./modules/article/article.loaders";
-import { createReadingPathLoaders } from "./modules/article/reading-path.loaders";
+import { createReadingPathLoaders } from "./modules/article/reading-path/reading-path.loaders";
 import { createCommentLoaders } from "./modules/comment/comment.loaders";
-import { createRevisionLoaders } from "./modules/revision/revision.loaders";
+import { createRevisionLoaders } from "./modules/article/revisions/revision.loaders";
 import { User } from "./modules/user/user.entity";
 import { Services } from "./services";
 import { Deadline } from "./shared/deadline";

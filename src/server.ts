@@ -44,7 +44,7 @@ import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
 import { DEFAULT_REDIS, RedisConnections, RedisOptions } from "./redis/redis-connections";
-import { PublicationScheduler } from "./modules/article/publication-scheduler";
+import { PublicationScheduler } from "./modules/article/publishing/publication-scheduler";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { CommentOptions } from "./modules/comment/comment-services";
 import { serveSubscriptions } from "./realtime/graphql-ws";

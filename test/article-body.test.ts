@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { Article } from "../src/modules/article/article.entity";
-import { WORDS_PER_MINUTE } from "../src/modules/article/body";
-import { prepareBody } from "../src/modules/article/prepare-body";
+import { WORDS_PER_MINUTE } from "../src/modules/article/body/body";
+import { prepareBody } from "../src/modules/article/body/prepare-body";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
-import { prepareBody } from "../src/modules/article/prepare-body";
-import { Author } from "../src/modules/author/author.entity";
-import { Category } from "../src/modules/category/category.entity";
+import { prepareBody } from "../src/modules/article/body/prepare-body";
+import { Author } from "../src/modules/directory/author/author.entity";
+import { Category } from "../src/modules/directory/category/category.entity";
 import { CommentStatus } from "../src/modules/comment/comment-status";
-import { encodeGlobalId } from "../src/modules/node/global-id";
-import { Tag } from "../src/modules/tag/tag.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
+import { Tag } from "../src/modules/directory/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 

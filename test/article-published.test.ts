@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { Article } from "../src/modules/article/article.entity";
-import { decodeGlobalIdOf, encodeGlobalId } from "../src/modules/node/global-id";
+import { decodeGlobalIdOf, encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { createAuthor, createCategory } from "./factories/content";
 import { createUser, signIn } from "./factories/users";

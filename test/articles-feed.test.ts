@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { Author } from "../src/modules/author/author.entity";
-import { Category } from "../src/modules/category/category.entity";
+import { Author } from "../src/modules/directory/author/author.entity";
+import { Category } from "../src/modules/directory/category/category.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 

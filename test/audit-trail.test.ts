@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { User } from "../src/modules/user/user.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";

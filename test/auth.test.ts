@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { loadConfig } from "../src/config";
-import { Author } from "../src/modules/author/author.entity";
+import { Author } from "../src/modules/directory/author/author.entity";
 import { Role } from "../src/modules/user/role";
 import { User } from "../src/modules/user/user.entity";
 import { createAuthor } from "./factories/content";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { loadConfig } from "../src/config";
-import { Author } from "../src/modules/author/author.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { Author } from "../src/modules/directory/author/author.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { ServerDeps, serverOptionsFrom } from "../src/server";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { DataSource } from "typeorm";
-import { Tag } from "../src/modules/tag/tag.entity";
+import { Tag } from "../src/modules/directory/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { ServerDeps } from "../src/server";
 import { describeEachDatabase } from "./helpers/each-database";

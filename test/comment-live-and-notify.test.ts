@@ -4,7 +4,7 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { createLogger } from "../src/logger";
 import { Article } from "../src/modules/article/article.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { DeliveryWorker } from "../src/outbox/delivery-worker";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";

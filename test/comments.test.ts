@@ -3,7 +3,7 @@ import { before, test } from "node:test";
 import { Article } from "../src/modules/article/article.entity";
 import { CommentStatus } from "../src/modules/comment/comment-status";
 import { Comment } from "../src/modules/comment/comment.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { DEVELOPMENT_AUTH } from "../src/config";
-import { PREVIEW_AUDIENCE } from "../src/modules/article/article-preview.service";
+import { PREVIEW_AUDIENCE } from "../src/modules/article/preview/article-preview.service";
 import { ArticleStatus } from "../src/modules/article/article-status";
-import { Author } from "../src/modules/author/author.entity";
-import { Category } from "../src/modules/category/category.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { Author } from "../src/modules/directory/author/author.entity";
+import { Category } from "../src/modules/directory/category/category.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { SESSION_AUDIENCE } from "../src/modules/user/auth.service";
 import { Role } from "../src/modules/user/role";
 import { TokenSigner } from "../src/modules/user/token-signer";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { Category } from "../src/modules/category/category.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { Category } from "../src/modules/directory/category/category.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { createAuthor, createCategory } from "./factories/content";
 import { createUser, signIn } from "./factories/users";

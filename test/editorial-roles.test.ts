@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { Author } from "../src/modules/author/author.entity";
-import { Category } from "../src/modules/category/category.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { Author } from "../src/modules/directory/author/author.entity";
+import { Category } from "../src/modules/directory/category/category.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { PASSWORD, createUser, signIn } from "./factories/users";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
-import { Category } from "../src/modules/category/category.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { Category } from "../src/modules/directory/category/category.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { User } from "../src/modules/user/user.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";

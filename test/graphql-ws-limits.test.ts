@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { DEFAULT_HTTP, DEFAULT_LIMITS } from "../src/config";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 import { TestServer } from "./helpers/test-server";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import { buildSchema as parseSchema, GraphQLObjectType } from "graphql";
 import { DataSource } from "typeorm";
-import { ARTICLE_FIELD_NEEDS } from "../src/modules/article/article-list-shape";
+import { ARTICLE_FIELD_NEEDS } from "../src/modules/article/list/article-list-shape";
 import { Article } from "../src/modules/article/article.entity";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";

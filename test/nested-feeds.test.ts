@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
-import { Tag } from "../src/modules/tag/tag.entity";
+import { Tag } from "../src/modules/directory/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 

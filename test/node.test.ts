@@ -4,7 +4,7 @@ import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
 import { CommentStatus } from "../src/modules/comment/comment-status";
 import { Comment } from "../src/modules/comment/comment.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 import { GraphQLResponse } from "./helpers/test-server";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Article } from "../src/modules/article/article.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { createUser, signIn } from "./factories/users";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { after, afterEach, before, test } from "node:test";
 import { DEFAULT_CACHING } from "../src/config";
 import { Article } from "../src/modules/article/article.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { metric } from "./helpers/caching";

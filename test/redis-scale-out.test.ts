@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { Article } from "../src/modules/article/article.entity";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";

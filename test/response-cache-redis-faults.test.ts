@@ -4,7 +4,7 @@ import Redis from "ioredis";
 import { CachingOptions, DEFAULT_CACHING } from "../src/config";
 import { Article } from "../src/modules/article/article.entity";
 import { CommentStatus } from "../src/modules/comment/comment-status";
-import { encodeGlobalId } from "../src/modules/node/global-id";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";
 import { createUser, signIn } from "./factories/users";

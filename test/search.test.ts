@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
-import { prepareBody } from "../src/modules/article/prepare-body";
+import { prepareBody } from "../src/modules/article/body/prepare-body";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 import { readAllPages } from "./helpers/paging";

@@ -1,12 +1,12 @@
 import { DataSource } from "typeorm";
 import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
-import { Author } from "../../src/modules/author/author.entity";
-import { Category } from "../../src/modules/category/category.entity";
+import { Author } from "../../src/modules/directory/author/author.entity";
+import { Category } from "../../src/modules/directory/category/category.entity";
 import { CommentStatus } from "../../src/modules/comment/comment-status";
 import { Comment } from "../../src/modules/comment/comment.entity";
-import { ArticleTag } from "../../src/modules/tag/article-tag.entity";
-import { Tag } from "../../src/modules/tag/tag.entity";
+import { ArticleTag } from "../../src/modules/directory/tag/article-tag.entity";
+import { Tag } from "../../src/modules/directory/tag/tag.entity";
 
 /** Rows in a list's order, with each row's position, to continue after a cursor's id. */
 export class OrderedList<T extends { id: number }> {

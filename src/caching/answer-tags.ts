@@ -1,10 +1,10 @@
 import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema, defaultFieldResolver, getNamedType, isInterfaceType, isObjectType } from "graphql";
 import { Article } from "../modules/article/article.entity";
-import { ArticleOrder } from "../modules/article/article.orders";
-import { Author } from "../modules/author/author.entity";
-import { Category } from "../modules/category/category.entity";
+import { ArticleOrder } from "../modules/article/list/article.orders";
+import { Author } from "../modules/directory/author/author.entity";
+import { Category } from "../modules/directory/category/category.entity";
 import { Comment } from "../modules/comment/comment.entity";
-import { Tag } from "../modules/tag/tag.entity";
+import { Tag } from "../modules/directory/tag/tag.entity";
 import { tags } from "./cache-tags";
 
 /** What a request's tags are collected into: the context's `cacheTags`. */

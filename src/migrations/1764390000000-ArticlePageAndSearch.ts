@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 import { isPostgres } from "../database/dialect";
-import { prepareBody } from "../modules/article/prepare-body";
+import { prepareBody } from "../modules/article/body/prepare-body";
 
 const BACKFILL_BATCH = 500;
 

@@ -1,7 +1,7 @@
 import { Comment } from "../modules/comment/comment.entity";
 import { CommentStatus } from "../modules/comment/comment-status";
 import { slugify } from "../shared/slug";
-import { BodyBlock } from "../modules/article/block-ids";
+import { BodyBlock } from "../modules/article/body/block-ids";
 import { escapeHtml } from "./html";
 import { personName } from "./people";
 import { Random } from "./random";

@@ -1,10 +1,10 @@
 import { Article } from "../modules/article/article.entity";
 import { ArticleStatus } from "../modules/article/article-status";
-import { prepareBody } from "../modules/article/prepare-body";
-import { Author } from "../modules/author/author.entity";
-import { Category } from "../modules/category/category.entity";
+import { prepareBody } from "../modules/article/body/prepare-body";
+import { Author } from "../modules/directory/author/author.entity";
+import { Category } from "../modules/directory/category/category.entity";
 import { CommentStatus } from "../modules/comment/comment-status";
-import { Tag } from "../modules/tag/tag.entity";
+import { Tag } from "../modules/directory/tag/tag.entity";
 import { slugify } from "../shared/slug";
 import { generateBody } from "./article-body";
 import { GeneratedComment, generateComments } from "./comments";

@@ -1,13 +1,13 @@
 import { DataSource } from "typeorm";
 import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
-import { prepareBody } from "../../src/modules/article/prepare-body";
-import { Author } from "../../src/modules/author/author.entity";
-import { Category } from "../../src/modules/category/category.entity";
+import { prepareBody } from "../../src/modules/article/body/prepare-body";
+import { Author } from "../../src/modules/directory/author/author.entity";
+import { Category } from "../../src/modules/directory/category/category.entity";
 import { CommentStatus } from "../../src/modules/comment/comment-status";
 import { Comment } from "../../src/modules/comment/comment.entity";
-import { ArticleTag } from "../../src/modules/tag/article-tag.entity";
-import { Tag } from "../../src/modules/tag/tag.entity";
+import { ArticleTag } from "../../src/modules/directory/tag/article-tag.entity";
+import { Tag } from "../../src/modules/directory/tag/tag.entity";
 
 /**
  * Builders of rows for tests, written straight to the database: each test

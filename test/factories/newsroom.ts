@@ -1,5 +1,5 @@
 import { ArticleStatus } from "../../src/modules/article/article-status";
-import { encodeGlobalId } from "../../src/modules/node/global-id";
+import { encodeGlobalId } from "../../src/shared/global-id";
 import { Role } from "../../src/modules/user/role";
 import { ValueSources } from "../helpers/fuzz-values";
 import { TestServer } from "../helpers/test-server";

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { Author } from "../../src/modules/author/author.entity";
+import { Author } from "../../src/modules/directory/author/author.entity";
 import { Role } from "../../src/modules/user/role";
 import { User } from "../../src/modules/user/user.entity";
 import { UserService } from "../../src/modules/user/user.service";

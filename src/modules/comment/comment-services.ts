@@ -10,12 +10,12 @@ import { createPubSub } from "../../realtime/create-pubsub";
 import { DEFAULT_REDIS, RedisConnections } from "../../redis/redis-connections";
 import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
 import { IdTokens } from "../../shared/id-tokens";
-import { CommentSubscriptionService } from "../notification/comment-subscription.service";
-import { NewCommentNotices } from "../notification/new-comment-notices";
-import { CommentApproval } from "./comment-approval";
-import { CommentModerationService } from "./comment-moderation.service";
+import { CommentSubscriptionService } from "./notification/comment-subscription.service";
+import { NewCommentNotices } from "./notification/new-comment-notices";
+import { CommentApproval } from "./moderation/comment-approval";
+import { CommentModerationService } from "./moderation/comment-moderation.service";
 import { CommentSettings, DEFAULT_COMMENT_SETTINGS } from "./comment.config";
-import { CommentWriterService } from "./comment-writer.service";
+import { CommentWriterService } from "./writing/comment-writer.service";
 
 /** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
 export interface CommentOptions {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Node } from "../node/node.type";
+import { Node } from "../../shared/node.type";
 import { CommentStatus } from "./comment-status";
 import { InlineAnchor } from "./inline-anchor.type";
 

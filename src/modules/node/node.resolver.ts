@@ -4,8 +4,8 @@ import { BadUserInputError } from "../../shared/errors";
 import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
 import { articlePolicy } from "../article/article-policy";
 import { userPolicy } from "../user/user-policy";
-import { GlobalId, tryDecodeGlobalId } from "./global-id";
-import { Node } from "./node.type";
+import { GlobalId, tryDecodeGlobalId } from "../../shared/global-id";
+import { Node } from "../../shared/node.type";
 
 @Resolver()
 export class NodeResolver {

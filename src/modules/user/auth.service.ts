@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { UnauthenticatedError } from "../../shared/errors";
 import { inTransaction } from "../../database/transaction";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "./audit/record-audit";
 import { isStorableText, MAX_EMAIL_LENGTH } from "../../shared/input-text";
 import { LoginThrottle } from "./login-throttle";
 import { dummyHash, verifyPassword } from "./password";

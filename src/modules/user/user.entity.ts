@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Node } from "../node/node.type";
+import { Node } from "../../shared/node.type";
 import { Role } from "./role";
 
 /** A signed-in editor or author. Visible to themselves and to admins only: never to readers. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../../context";
-import { Author } from "../author/author.entity";
+import { Author } from "../directory/author/author.entity";
 import { User } from "./user.entity";
 
 @ObjectType({ description: "A signed-in session." })

@@ -7,8 +7,8 @@ import { Connection, connectionFrom } from "../../shared/pagination/connection.t
 import { fetchPage } from "../../shared/pagination/fetch";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { SortOrder, byId } from "../../shared/pagination/sort-order";
-import { recordAudit } from "../audit/audit";
-import { Author } from "../author/author.entity";
+import { recordAudit } from "./audit/record-audit";
+import { Author } from "../directory/author/author.entity";
 import { hashPassword } from "./password";
 import { Role } from "./role";
 import { User } from "./user.entity";

@@ -1,0 +1,88 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { BodyFormat } from "../body/body-format";
+import { Article } from "../article.entity";
+
+@InputType({ description: "The lead image of an article." })
+export class ImageInput {
+  @Field({ description: "An http(s) URL." })
+  url: string;
+
+  @Field({ description: "Text for readers who cannot see the image." })
+  alt: string;
+
+  @Field(() => String, { nullable: true, description: "The caption shown under the image." })
+  caption?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Pixels." })
+  width?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Pixels." })
+  height?: number | null;
+}
+
+/** What `createArticle` and `updateArticle` share. */
+@InputType({ description: "The fields that creating and updating an article share." })
+abstract class ArticleFields {
+  @Field(() => String, { nullable: true, description: "The standfirst under the headline." })
+  subtitle?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The editor's excerpt; when absent, excerpts are cut from the body." })
+  excerpt?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "The article's tags (at most 20); replaces the current ones." })
+  tagIds?: string[] | null;
+
+  @Field(() => ImageInput, { nullable: true, description: "The lead image." })
+  featuredImage?: ImageInput | null;
+}
+
+@InputType({ description: "A new article; it starts as a DRAFT." })
+export class CreateArticleInput extends ArticleFields {
+  @Field({ description: "The headline; the slug is made from it." })
+  title: string;
+
+  @Field({ description: "In bodyFormat; stored as sanitized HTML." })
+  body: string;
+
+  @Field(() => BodyFormat, { nullable: true, defaultValue: BodyFormat.MARKDOWN, description: "How body is written." })
+  bodyFormat: BodyFormat | null;
+
+  @Field(() => ID, { description: "The section." })
+  categoryId: string;
+
+  @Field(() => ID, { nullable: true, description: "Defaults to the signed-in user's author profile." })
+  authorId?: string | null;
+}
+
+@InputType({ description: "Changes to an article; absent fields stay as they are." })
+export class UpdateArticleInput extends ArticleFields {
+  @Field(() => ID, { description: "The article." })
+  id: string;
+
+  @Field(() => Int, { description: "The version the change is based on; a stale one is a CONFLICT." })
+  version: number;
+
+  @Field(() => String, { nullable: true, description: "The headline; before first publication the slug follows it." })
+  title?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A new slug (made URL-safe and unique); the old one keeps answering once the article has been published.",
+  })
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: "In bodyFormat; stored as sanitized HTML." })
+  body?: string | null;
+
+  @Field(() => BodyFormat, { nullable: true, description: "How body is written; MARKDOWN when absent." })
+  bodyFormat?: BodyFormat | null;
+
+  @Field(() => ID, { nullable: true, description: "The section." })
+  categoryId?: string | null;
+}
+
+@ObjectType({ description: "The article a mutation changed, as it now is." })
+export class ArticlePayload {
+  @Field(() => Article, { description: "With its new version." })
+  article: Article;
+}

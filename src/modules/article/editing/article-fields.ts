@@ -1,0 +1,44 @@
+import { EntityManager, In } from "typeorm";
+import { BadUserInputError } from "../../../shared/errors";
+import { checkHttpUrl, optionalText } from "../../../shared/input-text";
+import { Author } from "../../directory/author/author.entity";
+import { Category } from "../../directory/category/category.entity";
+import { decodeGlobalIdOf } from "../../../shared/global-id";
+import { Tag } from "../../directory/tag/tag.entity";
+import { ImageInput } from "./article-editor.inputs";
+import { Article } from "../article.entity";
+
+export const LIMITS = { title: 300, subtitle: 500, excerpt: 1000, body: 200_000, tags: 20, url: 2000, alt: 500, caption: 1000 };
+
+export function imageColumns(image: ImageInput | null | undefined, field: string): Partial<Article> {
+  if (!image) return { imageUrl: null, imageAlt: null, imageCaption: null, imageWidth: null, imageHeight: null };
+  const url = checkHttpUrl(`${field}.url`, image.url, LIMITS.url);
+  for (const dimension of ["width", "height"] as const) {
+    const value = image[dimension];
+    if (value != null && value < 1) throw new BadUserInputError(`${field}.${dimension} must be positive.`, { field: `${field}.${dimension}` });
+  }
+  return {
+    imageUrl: url,
+    imageAlt: image.alt.trim().slice(0, LIMITS.alt),
+    imageCaption: optionalText(image.caption, `${field}.caption`, LIMITS.caption),
+    imageWidth: image.width ?? null,
+    imageHeight: image.height ?? null,
+  };
+}
+
+/** The row id of an existing author, category or tag named by a global id; BAD_USER_INPUT naming `field` otherwise. */
+export async function existingId(manager: EntityManager, type: "Author" | "Category", globalId: string, field: string): Promise<number> {
+  const id = decodeGlobalIdOf(type, globalId, field);
+  const exists = await manager.existsBy(type === "Author" ? Author : Category, { id });
+  if (!exists) throw new BadUserInputError(`${field} names no ${type.toLowerCase()}.`, { field });
+  return id;
+}
+
+export async function existingTagIds(manager: EntityManager, globalIds: string[], field: string): Promise<number[]> {
+  if (globalIds.length > LIMITS.tags) throw new BadUserInputError(`${field} takes at most ${LIMITS.tags} tags.`, { field });
+  const ids = [...new Set(globalIds.map((id) => decodeGlobalIdOf("Tag", id, field)))];
+  if (ids.length > 0 && (await manager.countBy(Tag, { id: In(ids) })) !== ids.length) {
+    throw new BadUserInputError(`${field} names a tag that does not exist.`, { field });
+  }
+  return ids;
+}

@@ -1,0 +1,94 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Context } from "../../../context";
+import { ConnectionArgs } from "../../../shared/pagination/connection.args";
+import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
+import { Page, pageOfList } from "../../../shared/pagination/page";
+import { PageRequest, pageRequest } from "../../../shared/pagination/page-request";
+import { Article } from "../article.entity";
+import { articleOrders } from "../list/article.orders";
+import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, chooseCheckAlso } from "./reading-path.service";
+import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, RelatedRanking, relatedOrder } from "./related-article";
+
+const SAME_CATEGORY = { nullable: true, defaultValue: false, description: "Only within this article's section." };
+const CHECK_ALSO_REQUEST = pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST);
+
+/** Where a reader goes next from an article: related articles, Keep Reading, Check Also, previous and next. */
+@Resolver(() => Article)
+export class ReadingPathResolver {
+  @FieldResolver(() => RelatedArticleConnection, {
+    description:
+      "Other published articles ranked by shared tags (rarer tags weigh more), section, author and closeness in " +
+      "publication time, the editor's Keep Reading pin first; never the article itself.",
+  })
+  async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<Article, RelatedArticleEdge>> {
+    const request = pageRequest(args, relatedOrder);
+    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id);
+    const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
+    const nodes = await Promise.all(page.nodes.map((row) => ctx.loaders.articleInListById.load(row.id)));
+    // A ranked article unpublished since the ranking was read has no node: its edge is left out, with its cursor.
+    const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], index }] : []));
+    return connectionFrom(
+      { ...page, nodes: shown, cursor: (at) => page.cursor(shown[at].index) },
+      async () => ranking.total,
+      ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
+    );
+  }
+
+  @FieldResolver(() => Article, {
+    nullable: true,
+    description: "The inline 'Keep Reading' pick: the editor's pin while it is published, else the best related article.",
+  })
+  async keepReading(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
+    const [first] = await picks(ctx, article);
+    return first ?? null;
+  }
+
+  @FieldResolver(() => Article, {
+    nullable: true,
+    description:
+      "The 'Check Also' teaser: the newest published article in the same section that is not this one, not its " +
+      "Keep Reading pick and not one of its first three related articles; null when there is none.",
+  })
+  async checkAlso(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
+    const [shown, newest] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
+    return chooseCheckAlso(article, shown, newest.nodes);
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: "The article published just before this one; null for the first." })
+  previousArticle(
+    @Root() article: Article,
+    @Arg("sameCategory", () => Boolean, SAME_CATEGORY) sameCategory: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<Article | null> {
+    return (sameCategory ? ctx.loaders.previousInCategoryByArticle : ctx.loaders.previousByArticle).load(article.id);
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: "The article published just after this one; null for the latest." })
+  nextArticle(
+    @Root() article: Article,
+    @Arg("sameCategory", () => Boolean, SAME_CATEGORY) sameCategory: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<Article | null> {
+    return (sameCategory ? ctx.loaders.nextInCategoryByArticle : ctx.loaders.nextByArticle).load(article.id);
+  }
+}
+
+/** The first RELATED_PICKS related articles, the editor's pin first while it is published. */
+async function picks(ctx: Context, article: Article): Promise<Article[]> {
+  const { rows } = await ctx.loaders.relatedRankingByArticle.load(article.id);
+  const articles = await Promise.all(rows.slice(0, RELATED_PICKS).map((row) => ctx.loaders.articleInListById.load(row.id)));
+  return articles.filter((pick): pick is Article => pick !== null);
+}
+
+/**
+ * The page of a ranking read to RANK_DEPTH, or null when the page may reach
+ * past the rows it holds: backward pages start from the end, and a forward
+ * page needs limit + 1 rows after its cursor to know whether more follow.
+ */
+function rankingPage(ranking: RelatedRanking, request: PageRequest<RelatedArticle>): Page<RelatedArticle> | null {
+  const complete = ranking.rows.length === ranking.total;
+  if (complete) return pageOfList(ranking.rows, request);
+  if (request.backward || request.before) return null;
+  const page = pageOfList(ranking.rows, request);
+  return page.hasNextPage ? page : null;
+}

@@ -1,0 +1,122 @@
+import { DataSource } from "typeorm";
+import { groupRows } from "../../../shared/batch";
+import { rowHydrator } from "../../../database/row-hydrator";
+import { MAX_PAGE_SIZE } from "../../../shared/pagination/page-request";
+import { ArticleStatus } from "../article-status";
+import { Article } from "../article.entity";
+import { ArticleService } from "../article.service";
+import { RelatedArticle, RelatedRanking, reasonsOf } from "./related-article";
+import { relatedRankingSql } from "./related.sql";
+
+/**
+ * How many related articles an article page shows: Keep Reading is the
+ * first of them, and Check Also repeats none of them.
+ */
+export const RELATED_PICKS = 3;
+
+/** Enough of the section's newest articles that one is left after the article and its picks. */
+export const CHECK_ALSO_CANDIDATES = RELATED_PICKS + 2;
+
+/** How deep a ranking is read unless a page needs more: the longest first page and one more, to tell that more exist. */
+export const RANK_DEPTH = MAX_PAGE_SIZE + 1;
+
+export type Direction = "previous" | "next";
+
+interface RankingRow {
+  source_id: number | string;
+  id: number | string;
+  published_at: unknown;
+  pinned: number | string;
+  shared_tags: number | string;
+  same_category: number | string;
+  same_author: number | string;
+  score: number | string;
+  total: number | string;
+}
+
+/**
+ * Where a reader goes from an article: related articles, the picks the page
+ * shows from them, and the articles published just before and after. Every
+ * method answers for a batch of articles in one statement.
+ */
+export class ReadingPathService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly articles: ArticleService,
+  ) {}
+
+  /**
+   * Each article's related articles, best first: the first RANK_DEPTH when
+   * `deep` is false, else all of them. Rows carry ids, not articles: the
+   * few a page shows are read by id, with the other articles of the request.
+   */
+  async rankings(articleIds: readonly number[], deep: boolean): Promise<RelatedRanking[]> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      relatedRankingSql(this.dataSource, !deep),
+      { relatedSourceIds: articleIds, relatedPublished: ArticleStatus.PUBLISHED, rankDepth: RANK_DEPTH },
+    );
+    const rows: RankingRow[] = await this.dataSource.query(sql, parameters);
+    const rankings = new Map<number, RelatedRanking>();
+    for (const row of rows) {
+      const sourceId = Number(row.source_id);
+      const ranking = rankings.get(sourceId) ?? { rows: [], total: Number(row.total) };
+      ranking.rows.push(this.relatedArticle(row));
+      rankings.set(sourceId, ranking);
+    }
+    return articleIds.map((articleId) => rankings.get(articleId) ?? { rows: [], total: 0 });
+  }
+
+  /**
+   * The published article just before (`previous`: older) or after (`next`:
+   * newer) each one in publication order (time, then id), within its
+   * section when `sameCategory`; null at either end.
+   */
+  async neighbours(articleIds: readonly number[], direction: Direction, sameCategory: boolean): Promise<(Article | null)[]> {
+    const [operator, order] = direction === "previous" ? ["<", "DESC"] : [">", "ASC"];
+    // A correlated LIMIT 1 per source: one index seek each, in the feed indexes.
+    const nearest = `SELECT nearest.id FROM article nearest
+      WHERE nearest.status = :published AND (nearest.published_at, nearest.id) ${operator} (source.published_at, source.id)
+      ${sameCategory ? "AND nearest.category_id = source.category_id" : ""}
+      ORDER BY nearest.published_at ${order}, nearest.id ${order} LIMIT 1`;
+    const raw = await this.articles
+      .published()
+      .innerJoin(Article, "source", `article.id = (${nearest})`)
+      .addSelect("source.id", "source_key")
+      .andWhere("source.id IN (:...sourceIds)", { sourceIds: articleIds })
+      .getRawMany();
+    const hydrate = rowHydrator(this.dataSource, Article, "article");
+    const bySource = groupRows(raw, "source_key", (row) => hydrate(row)!);
+    return articleIds.map((articleId) => bySource.get(articleId)?.[0] ?? null);
+  }
+
+  private relatedArticle(row: RankingRow): RelatedArticle {
+    const pinned = Number(row.pinned) > 0;
+    return {
+      id: Number(row.id),
+      publishedAt: this.dataSource.driver.prepareHydratedValue(row.published_at, this.publishedAtColumn()),
+      pinned,
+      score: Number(row.score),
+      reasons: reasonsOf({
+        pinned,
+        sharedTags: Number(row.shared_tags) > 0,
+        sameCategory: Number(row.same_category) > 0,
+        sameAuthor: Number(row.same_author) > 0,
+      }),
+    };
+  }
+
+  /** Raw rows hold the store's form of a timestamp: the column's own hydration makes it the Date an entity would hold. */
+  private publishedAtColumn() {
+    return this.dataSource.getMetadata(Article).findColumnWithPropertyName("publishedAt")!;
+  }
+}
+
+/**
+ * The "Check Also" rule: the newest of `newestInCategory` (the section's
+ * newest articles, newest first) that is neither the article itself nor one
+ * of its picks, so never its Keep Reading article; null when none is left.
+ */
+export function chooseCheckAlso(article: Article, picks: Article[], newestInCategory: Article[]): Article | null {
+  const shown = new Set([article.id, ...picks.map((pick) => pick.id)]);
+  return newestInCategory.find((candidate) => !shown.has(candidate.id)) ?? null;
+}

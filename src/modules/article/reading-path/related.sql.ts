@@ -1,0 +1,104 @@
+import { DataSource } from "typeorm";
+import { articleCountSql, daysApartSql, isPostgres, shiftDaysSql } from "../../../database/dialect";
+
+/**
+ * The relatedness rule, in one place. For a source article S and another
+ * published article C:
+ *
+ *   score = Σ idf(t) over the tags t that S and C share
+ *         + 1.0 when C is in S's section
+ *         + 0.5 when C has S's author
+ *         + 0.5 / (1 + days between their publication / 30)
+ *
+ * with idf(t) = ln(1 + articles / articles tagged t): a tag on 2 of 1,000
+ * articles weighs 6.2, one on half of them 1.1. Both counts take every
+ * article, drafts included, because those are the counts the indexes keep
+ * for free: counting only published ones meant reading every row of the
+ * table and of the tag's articles on each ranking (see BENCHMARKS.md), and
+ * a per-process cache or counts kept on write would
+ * go stale under writes this code does not see (a tag deleted, an article
+ * unpublished by another path or instance). Drafts are a few percent of a
+ * newsroom's articles; their tags are about to be published anyway. Tags
+ * dominate; section and author lift an article among equals; closeness in
+ * time (never age relative to now, so scores and cursors hold over time)
+ * prefers the same news cycle. Candidates are the articles that share a
+ * tag or the author, those of the same section published within 30 days of
+ * it (the section alone does not make an article from another year
+ * related, and a large section would cost every read), and the editor's
+ * pin, which sorts first.
+ */
+export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 0.5, closenessDays: 30, sectionWindowDays: 30 };
+
+/**
+ * SQL of each source's ranking, best first (the order of `relatedOrder`):
+ * rows `(source_id, id, published_at, pinned, shared_tags, same_category,
+ * same_author, score, total)`, the first `:rankDepth` of each source when
+ * `depth` is set, all otherwise; `total` counts them all. One statement
+ * serves every field that needs the ranking (the page, its count, Keep
+ * Reading, Check Also): the scores are computed once per request.
+ */
+export function relatedRankingSql(dataSource: DataSource, depth: boolean): string {
+  const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
+  return `SELECT ranked.* FROM (
+      SELECT related.*, ROW_NUMBER() OVER (PARTITION BY related.source_id ORDER BY ${order}) AS rn,
+        COUNT(*) OVER (PARTITION BY related.source_id) AS total
+      FROM ${relatedScoresSql(dataSource)} related
+    ) ranked ${depth ? "WHERE ranked.rn <= :rankDepth" : ""}
+    ORDER BY ranked.source_id, ranked.rn`;
+}
+
+/**
+ * SQL of a derived table `(source_id, id, published_at, pinned,
+ * shared_tags, same_category, same_author, score)`: one row per published
+ * candidate C of each source in `:...relatedSourceIds`, never the source
+ * itself. `:relatedPublished` is the PUBLISHED status.
+ */
+function relatedScoresSql(dataSource: DataSource): string {
+  const sources = "IN (:...relatedSourceIds)";
+  const sameCategory = "candidate.category_id = source.category_id";
+  const sameAuthor = "candidate.author_id = source.author_id";
+  const daysApart = daysApartSql(dataSource, "candidate.published_at", "source.published_at");
+  const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays, sectionWindowDays } = RELATED_WEIGHTS;
+  // Every signal is a row (source, candidate, idf, tagged); one GROUP BY sums them per pair. Grouping by
+  // both primary keys lets the other columns of both rows be used as they are, and keeps the planner from
+  // flattening this table into the query that joins it. CROSS JOIN makes SQLite, which has no statistics
+  // unless ANALYZE ran, start from the few sources rather than from every published article; PostgreSQL
+  // plans it as the inner join it is. SQLite would look candidates up by rowid, in the table (see the
+  // article_ranking migration): INDEXED BY makes it read them from the covering index.
+  return `(SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
+      CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
+      SUM(signal.tagged) AS shared_tags,
+      CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
+      CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
+      CAST(SUM(signal.idf)
+        + CASE WHEN ${sameCategory} THEN ${categoryWeight} ELSE 0 END
+        + CASE WHEN ${sameAuthor} THEN ${authorWeight} ELSE 0 END
+        + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score
+    FROM (
+      SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged
+        FROM article s CROSS JOIN article c
+        WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
+          AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
+          AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
+      UNION ALL SELECT s.id, c.id, 0.0, 0
+        FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
+      UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
+      UNION ALL SELECT own.article_id, other.article_id, weight.idf, 1
+        FROM article_tag own
+        CROSS JOIN article_tag other
+        JOIN (${tagWeightsSql(dataSource, sources)}) weight ON weight.tag_id = own.tag_id
+        WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
+    ) signal
+    CROSS JOIN article source
+    CROSS JOIN article candidate ${isPostgres(dataSource) ? "" : "INDEXED BY article_ranking"}
+    WHERE source.id = signal.source_id AND candidate.id = signal.id AND candidate.status = :relatedPublished AND candidate.id <> source.id
+    GROUP BY source.id, candidate.id)`;
+}
+
+/** idf of each tag the sources carry (see `RELATED_WEIGHTS`): two index counts. */
+function tagWeightsSql(dataSource: DataSource, sources: string): string {
+  return `SELECT tagged.tag_id AS tag_id, LN(1.0 + CAST(${articleCountSql(dataSource)} AS double precision) / COUNT(*)) AS idf
+    FROM article_tag tagged
+    WHERE tagged.tag_id IN (SELECT tag_id FROM article_tag WHERE article_id ${sources})
+    GROUP BY tagged.tag_id`;
+}

@@ -1,0 +1,62 @@
+import { EntityManager } from "typeorm";
+import { addCommentTags } from "../../article/article-cache-tags";
+import { Logger } from "../../../logger";
+import { DeliveryWorker } from "../../../outbox/delivery-worker";
+import { PubSub } from "../../../realtime/pubsub";
+import { Article } from "../../article/article.entity";
+import { NewCommentNotices } from "../notification/new-comment-notices";
+import { CommentStatus } from "../comment-status";
+import { Comment } from "../comment.entity";
+import { commentAddedTopic } from "../comment-events";
+
+/** A comment that has just become visible, and whether mail about it waits in the outbox. */
+export interface Announcement {
+  comment: Comment;
+  mailQueued: boolean;
+}
+
+/**
+ * Every change of a comment's status goes through here, from addComment,
+ * a guest's edit or delete, and moderation alike, so that
+ * `article.comment_count` (approved comments, replies included) stays exact
+ * and becoming visible always has the same effects: notices queued in the
+ * same transaction, then, after the commit, the live event and a nudge to
+ * the outbox.
+ */
+export class CommentApproval {
+  constructor(
+    private readonly notices: NewCommentNotices,
+    private readonly pubsub: PubSub,
+    private readonly outbox: DeliveryWorker,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Sets `status` in `manager`'s transaction; when the comment has just become
+   * visible, what to `announce` after the commit. When readers saw it before
+   * or see it after, adds its article's tags to `changed`.
+   */
+  async setStatus(manager: EntityManager, comment: Comment, status: CommentStatus, changed: Set<string>, changes: Partial<Comment> = {}): Promise<Announcement | null> {
+    const wasApproved = comment.status === CommentStatus.APPROVED;
+    const approved = status === CommentStatus.APPROVED;
+    if (wasApproved || approved) addCommentTags(comment.articleId, changed);
+    Object.assign(comment, changes, { status });
+    await manager.getRepository(Comment).save(comment);
+    if (wasApproved !== approved) {
+      await manager.getRepository(Article).increment({ id: comment.articleId }, "commentCount", approved ? 1 : -1);
+    }
+    if (!approved || wasApproved) return null;
+    const article = await manager.getRepository(Article).findOneByOrFail({ id: comment.articleId });
+    return { comment, mailQueued: await this.notices.enqueue(manager, comment, article) };
+  }
+
+  /** After the commit. A lost live event costs a refresh, never data; a missed nudge only waits for the next poll. */
+  async announce({ comment, mailQueued }: Announcement): Promise<void> {
+    if (mailQueued) this.outbox.nudge();
+    try {
+      await this.pubsub.publish(commentAddedTopic(comment.articleId), { commentId: comment.id });
+    } catch (err) {
+      this.logger.warn({ err, commentId: comment.id }, "commentAdded not published");
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { DataSource, EntityTarget, SelectQueryBuilder } from "typeorm";
+import { inKeyOrder } from "../../shared/batch";
+import { isStorableText } from "../../shared/input-text";
+import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { fetchPage } from "../../shared/pagination/fetch";
+import { PageRequest } from "../../shared/pagination/page-request";
+import { SortOrder, byId } from "../../shared/pagination/sort-order";
+
+export interface NamedEntity {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/**
+ * Alphabetical, the order of the author, category and tag directories. Each
+ * directory names its own order, so that its cursors fit no other list.
+ */
+function byName<T extends NamedEntity>(list: string): SortOrder<T> {
+  return {
+    name: `${list}-by-name`,
+    direction: "ASC",
+    keys: [{ column: "name", kind: "string", read: (row) => row.name }, byId],
+  };
+}
+
+/** Reads of authors, categories and tags: all public, found by slug or id, listed by name. */
+export class NamedEntityService<T extends NamedEntity> {
+  readonly order: SortOrder<T>;
+
+  constructor(
+    protected readonly dataSource: DataSource,
+    private readonly target: EntityTarget<T>,
+    list: string,
+  ) {
+    this.order = byName(list);
+  }
+
+  async bySlug(slug: string): Promise<T | null> {
+    if (!isStorableText(slug)) return null;
+    return this.all().where("item.slug = :slug", { slug }).getOne();
+  }
+
+  async byIds(ids: readonly number[]): Promise<(T | null)[]> {
+    const rows = await this.all().where("item.id IN (:...ids)", { ids }).getMany();
+    return inKeyOrder(ids, rows, (row) => row.id);
+  }
+
+  async list(request: PageRequest<T>): Promise<Connection<T>> {
+    const qb = this.all();
+    return connectionFrom(await fetchPage(qb, "item", request), () => qb.getCount());
+  }
+
+  private all(): SelectQueryBuilder<T> {
+    return this.dataSource.getRepository(this.target).createQueryBuilder("item");
+  }
+}
