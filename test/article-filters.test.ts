@@ -10,6 +10,7 @@ import { encodeGlobalId } from "../src/shared/global-id";
 import { Tag } from "../src/modules/directory/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createComment, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages, readPages } from "./helpers/paging";
 
 const FILTERED = `
   query Filtered($filter: ArticleFilter, $orderBy: ArticleOrder, $first: Int, $after: String, $last: Int, $before: String) {
@@ -197,16 +198,12 @@ describeEachDatabase("filtering and finding articles", (server) => {
 
   test("pages a filtered list with cursors, keeping the filter's total", async () => {
     const all = expected((a) => a.author === "alice");
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: FilteredPage = await server().data<FilteredPage>(FILTERED, { filter: { authorSlug: "alice" }, first: 2, after });
+    const read = async (args: Record<string, unknown>) => {
+      const page = await server().data<FilteredPage>(FILTERED, { filter: { authorSlug: "alice" }, ...args });
       assert.equal(page.articles.totalCount, all.length);
-      seen.push(...slugsOf(page));
-      if (!page.articles.pageInfo.hasNextPage) break;
-      after = page.articles.pageInfo.endCursor;
-    }
-    assert.deepEqual(seen, all);
+      return { items: slugsOf(page), pageInfo: page.articles.pageInfo };
+    };
+    assert.deepEqual(await readAllPages(read, 2, "forwards"), all);
   });
 
   test("answers unknown slugs with an empty list and totalCount 0", async () => {
@@ -230,30 +227,28 @@ describeEachDatabase("filtering and finding articles", (server) => {
       .sort((a, b) => b.comments - a.comments || newestFirst(a, b))
       .map((a) => ({ slug: a.row.slug, commentCount: a.comments }));
 
-    const forwards: { slug: string; commentCount: number }[] = [];
-    let after: string | null = null;
-    let pages = 0;
-    for (;;) {
-      const page: FilteredPage = await server().data<FilteredPage>(FILTERED, { orderBy: "MOST_DISCUSSED", first: 3, after });
-      assert.equal(page.articles.totalCount, published.length);
-      assert.equal(page.articles.pageInfo.hasPreviousPage, after !== null);
-      forwards.push(...page.articles.edges.map(({ node }) => ({ slug: node.slug, commentCount: node.commentCount })));
-      pages++;
-      if (!page.articles.pageInfo.hasNextPage) break;
-      after = page.articles.pageInfo.endCursor;
-    }
-    assert.equal(pages, Math.ceil(published.length / 3));
-    assert.deepEqual(forwards, order);
+    const forwards = await readPages(
+      async (args) => {
+        const { articles } = await server().data<FilteredPage>(FILTERED, { orderBy: "MOST_DISCUSSED", ...args });
+        assert.equal(articles.totalCount, published.length);
+        assert.equal(articles.pageInfo.hasPreviousPage, args.after !== null);
+        return articles;
+      },
+      3,
+      "forwards",
+    );
+    assert.equal(forwards.length, Math.ceil(published.length / 3));
+    assert.deepEqual(forwards.flatMap((page) => page.edges.map(({ node }) => ({ slug: node.slug, commentCount: node.commentCount }))), order);
 
-    const backwards: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const page: FilteredPage = await server().data<FilteredPage>(FILTERED, { orderBy: "MOST_DISCUSSED", last: 3, before });
-      assert.equal(page.articles.pageInfo.hasNextPage, before !== null);
-      backwards.unshift(...slugsOf(page));
-      if (!page.articles.pageInfo.hasPreviousPage) break;
-      before = page.articles.pageInfo.startCursor;
-    }
+    const backwards = await readAllPages(
+      async (args) => {
+        const page = await server().data<FilteredPage>(FILTERED, { orderBy: "MOST_DISCUSSED", ...args });
+        assert.equal(page.articles.pageInfo.hasNextPage, args.before !== null);
+        return { items: slugsOf(page), pageInfo: page.articles.pageInfo };
+      },
+      3,
+      "backwards",
+    );
     assert.deepEqual(backwards, order.map((a) => a.slug));
   });
 

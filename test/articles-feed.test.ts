@@ -4,6 +4,7 @@ import { Author } from "../src/modules/directory/author/author.entity";
 import { Category } from "../src/modules/directory/category/category.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages, readPages } from "./helpers/paging";
 
 const FEED = `
   query Feed($first: Int, $after: String, $last: Int, $before: String, $orderBy: ArticleOrder) {
@@ -21,6 +22,8 @@ interface FeedPage {
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   };
 }
+
+const slugsOf = (articles: FeedPage["articles"]) => articles.edges.map((edge) => edge.node.slug);
 
 describeEachDatabase("the article feed", (server) => {
   let author: Author;
@@ -43,39 +46,33 @@ describeEachDatabase("the article feed", (server) => {
   });
 
   test("pages forwards through the whole feed, newest first, every article once, matching totalCount", async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    let pages = 0;
-    for (;;) {
-      const { articles }: FeedPage = await server().data<FeedPage>(FEED, { first: 5, after });
-      assert.equal(articles.totalCount, 23);
-      assert.equal(articles.pageInfo.hasPreviousPage, after !== null);
-      seen.push(...articles.edges.map((edge) => edge.node.slug));
-      pages++;
-      if (!articles.pageInfo.hasNextPage) break;
-      assert.equal(articles.pageInfo.endCursor, articles.edges.at(-1)!.cursor);
-      after = articles.pageInfo.endCursor;
-    }
-    assert.equal(pages, 5);
-    assert.deepEqual(seen, slugsNewestFirst);
+    const pages = await readPages(
+      async (args) => {
+        const { articles } = await server().data<FeedPage>(FEED, args);
+        assert.equal(articles.totalCount, 23);
+        assert.equal(articles.pageInfo.hasPreviousPage, args.after !== null);
+        if (articles.pageInfo.hasNextPage) assert.equal(articles.pageInfo.endCursor, articles.edges.at(-1)!.cursor);
+        return articles;
+      },
+      5,
+      "forwards",
+    );
+    assert.equal(pages.length, 5);
+    assert.deepEqual(pages.flatMap(slugsOf), slugsNewestFirst);
   });
 
   test("pages backwards from the end with last/before and meets the same order", async () => {
-    const seen: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const { articles }: FeedPage = await server().data<FeedPage>(FEED, { last: 4, before });
-      assert.equal(articles.pageInfo.hasNextPage, before !== null);
-      seen.unshift(...articles.edges.map((edge) => edge.node.slug));
-      if (!articles.pageInfo.hasPreviousPage) break;
-      before = articles.pageInfo.startCursor;
-    }
-    assert.deepEqual(seen, slugsNewestFirst);
+    const read = async (args: Record<string, unknown>) => {
+      const { articles } = await server().data<FeedPage>(FEED, args);
+      assert.equal(articles.pageInfo.hasNextPage, args.before !== null);
+      return { items: slugsOf(articles), pageInfo: articles.pageInfo };
+    };
+    assert.deepEqual(await readAllPages(read, 4, "backwards"), slugsNewestFirst);
   });
 
   test("sorts OLDEST as the exact reverse of NEWEST", async () => {
     const { articles } = await server().data<FeedPage>(FEED, { first: 100, orderBy: "OLDEST" });
-    assert.deepEqual(articles.edges.map((edge) => edge.node.slug), [...slugsNewestFirst].reverse());
+    assert.deepEqual(slugsOf(articles), [...slugsNewestFirst].reverse());
   });
 
   test("an empty page (first: 0) still reports the total and that more exist", async () => {
@@ -88,18 +85,16 @@ describeEachDatabase("the article feed", (server) => {
 
   test("keeps paging without duplicates or gaps while new articles are published in between", async () => {
     const ds = server().dataSource;
-    const seen: string[] = [];
-    let after: string | null = null;
     let expectedTotal = 23;
-    for (;;) {
-      const { articles }: FeedPage = await server().data<FeedPage>(FEED, { first: 6, after });
-      seen.push(...articles.edges.map((edge) => edge.node.slug));
-      if (!articles.pageInfo.hasNextPage) break;
-      after = articles.pageInfo.endCursor;
-      await createArticle(ds, { author, category, publishedAt: new Date() });
-      expectedTotal++;
-    }
-    assert.deepEqual(seen, slugsNewestFirst);
+    const read = async (args: Record<string, unknown>) => {
+      if (args.after !== null) {
+        await createArticle(ds, { author, category, publishedAt: new Date() });
+        expectedTotal++;
+      }
+      const { articles } = await server().data<FeedPage>(FEED, args);
+      return { items: slugsOf(articles), pageInfo: articles.pageInfo };
+    };
+    assert.deepEqual(await readAllPages(read, 6, "forwards"), slugsNewestFirst);
     const { articles } = await server().data<FeedPage>(FEED, { first: 0 });
     assert.equal(articles.totalCount, expectedTotal);
   });

@@ -6,6 +6,7 @@ import { User } from "../src/modules/user/user.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { PASSWORD, createUser, signIn } from "./factories/users";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages } from "./helpers/paging";
 
 const EVENTS = `query($first: Int, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {
@@ -101,13 +102,11 @@ describeEachDatabase(
 
     test("pages newest first with keyset cursors, and filters by actor, action, object and time", async () => {
       const all = await events();
-      const paged: Event[] = [];
-      let after: string | null = null;
-      do {
-        const page: any = (await server().data(EVENTS, { first: 3, after }, admin)).auditEvents;
-        paged.push(...page.nodes);
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const read = async (args: Record<string, unknown>) => {
+        const page = (await server().data(EVENTS, args, admin)).auditEvents;
+        return { items: page.nodes as Event[], pageInfo: page.pageInfo };
+      };
+      const paged = await readAllPages(read, 3, "forwards");
       assert.deepEqual(paged, all, "no gaps, no duplicates");
       const times = all.map((event) => Date.parse(event.at));
       assert.deepEqual(times, [...times].sort((a, b) => b - a), "newest first");

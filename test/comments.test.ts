@@ -6,6 +6,7 @@ import { Comment } from "../src/modules/comment/comment.entity";
 import { encodeGlobalId } from "../src/shared/global-id";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readPages } from "./helpers/paging";
 
 interface CommentPage {
   totalCount: number;
@@ -49,19 +50,9 @@ describeEachDatabase("comments under an article", (server) => {
   const repliesTo = async (comment: Comment, args: Record<string, unknown>): Promise<{ replyCount: number; replies: CommentPage }> =>
     (await server().data(REPLIES, { id: idOf(comment), ...args })).node;
 
-  /** Every page of a list, forwards from the start or backwards from the end, in list order. */
-  const readAll = async (read: (args: Record<string, unknown>) => Promise<CommentPage>, backward: boolean, size: number) => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    for (;;) {
-      const page: CommentPage = await read(backward ? { last: size, before: cursor } : { first: size, after: cursor });
-      if (backward) seen.unshift(...idsOf(page));
-      else seen.push(...idsOf(page));
-      const more = backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
-      if (!more) return seen;
-      cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
-    }
-  };
+  /** The ids of every comment of a list, in list order (see readPages). */
+  const allIds = async (read: (args: Record<string, unknown>) => Promise<CommentPage>, size: number, direction: "forwards" | "backwards") =>
+    (await readPages(read, size, direction)).flatMap(idsOf);
 
   before(async () => {
     const ds = server().dataSource;
@@ -101,19 +92,19 @@ describeEachDatabase("comments under an article", (server) => {
     assert.equal(first.totalCount, 12);
     assert.equal(first.pageInfo.hasPreviousPage, false);
     assert.ok(first.edges.every((edge) => edge.node.parent === null));
-    assert.deepEqual(await readAll(thread, false, 5), topLevel.map(idOf));
+    assert.deepEqual(await allIds(thread, 5, "forwards"), topLevel.map(idOf));
   });
 
   test("sorts NEWEST as the exact reverse of OLDEST", async () => {
     const newest = await thread({ first: 100, orderBy: "NEWEST" });
     assert.equal(newest.totalCount, 12);
     assert.deepEqual(idsOf(newest), topLevel.map(idOf).reverse());
-    assert.deepEqual(await readAll((args) => thread({ ...args, orderBy: "NEWEST" }), false, 4), topLevel.map(idOf).reverse());
+    assert.deepEqual(await allIds((args) => thread({ ...args, orderBy: "NEWEST" }), 4, "forwards"), topLevel.map(idOf).reverse());
   });
 
   test("pages a thread backwards with last/before in either order", async () => {
-    assert.deepEqual(await readAll(thread, true, 5), topLevel.map(idOf));
-    assert.deepEqual(await readAll((args) => thread({ ...args, orderBy: "NEWEST" }), true, 3), topLevel.map(idOf).reverse());
+    assert.deepEqual(await allIds(thread, 5, "backwards"), topLevel.map(idOf));
+    assert.deepEqual(await allIds((args) => thread({ ...args, orderBy: "NEWEST" }), 3, "backwards"), topLevel.map(idOf).reverse());
     const last = await thread({ last: 2 });
     assert.deepEqual(idsOf(last), topLevel.slice(-2).map(idOf));
     assert.equal(last.pageInfo.hasNextPage, false);
@@ -132,7 +123,7 @@ describeEachDatabase("comments under an article", (server) => {
     assert.deepEqual(idsOf(rest.replies), replies.slice(2).map(idOf));
     assert.equal(rest.replies.pageInfo.hasNextPage, false);
 
-    assert.deepEqual(await readAll(async (args) => (await repliesTo(topLevel[0], args)).replies, true, 2), replies.map(idOf));
+    assert.deepEqual(await allIds(async (args) => (await repliesTo(topLevel[0], args)).replies, 2, "backwards"), replies.map(idOf));
 
     const none = await repliesTo(topLevel[2], { first: 5 });
     assert.equal(none.replyCount, 0);

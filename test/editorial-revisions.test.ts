@@ -7,6 +7,7 @@ import { Role } from "../src/modules/user/role";
 import { createAuthor, createCategory, createTag } from "./factories/content";
 import { createUser, signIn } from "./factories/users";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages } from "./helpers/paging";
 
 const ARTICLE = `id slug title subtitle version body wordCount readingTimeMinutes headings { text anchor } tags { name } category { slug }`;
 const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { ${ARTICLE} } } }`;
@@ -92,15 +93,11 @@ describeEachDatabase("article revisions", (server) => {
     for (const subtitle of ["a", "b", "c", "d"]) {
       article = (await server().data(UPDATE, { input: { id: article.id, version: article.version, subtitle } }, as.editor)).updateArticle.article;
     }
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: any = (await server().data(REVISIONS, { id: article.id, first: 2, after }, as.editor)).article.revisions;
-      seen.push(...page.nodes.map((r: any) => r.subtitle));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    assert.deepEqual(seen, ["d", "c", "b", "a", "First standfirst"]);
+    const read = async (args: Record<string, unknown>) => {
+      const page = (await server().data(REVISIONS, { id: article.id, ...args }, as.editor)).article.revisions;
+      return { items: page.nodes.map((r: any) => r.subtitle), pageInfo: page.pageInfo };
+    };
+    assert.deepEqual(await readAllPages(read, 2, "forwards"), ["d", "c", "b", "a", "First standfirst"]);
     const bad = await server().graphql(REVISIONS, { id: article.id, first: 2, after: "garbage" }, as.editor);
     assert.equal(bad.body.errors?.[0].extensions?.code, "BAD_USER_INPUT");
   });

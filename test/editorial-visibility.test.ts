@@ -8,6 +8,7 @@ import { User } from "../src/modules/user/user.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { createUser, signIn } from "./factories/users";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readPages } from "./helpers/paging";
 
 type Who = "reader" | "contributor" | "author" | "editor" | "admin";
 const WHO: Who[] = ["reader", "contributor", "author", "editor", "admin"];
@@ -80,17 +81,11 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
 
   test("drafts page by their last change with cursors of their own, which the published feed refuses", async () => {
     const editor = headers.get("editor");
-    const titles: string[] = [];
-    let after: string | null = null;
-    let draftCursor = "";
-    for (;;) {
-      const page: any = (await server().data(FEED, { status: "DRAFT", section: "visibility", first: 2, after }, editor)).articles;
-      titles.push(...page.nodes.map((n: any) => n.title));
-      if (!page.pageInfo.hasNextPage) break;
-      after = draftCursor = page.pageInfo.endCursor;
-    }
+    const pages = await readPages(async (args) => (await server().data(FEED, { status: "DRAFT", section: "visibility", ...args }, editor)).articles, 2, "forwards");
+    const titles = pages.flatMap((page) => page.nodes.map((n: any) => n.title));
     assert.equal(titles.length, 5);
     assert.equal(new Set(titles).size, 5, "no draft twice, none skipped");
+    const draftCursor = pages.at(-2)!.pageInfo.endCursor;
     const reused = await server().graphql(FEED, { section: "visibility", after: draftCursor });
     assert.equal(reused.body.errors?.[0].extensions?.code, "BAD_USER_INPUT", "a draft cursor is not a position in the published feed");
     const asReader = await server().graphql(FEED, { status: "DRAFT", section: "visibility", after: draftCursor });

@@ -5,6 +5,7 @@ import { Article } from "../src/modules/article/article.entity";
 import { Tag } from "../src/modules/directory/tag/tag.entity";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages, readPages } from "./helpers/paging";
 
 interface FeedPage {
   totalCount: number;
@@ -107,18 +108,14 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
     for (const kind of kinds) {
       for (const slug of kind.slugsByName) {
         const expected = feedOf(kind, slug);
-        const seen: string[] = [];
-        let after: string | null = null;
-        for (;;) {
-          const page: FeedPage = await ownerFeed(kind, slug, { first: 3, after });
+        const read = async (args: Record<string, unknown>) => {
+          const page = await ownerFeed(kind, slug, args);
           assert.equal(page.totalCount, expected.length, `${kind.single} ${slug}`);
-          assert.equal(page.pageInfo.hasPreviousPage, after !== null);
-          seen.push(...slugsOf(page));
-          if (!page.pageInfo.hasNextPage) break;
-          assert.equal(page.pageInfo.endCursor, page.edges.at(-1)!.cursor);
-          after = page.pageInfo.endCursor;
-        }
-        assert.deepEqual(seen, expected, `${kind.single} ${slug}`);
+          assert.equal(page.pageInfo.hasPreviousPage, args.after !== null);
+          if (page.pageInfo.hasNextPage) assert.equal(page.pageInfo.endCursor, page.edges.at(-1)!.cursor);
+          return page;
+        };
+        assert.deepEqual((await readPages(read, 3, "forwards")).flatMap(slugsOf), expected, `${kind.single} ${slug}`);
       }
     }
   });
@@ -127,18 +124,14 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
     for (const kind of kinds) {
       for (const slug of kind.slugsByName) {
         const expected = feedOf(kind, slug);
-        const seen: string[] = [];
-        let before: string | null = null;
-        for (;;) {
-          const page: FeedPage = await ownerFeed(kind, slug, { last: 2, before });
+        const read = async (args: Record<string, unknown>) => {
+          const page = await ownerFeed(kind, slug, args);
           assert.equal(page.totalCount, expected.length, `${kind.single} ${slug}`);
-          assert.equal(page.pageInfo.hasNextPage, before !== null);
-          seen.unshift(...slugsOf(page));
-          if (!page.pageInfo.hasPreviousPage) break;
-          assert.equal(page.pageInfo.startCursor, page.edges[0].cursor);
-          before = page.pageInfo.startCursor;
-        }
-        assert.deepEqual(seen, expected, `${kind.single} ${slug}`);
+          assert.equal(page.pageInfo.hasNextPage, args.before !== null);
+          if (page.pageInfo.hasPreviousPage) assert.equal(page.pageInfo.startCursor, page.edges[0].cursor);
+          return page;
+        };
+        assert.deepEqual((await readPages(read, 2, "backwards")).flatMap(slugsOf), expected, `${kind.single} ${slug}`);
       }
     }
   });
@@ -220,26 +213,13 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
         }
       }`;
       type Directory = { list: { totalCount: number; edges: { node: { slug: string } }[]; pageInfo: FeedPage["pageInfo"] } };
-      const forwards: string[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const { list }: Directory = await server().data<Directory>(query, { first: 2, after });
+      const read = async (args: Record<string, unknown>) => {
+        const { list } = await server().data<Directory>(query, args);
         assert.equal(list.totalCount, kind.slugsByName.length);
-        forwards.push(...list.edges.map((edge) => edge.node.slug));
-        if (!list.pageInfo.hasNextPage) break;
-        after = list.pageInfo.endCursor;
-      }
-      assert.deepEqual(forwards, kind.slugsByName, kind.plural);
-
-      const backwards: string[] = [];
-      let before: string | null = null;
-      for (;;) {
-        const { list }: Directory = await server().data<Directory>(query, { last: 3, before });
-        backwards.unshift(...list.edges.map((edge) => edge.node.slug));
-        if (!list.pageInfo.hasPreviousPage) break;
-        before = list.pageInfo.startCursor;
-      }
-      assert.deepEqual(backwards, kind.slugsByName, kind.plural);
+        return { items: list.edges.map((edge) => edge.node.slug), pageInfo: list.pageInfo };
+      };
+      assert.deepEqual(await readAllPages(read, 2, "forwards"), kind.slugsByName, kind.plural);
+      assert.deepEqual(await readAllPages(read, 3, "backwards"), kind.slugsByName, kind.plural);
     }
   });
 

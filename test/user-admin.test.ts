@@ -7,6 +7,7 @@ import { User } from "../src/modules/user/user.entity";
 import { createAuthor } from "./factories/content";
 import { PASSWORD, createUser, signIn } from "./factories/users";
 import { describeEachDatabase } from "./helpers/each-database";
+import { readAllPages } from "./helpers/paging";
 
 const USER = `id email role disabled version author { slug }`;
 const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { ${USER} } } }`;
@@ -37,13 +38,11 @@ describeEachDatabase("managing users", (server) => {
     const { login } = await server().data(LOGIN, { email: "zed@example.com", password: PASSWORD });
     assert.equal((await server().data(VIEWER, {}, { authorization: `Bearer ${login.token}` })).viewer.email, "zed@example.com", "the new account signs in");
 
-    const emails: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: any = (await server().data(`query($after: String) { users(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { email } } }`, { after }, admin)).users;
-      emails.push(...page.nodes.map((node: { email: string }) => node.email));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after);
+    const read = async (args: Record<string, unknown>) => {
+      const page = (await server().data(`query($first: Int, $after: String) { users(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { email } } }`, args, admin)).users;
+      return { items: page.nodes.map((node: { email: string }) => node.email), pageInfo: page.pageInfo };
+    };
+    const emails = await readAllPages(read, 2, "forwards");
     assert.deepEqual(emails, [...emails].sort(), "by email");
     assert.ok(emails.includes("amy@example.com") && emails.includes("zed@example.com"));
     const editors = (await server().data(`{ users(role: EDITOR, first: 100) { nodes { role } } }`, {}, admin)).users.nodes;
