@@ -1,0 +1,79 @@
+import type { CommentOptions } from "../modules/comment/comment-services";
+import { loadCommentSettings } from "../modules/comment/comment.config";
+import { loadMailSettings } from "../outbox/mail.config";
+import { DEFAULT_REDIS, RedisOptions } from "../redis/redis-connections";
+import { DEFAULT_TRACING, TracingOptions } from "../telemetry";
+import { AuthConfig, loadAuth } from "./auth";
+import { CachingOptions, loadCaching } from "./caching";
+import { parseDatabaseUrl } from "./database";
+import { HttpOptions, loadHttp, parsePort } from "./http";
+import { OperationLimits, loadLimits } from "./limits";
+import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
+import { parseHttpUrl, parseInteger, parsePositive, parseSwitch } from "./parse";
+import { ReplicaOptions, loadReplicas } from "./replicas";
+import { ShutdownOptions, loadShutdown } from "./shutdown";
+import { TimeoutOptions, loadTimeouts } from "./timeouts";
+
+/**
+ * Every environment variable the server reads, parsed and validated once.
+ * Everything is optional; `.env.example` lists them with their defaults.
+ */
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  nodeEnv: string;
+  isProduction: boolean;
+  logLevel: string;
+  /** `pretty` (pino-pretty) or `json`; unset: pretty when stdout is a terminal. */
+  logFormat?: LogFormat;
+  /** Articles generated into an empty database by `npm start`. */
+  demoArticles: number;
+  /** Off only in the bench's naive build: every loader then sends one statement per key. */
+  loaderBatching: boolean;
+  limits: OperationLimits;
+  http: HttpOptions;
+  auth: AuthConfig;
+  /** How often this instance looks for scheduled articles that are due. */
+  schedulerIntervalMs: number;
+  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comment.config.ts` and `mail.config.ts`. */
+  comments: CommentOptions;
+  timeouts: TimeoutOptions;
+  shutdown: ShutdownOptions;
+  caching: CachingOptions;
+  /** REDIS_TIMEOUT_MS: the bound of every Redis command. */
+  redis: RedisOptions;
+  replicas: ReplicaOptions;
+  /** OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: TracingOptions;
+}
+
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? "development";
+  const isProduction = nodeEnv === "production";
+  return {
+    port: parsePort(env.PORT),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    nodeEnv,
+    isProduction,
+    logLevel: parseLogLevel(env),
+    logFormat: parseLogFormat(env),
+    demoArticles: parseInteger("DEMO_ARTICLES", env.DEMO_ARTICLES, 200),
+    loaderBatching: parseSwitch("LOADER_BATCHING", env.LOADER_BATCHING, true),
+    limits: loadLimits(env),
+    http: loadHttp(env, isProduction),
+    auth: loadAuth(env, isProduction),
+    schedulerIntervalMs: parseInteger("SCHEDULER_INTERVAL_MS", env.SCHEDULER_INTERVAL_MS, DEFAULT_SCHEDULER_INTERVAL_MS),
+    comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
+    timeouts: loadTimeouts(env),
+    shutdown: loadShutdown(env),
+    caching: loadCaching(env),
+    redis: { timeoutMs: parsePositive("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
+    replicas: loadReplicas(env),
+    tracing: {
+      endpoint: parseHttpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT),
+      serviceName: env.OTEL_SERVICE_NAME || DEFAULT_TRACING.serviceName,
+    },
+  };
+}
