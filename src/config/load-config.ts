@@ -1,10 +1,9 @@
-import type { CommentOptions } from "../modules/comment/comment-services";
-import { loadCommentSettings } from "../modules/comment/comment.config";
 import { loadMailSettings } from "../outbox/mail.config";
 import { DEFAULT_REDIS, RedisOptions } from "../redis/redis-connections";
 import { DEFAULT_TRACING, TracingOptions } from "../telemetry";
 import { AuthConfig, loadAuth } from "./auth";
 import { CachingOptions, loadCaching } from "./caching";
+import { CommentConfig, loadCommentSettings } from "./comments";
 import { parseDatabaseUrl } from "./database";
 import { HttpOptions, loadHttp, parsePort } from "./http";
 import { OperationLimits, loadLimits } from "./limits";
@@ -35,8 +34,8 @@ export interface Config {
   auth: AuthConfig;
   /** How often this instance looks for scheduled articles that are due. */
   schedulerIntervalMs: number;
-  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comment.config.ts` and `mail.config.ts`. */
-  comments: CommentOptions;
+  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.config.ts`. */
+  comments: CommentConfig;
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
   caching: CachingOptions;

@@ -14,15 +14,11 @@ import { CommentSubscriptionService } from "../notification/comment-subscription
 import { NewCommentNotices } from "../notification/new-comment-notices";
 import { CommentApproval } from "./comment-approval";
 import { CommentModerationService } from "./comment-moderation.service";
-import { CommentSettings, DEFAULT_COMMENT_SETTINGS } from "./comment.config";
+import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS } from "../../config";
 import { CommentWriterService } from "./comment-writer.service";
 
 /** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
-export interface CommentOptions {
-  settings?: Partial<CommentSettings>;
-  mail?: Partial<MailSettings>;
-  /** Pub/sub and flood-control counters in Redis, shared by every instance. */
-  redisUrl?: string;
+export interface CommentOptions extends CommentConfig {
   /** Where the Redis clients come from (the server's, bounded by REDIS_TIMEOUT_MS); a set of its own by default. */
   redisConnections?: RedisConnections;
   /** Replaces the transport the mail settings choose (tests record mail with one). */
