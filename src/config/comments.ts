@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { MailSettings } from "../outbox/mail.config";
+import { MailSettings } from "./mail";
 import { parseInteger } from "./parse";
 import { RateLimit, parseRateLimit } from "./rate-limit";
 

@@ -6,6 +6,7 @@ export { DEFAULT_HTTP, HttpOptions } from "./http";
 export { DEFAULT_LIMITS, OperationLimits } from "./limits";
 export { Config, DEFAULT_SCHEDULER_INTERVAL_MS, loadConfig } from "./load-config";
 export { LogFormat } from "./logging";
+export { DEFAULT_MAIL_SETTINGS, MailSettings } from "./mail";
 export { RateLimit } from "./rate-limit";
 export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";
 export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";

@@ -1,4 +1,3 @@
-import { loadMailSettings } from "../outbox/mail.config";
 import { DEFAULT_REDIS, RedisOptions } from "../redis/redis-connections";
 import { DEFAULT_TRACING, TracingOptions } from "../telemetry";
 import { AuthConfig, loadAuth } from "./auth";
@@ -8,6 +7,7 @@ import { parseDatabaseUrl } from "./database";
 import { HttpOptions, loadHttp, parsePort } from "./http";
 import { OperationLimits, loadLimits } from "./limits";
 import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
+import { loadMailSettings } from "./mail";
 import { parseHttpUrl, parseInteger, parsePositive, parseSwitch } from "./parse";
 import { ReplicaOptions, loadReplicas } from "./replicas";
 import { ShutdownOptions, loadShutdown } from "./shutdown";
@@ -34,7 +34,7 @@ export interface Config {
   auth: AuthConfig;
   /** How often this instance looks for scheduled articles that are due. */
   schedulerIntervalMs: number;
-  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.config.ts`. */
+  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.ts`. */
   comments: CommentConfig;
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;

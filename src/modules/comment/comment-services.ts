@@ -3,7 +3,7 @@ import { ContentChanged, nothingToPurge } from "../../caching/content-changes";
 import { Logger } from "../../logger";
 import { DeliveryWorker } from "../../outbox/delivery-worker";
 import { MailTransport } from "../../outbox/mail-transport";
-import { DEFAULT_MAIL_SETTINGS, MailSettings, createMailTransport } from "../../outbox/mail.config";
+import { createMailTransport } from "../../outbox/create-mail-transport";
 import { createRateLimitStore } from "../../rate-limit/create-rate-limit-store";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { createPubSub } from "../../realtime/create-pubsub";
@@ -14,7 +14,7 @@ import { CommentSubscriptionService } from "../notification/comment-subscription
 import { NewCommentNotices } from "../notification/new-comment-notices";
 import { CommentApproval } from "./comment-approval";
 import { CommentModerationService } from "./comment-moderation.service";
-import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS } from "../../config";
+import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, MailSettings } from "../../config";
 import { CommentWriterService } from "./comment-writer.service";
 
 /** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
