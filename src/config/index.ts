@@ -8,6 +8,8 @@ export { Config, DEFAULT_SCHEDULER_INTERVAL_MS, loadConfig } from "./load-config
 export { LogFormat } from "./logging";
 export { DEFAULT_MAIL_SETTINGS, MailSettings } from "./mail";
 export { RateLimit } from "./rate-limit";
+export { DEFAULT_REDIS, RedisOptions } from "./redis";
 export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";
 export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";
 export { DEFAULT_TIMEOUTS, TimeoutOptions } from "./timeouts";
+export { DEFAULT_TRACING, TracingOptions } from "./tracing";

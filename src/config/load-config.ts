@@ -1,5 +1,3 @@
-import { DEFAULT_REDIS, RedisOptions } from "../redis/redis-connections";
-import { DEFAULT_TRACING, TracingOptions } from "../telemetry";
 import { AuthConfig, loadAuth } from "./auth";
 import { CachingOptions, loadCaching } from "./caching";
 import { CommentConfig, loadCommentSettings } from "./comments";
@@ -8,10 +6,12 @@ import { HttpOptions, loadHttp, parsePort } from "./http";
 import { OperationLimits, loadLimits } from "./limits";
 import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
 import { loadMailSettings } from "./mail";
-import { parseHttpUrl, parseInteger, parsePositive, parseSwitch } from "./parse";
+import { parseInteger, parseSwitch } from "./parse";
+import { RedisOptions, loadRedis } from "./redis";
 import { ReplicaOptions, loadReplicas } from "./replicas";
 import { ShutdownOptions, loadShutdown } from "./shutdown";
 import { TimeoutOptions, loadTimeouts } from "./timeouts";
+import { TracingOptions, loadTracing } from "./tracing";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -68,11 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeouts: loadTimeouts(env),
     shutdown: loadShutdown(env),
     caching: loadCaching(env),
-    redis: { timeoutMs: parsePositive("REDIS_TIMEOUT_MS", env.REDIS_TIMEOUT_MS, DEFAULT_REDIS.timeoutMs) },
+    redis: loadRedis(env),
     replicas: loadReplicas(env),
-    tracing: {
-      endpoint: parseHttpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT),
-      serviceName: env.OTEL_SERVICE_NAME || DEFAULT_TRACING.serviceName,
-    },
+    tracing: loadTracing(env),
   };
 }

@@ -7,14 +7,14 @@ import { createMailTransport } from "../../outbox/create-mail-transport";
 import { createRateLimitStore } from "../../rate-limit/create-rate-limit-store";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { createPubSub } from "../../realtime/create-pubsub";
-import { DEFAULT_REDIS, RedisConnections } from "../../redis/redis-connections";
+import { RedisConnections } from "../../redis/redis-connections";
 import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
 import { IdTokens } from "../../shared/id-tokens";
 import { CommentSubscriptionService } from "../notification/comment-subscription.service";
 import { NewCommentNotices } from "../notification/new-comment-notices";
 import { CommentApproval } from "./comment-approval";
 import { CommentModerationService } from "./comment-moderation.service";
-import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, MailSettings } from "../../config";
+import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, DEFAULT_REDIS, MailSettings } from "../../config";
 import { CommentWriterService } from "./comment-writer.service";
 
 /** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
