@@ -26,6 +26,7 @@ import {
   DEFAULT_CACHING,
   DEFAULT_HTTP,
   DEFAULT_LIMITS,
+  DEFAULT_REDIS,
   DEFAULT_REPLICAS,
   DEFAULT_SCHEDULER_INTERVAL_MS,
   DEFAULT_SHUTDOWN,
@@ -33,6 +34,7 @@ import {
   DEVELOPMENT_AUTH,
   HttpOptions,
   OperationLimits,
+  RedisOptions,
   ReplicaOptions,
   ShutdownOptions,
   TimeoutOptions,
@@ -43,7 +45,7 @@ import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
-import { DEFAULT_REDIS, RedisConnections, RedisOptions } from "./redis/redis-connections";
+import { RedisConnections } from "./redis/redis-connections";
 import { PublicationScheduler } from "./modules/article/publishing/publication-scheduler";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { CommentOptions } from "./modules/comment/comment-services";

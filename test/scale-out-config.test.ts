@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_REPLICAS, loadConfig } from "../src/config";
-import { DEFAULT_REDIS } from "../src/redis/redis-connections";
+import { DEFAULT_REDIS, DEFAULT_REPLICAS, loadConfig } from "../src/config";
 
 const PRIMARY = "postgres://root@127.0.0.1:5432/broadsheet";
 

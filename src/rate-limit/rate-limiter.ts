@@ -1,11 +1,6 @@
+import { RateLimit } from "../config";
 import { RateLimitedError } from "../shared/errors";
 import { RateLimitStore } from "./rate-limit-store";
-
-/** At most `limit` attempts per `windowMs`, per key. */
-export interface RateLimit {
-  limit: number;
-  windowMs: number;
-}
 
 /**
  * Counts an attempt against every key at once (a client address, an email)

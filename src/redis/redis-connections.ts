@@ -1,14 +1,8 @@
 import Redis from "ioredis";
 import { Counter, Gauge } from "prom-client";
+import { RedisOptions } from "../config";
 import { Logger } from "../logger";
 import { metricsRegistry } from "../metrics";
-
-/** How long any Redis command may take before its caller falls back (`REDIS_TIMEOUT_MS`). */
-export interface RedisOptions {
-  timeoutMs: number;
-}
-
-export const DEFAULT_REDIS: RedisOptions = { timeoutMs: 250 };
 
 /** The longest wait between two reconnection attempts. */
 const MAX_RECONNECT_DELAY_MS = 1000;

@@ -1,9 +1,8 @@
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-node";
 import type { Tracing } from "./tracing";
-import { TracingOptions } from "./tracing-options";
+import { TracingOptions } from "../config";
 
 export type { Tracing };
-export { DEFAULT_TRACING, TracingOptions } from "./tracing-options";
 
 /**
  * Registers the process's tracer provider and returns what the server

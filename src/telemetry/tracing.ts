@@ -8,7 +8,7 @@ import { nameRequestSpan, traceRequests } from "./request-spans";
 import { operationSpans } from "./operation-spans";
 import { traceStatements } from "./statement-spans";
 import { traceIdsOf } from "./log-trace-ids";
-import { TracingOptions } from "./tracing-options";
+import { TracingOptions } from "../config";
 
 /**
  * What a server instruments when tracing is on: a span per HTTP request,

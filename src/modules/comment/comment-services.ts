@@ -3,26 +3,22 @@ import { ContentChanged, nothingToPurge } from "../../caching/content-changes";
 import { Logger } from "../../logger";
 import { DeliveryWorker } from "../../outbox/delivery-worker";
 import { MailTransport } from "../../outbox/mail-transport";
-import { DEFAULT_MAIL_SETTINGS, MailSettings, createMailTransport } from "../../outbox/mail.config";
+import { createMailTransport } from "../../outbox/create-mail-transport";
 import { createRateLimitStore } from "../../rate-limit/create-rate-limit-store";
 import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { createPubSub } from "../../realtime/create-pubsub";
-import { DEFAULT_REDIS, RedisConnections } from "../../redis/redis-connections";
+import { RedisConnections } from "../../redis/redis-connections";
 import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
 import { IdTokens } from "../../shared/id-tokens";
 import { CommentSubscriptionService } from "./notification/comment-subscription.service";
 import { NewCommentNotices } from "./notification/new-comment-notices";
 import { CommentApproval } from "./moderation/comment-approval";
 import { CommentModerationService } from "./moderation/comment-moderation.service";
-import { CommentSettings, DEFAULT_COMMENT_SETTINGS } from "./comment.config";
+import { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, DEFAULT_REDIS, MailSettings } from "../../config";
 import { CommentWriterService } from "./writing/comment-writer.service";
 
 /** What the comment write path is built from; everything defaults (a single instance, mail to a file). */
-export interface CommentOptions {
-  settings?: Partial<CommentSettings>;
-  mail?: Partial<MailSettings>;
-  /** Pub/sub and flood-control counters in Redis, shared by every instance. */
-  redisUrl?: string;
+export interface CommentOptions extends CommentConfig {
   /** Where the Redis clients come from (the server's, bounded by REDIS_TIMEOUT_MS); a set of its own by default. */
   redisConnections?: RedisConnections;
   /** Replaces the transport the mail settings choose (tests record mail with one). */

@@ -1,4 +1,4 @@
-import { CommentSettings } from "../comment.config";
+import { CommentSettings } from "../../../config";
 import { CommentStatus } from "../comment-status";
 
 /** Why a comment was held: each fires on its own. */

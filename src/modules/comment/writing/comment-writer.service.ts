@@ -13,7 +13,7 @@ import { AddCommentInput } from "./add-comment.input";
 import { DeliveryWorker } from "../../../outbox/delivery-worker";
 import { Announcement, CommentApproval } from "../moderation/comment-approval";
 import { checkBody, NewComment, sanitizedBody, validateNewComment } from "./comment-input.validation";
-import { CommentSettings } from "../comment.config";
+import { CommentSettings } from "../../../config";
 import { CommentStatus } from "../comment-status";
 import { Comment } from "../comment.entity";
 import { initialStatus, spamSignals } from "../moderation/moderation-policy";

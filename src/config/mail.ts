@@ -1,7 +1,3 @@
-import { Logger } from "../logger";
-import { FileMailTransport, MailTransport } from "./mail-transport";
-import { SmtpMailTransport } from "./smtp-transport";
-
 /** Where outgoing mail goes (`SMTP_URL`, `MAIL_FROM`, `MAIL_FILE`) and how often the outbox is polled (`OUTBOX_POLL_MS`). */
 export interface MailSettings {
   smtpUrl?: string;
@@ -31,9 +27,4 @@ export function loadMailSettings(env: NodeJS.ProcessEnv): MailSettings {
     pollMs,
     deliver: env.OUTBOX_DELIVERY !== "off",
   };
-}
-
-/** nodemailer over SMTP when `SMTP_URL` is set; else the log/file transport. */
-export function createMailTransport(settings: MailSettings, logger: Logger): MailTransport {
-  return settings.smtpUrl ? new SmtpMailTransport(settings.smtpUrl, settings.from) : new FileMailTransport(settings.file, logger);
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { RateLimit } from "../../rate-limit/rate-limiter";
+import { MailSettings } from "./mail";
+import { parseInteger } from "./parse";
+import { RateLimit, parseRateLimit } from "./rate-limit";
 
 /** `auto` approves a comment unless a spam signal fires; `all` holds every comment for an editor. */
 export type ModerationPolicy = "auto" | "all";
@@ -36,15 +38,23 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   publicUrl: "http://localhost:4000",
 };
 
+/** The environment's part of what the comment write path is built from (`CommentOptions` adds runtime objects); every field defaults. */
+export interface CommentConfig {
+  settings?: Partial<CommentSettings>;
+  mail?: Partial<MailSettings>;
+  /** Pub/sub and flood-control counters in Redis, shared by every instance. */
+  redisUrl?: string;
+}
+
 export function loadCommentSettings(env: NodeJS.ProcessEnv): CommentSettings {
   const defaults = DEFAULT_COMMENT_SETTINGS;
   return {
     moderation: parseModeration(env.COMMENT_MODERATION),
     rateLimit: env.COMMENT_RATE_LIMIT ? parseRateLimit("COMMENT_RATE_LIMIT", env.COMMENT_RATE_LIMIT) : defaults.rateLimit,
-    editWindowMs: env.COMMENT_EDIT_WINDOW_MINUTES ? parseCount("COMMENT_EDIT_WINDOW_MINUTES", env.COMMENT_EDIT_WINDOW_MINUTES) * 60_000 : defaults.editWindowMs,
+    editWindowMs: parseInteger("COMMENT_EDIT_WINDOW_MINUTES", env.COMMENT_EDIT_WINDOW_MINUTES, defaults.editWindowMs / 60_000) * 60_000,
     tokenSecret: env.COMMENT_TOKEN_SECRET || productionRefusal(env) || defaults.tokenSecret,
     blocklist: env.COMMENT_BLOCKLIST ? env.COMMENT_BLOCKLIST.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean) : defaults.blocklist,
-    maxLinks: env.COMMENT_MAX_LINKS ? parseCount("COMMENT_MAX_LINKS", env.COMMENT_MAX_LINKS) : defaults.maxLinks,
+    maxLinks: parseInteger("COMMENT_MAX_LINKS", env.COMMENT_MAX_LINKS, defaults.maxLinks),
     floodLimit: env.COMMENT_FLOOD_LIMIT ? parseRateLimit("COMMENT_FLOOD_LIMIT", env.COMMENT_FLOOD_LIMIT) : defaults.floodLimit,
     publicUrl: env.PUBLIC_URL || defaults.publicUrl,
   };
@@ -54,23 +64,6 @@ function parseModeration(raw: string | undefined): ModerationPolicy {
   if (!raw) return "auto";
   if (raw === "auto" || raw === "all") return raw;
   throw new Error(`COMMENT_MODERATION must be auto or all, got "${raw}"`);
-}
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `5/60s`, `20/1m`, `100/1h`: attempts per window. */
-export function parseRateLimit(name: string, raw: string): RateLimit {
-  const match = /^(\d+)\/(\d+)([smh])$/.exec(raw.trim());
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-    throw new Error(`${name} must look like 5/60s (attempts/window in s, m or h), got "${raw}"`);
-  }
-  return { limit: Number(match[1]), windowMs: Number(match[2]) * UNIT_MS[match[3]] };
-}
-
-function parseCount(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
 }
 
 /** Production needs one token key shared by every instance, so an unset COMMENT_TOKEN_SECRET stops it starting. */

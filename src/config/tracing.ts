@@ -1,3 +1,5 @@
+import { parseHttpUrl } from "./parse";
+
 /** OTEL_*: tracing is on only when an OTLP endpoint is set. */
 export interface TracingOptions {
   /** OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://collector:4318; spans go to its /v1/traces over HTTP (protobuf). */
@@ -7,3 +9,10 @@ export interface TracingOptions {
 }
 
 export const DEFAULT_TRACING: TracingOptions = { serviceName: "broadsheet" };
+
+export function loadTracing(env: NodeJS.ProcessEnv): TracingOptions {
+  return {
+    endpoint: parseHttpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    serviceName: env.OTEL_SERVICE_NAME || DEFAULT_TRACING.serviceName,
+  };
+}

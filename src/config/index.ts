@@ -1,0 +1,15 @@
+export { AuthConfig, DEVELOPMENT_AUTH } from "./auth";
+export { CachingOptions, DEFAULT_CACHING, PersistedQueryMode, ResponseCacheMode } from "./caching";
+export { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, ModerationPolicy } from "./comments";
+export { DEFAULT_DATABASE_URL } from "./database";
+export { DEFAULT_HTTP, HttpOptions } from "./http";
+export { DEFAULT_LIMITS, OperationLimits } from "./limits";
+export { Config, DEFAULT_SCHEDULER_INTERVAL_MS, loadConfig } from "./load-config";
+export { LogFormat } from "./logging";
+export { DEFAULT_MAIL_SETTINGS, MailSettings } from "./mail";
+export { RateLimit } from "./rate-limit";
+export { DEFAULT_REDIS, RedisOptions } from "./redis";
+export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";
+export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";
+export { DEFAULT_TIMEOUTS, TimeoutOptions } from "./timeouts";
+export { DEFAULT_TRACING, TracingOptions } from "./tracing";
