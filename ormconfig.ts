@@ -3,7 +3,7 @@ import { DataSource, DataSourceOptions } from "typeorm";
 import { DEFAULT_DATABASE_URL, TimeoutOptions } from "./src/config";
 import { QueryLogger } from "./src/database/query-logger";
 import { Logger, createLogger } from "./src/logger";
-import { entities } from "./src/database/entities";
+import { entities } from "./src/entities";
 import { migrations } from "./src/migrations";
 
 /** How much longer than `statement_timeout` the client waits for PostgreSQL's own cancellation to arrive. */

@@ -1,52 +1,46 @@
-import { createArticleLoaders } from "./modules/article/article.loaders";
-import { createReadingPathLoaders } from "./modules/article/reading-path/reading-path.loaders";
-import { createCommentLoaders } from "./modules/comment/comment.loaders";
-import { createRevisionLoaders } from "./modules/article/revisions/revision.loaders";
-import { User } from "./modules/user/user.entity";
+import { publicDatabaseFault } from "./database/database-faults";
+import { AccountContext, CommentContext, featureModules } from "./modules";
+import { LoadersOf } from "./modules/feature-module";
 import { Services } from "./services";
-import { Deadline } from "./shared/deadline";
+import { Clock, Deadline, systemClock } from "./shared/deadline";
 import { LoaderFactory, LoaderOptions } from "./shared/pagination/paged-loader";
 
+export type Loaders = LoadersOf<typeof featureModules>;
+
+/** A request's context: what every module's resolvers see of it, and more. */
+export type Context = CommentContext & AccountContext & { services: Services; loaders: Loaders };
+
 /** Fresh per request: loaders cache only for the request that made them, and stop at its deadline. */
-export function createLoaders(services: Services, options: LoaderOptions, deadline: Deadline = Deadline.NONE) {
+export function createLoaders(services: Services, options: LoaderOptions, deadline: Deadline = Deadline.NONE): Loaders {
   const make = new LoaderFactory(options, deadline);
-  return {
-    ...createArticleLoaders(services.articles, make),
-    ...createReadingPathLoaders(services.readingPath, make),
-    ...createCommentLoaders(services.comments, make),
-    ...createRevisionLoaders(services.revisions, make),
-    authorById: make.batch((ids: readonly number[]) => services.authors.byIds(ids)),
-    categoryById: make.batch((ids: readonly number[]) => services.categories.byIds(ids)),
-    tagById: make.batch((ids: readonly number[]) => services.tags.byIds(ids)),
-    tagsByArticle: make.batch((ids: readonly number[]) => services.tags.byArticles(ids)),
-    userById: make.batch((ids: readonly number[]) => services.users.byIds(ids)),
-  };
+  const loaders = {} as Loaders;
+  for (const module of featureModules) if (module.loaders) Object.assign(loaders, module.loaders(services, make));
+  return loaders;
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface Context {
+/** What a transport knows of a request when its context is made. */
+export interface Arrival {
   requestId: string;
-  services: Services;
-  loaders: Loaders;
-  /** The signed-in user of the request's bearer token; null for readers. */
-  viewer: User | null;
-  /** The client's IP address (behind a proxy, as Fastify's trustProxy reads it): what flood control counts per. */
+  authorization: string | undefined;
   clientAddress: string;
-  /** The request's time budget (`EXECUTION_TIMEOUT_MS`); long work checks it between statements. */
-  deadline: Deadline;
-  /** The cache tags of what the answer shows, collected as fields resolve (`caching/answer-tags.ts`). */
-  cacheTags: Set<string>;
+  /** Where the answer's cache tags go (HTTP); a fresh set otherwise. */
+  cacheTags?: Set<string>;
+  /** A subscription lasts as long as its client listens: it has no single deadline. */
+  live?: boolean;
 }
 
-export function createContext(
-  services: Services,
-  requestId: string,
-  loaderOptions: LoaderOptions,
-  viewer: User | null,
-  clientAddress = "unknown",
-  deadline: Deadline = Deadline.NONE,
-  cacheTags: Set<string> = new Set(),
-): Context {
-  return { requestId, services, loaders: createLoaders(services, loaderOptions, deadline), viewer, clientAddress, deadline, cacheTags };
+/**
+ * The one way a context is made, for HTTP and WebSocket alike: the request
+ * budget starts, the bearer token names the viewer, and a database fault
+ * while reading it answers as the coded error it maps to.
+ */
+export function contextBuilder(services: Services, loaderOptions: LoaderOptions, executionMs: number, clock: Clock = systemClock) {
+  return async ({ requestId, authorization, clientAddress, cacheTags, live = false }: Arrival): Promise<Context> => {
+    const deadline = live ? Deadline.NONE : Deadline.after(executionMs, clock);
+    const viewer = await services.auth.viewerOf(authorization).catch((error: unknown) => {
+      throw publicDatabaseFault(error) ?? error;
+    });
+    const loaders = createLoaders(services, loaderOptions, deadline);
+    return { requestId, services, loaders, viewer, clientAddress, deadline, cacheTags: cacheTags ?? new Set<string>() };
+  };
 }

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { DataSource } from "typeorm";
-import { Context, createContext } from "./context";
+import { Context, contextBuilder } from "./context";
 import { compiledExecution } from "./http/compiled-execution";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
@@ -39,23 +39,22 @@ import {
   ShutdownOptions,
   TimeoutOptions,
 } from "./config";
-import { publicDatabaseFault } from "./database/database-faults";
 import { faultResponsesPlugin } from "./http/fault-responses";
 import { queryCostPlugin } from "./http/limits/query-cost";
 import { queryTextLimits } from "./http/limits/query-text";
 import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
 import { RedisConnections } from "./redis/redis-connections";
-import { PublicationScheduler } from "./modules/article/publishing/publication-scheduler";
+import { featureModules } from "./modules";
+import { PublicationScheduler } from "./modules/article";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
-import { CommentOptions } from "./modules/comment/comment-services";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { ReadReplicas } from "./replication/read-replicas";
 import { readRouteHook, readYourWritesPlugin } from "./replication/read-route";
 import { purgingAgainAfter, readYourWritesWindowMs } from "./replication/read-your-writes";
 import { buildSchema } from "./schema";
-import { createServices } from "./services";
-import { Clock, Deadline, systemClock } from "./shared/deadline";
+import { CommentOptions, createServices } from "./services";
+import { Clock, systemClock } from "./shared/deadline";
 import { Tracing } from "./telemetry";
 import { BATCHED, LoaderOptions } from "./shared/pagination/paged-loader";
 
@@ -144,7 +143,7 @@ export async function createServer({
   await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);
   const caching = createCaching(cachingOptions, limits, logger, dataSource, redisConnections);
-  const schema = collectAnswerTags(buildSchema());
+  const schema = collectAnswerTags(buildSchema(), featureModules.flatMap((module) => module.cacheTags ?? []));
   const requestTags = new RequestTags();
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
@@ -207,20 +206,16 @@ export async function createServer({
   requestTags.register(app);
   registerResponseCache(app, caching.responseCache, requestTags, logger);
   if (replicas) app.addHook("preHandler", readRouteHook);
+  const contextOf = contextBuilder(services, loaderOptions, timeouts.executionMs, clock);
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest) => {
-      const deadline = Deadline.after(timeouts.executionMs, clock);
-      const viewer = await services.auth.viewerOf(request.headers.authorization).catch((error: unknown) => {
-        throw publicDatabaseFault(error) ?? error;
-      });
-      return createContext(services, request.id, loaderOptions, viewer, request.ip, deadline, requestTags.track(request));
-    },
+    context: (request: FastifyRequest) =>
+      contextOf({ requestId: request.id, authorization: request.headers.authorization, clientAddress: request.ip, cacheTags: requestTags.track(request) }),
   });
   const stopSubscriptions = serveSubscriptions(
     app.server,
     buildSchema(),
-    async (request) =>
-      createContext(services, randomUUID(), loaderOptions, await services.auth.viewerOf(request.headers.authorization), request.socket.remoteAddress),
+    (request, live) =>
+      contextOf({ requestId: randomUUID(), authorization: request.headers.authorization, clientAddress: request.socket.remoteAddress ?? "unknown", live }),
     logger,
     {
       operations: limits,

@@ -1,69 +1,66 @@
 import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
-import { AuthConfig, DEVELOPMENT_AUTH } from "./config";
-import { ArticleEditorService } from "./modules/article/editing/article-editor.service";
-import { ArticlePreviewService } from "./modules/article/preview/article-preview.service";
-import { ArticlePublisherService } from "./modules/article/publishing/article-publisher.service";
-import { ArticleService } from "./modules/article/article.service";
-import { ArticleRevisionService } from "./modules/article/revisions/revision.service";
-import { ReadingPathService } from "./modules/article/reading-path/reading-path.service";
-import { Author } from "./modules/directory/author/author.entity";
-import { Category } from "./modules/directory/category/category.entity";
-import { CommentService } from "./modules/comment/comment.service";
-import { CommentOptions, createCommentServices } from "./modules/comment/comment-services";
+import { AuthConfig, CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, DEFAULT_REDIS, DEVELOPMENT_AUTH, MailSettings } from "./config";
 import { Logger, createLogger } from "./logger";
-import { TagService } from "./modules/directory/tag/tag.service";
-import { AuthService } from "./modules/user/auth.service";
-import { DEFAULT_THROTTLE, LoginThrottle } from "./modules/user/login-throttle";
-import { TokenSigner } from "./modules/user/token-signer";
-import { UserService } from "./modules/user/user.service";
-import { UserAdminService } from "./modules/account/user-admin.service";
-import { AuditService } from "./modules/user/audit/audit.service";
-import { NamedEntityService } from "./modules/directory/named-entity.service";
-import { authorKind } from "./modules/directory/author/author-editing";
-import { categoryKind } from "./modules/directory/category/category-editing";
-import { tagKind } from "./modules/directory/tag/tag-editing";
-import { TaxonomyEditor } from "./modules/directory/editing/taxonomy-editor.service";
+import { featureModules } from "./modules";
+import { ServiceDeps, ServicesOf } from "./modules/feature-module";
+import { createMailTransport } from "./outbox/create-mail-transport";
+import { DeliveryWorker } from "./outbox/delivery-worker";
+import { createRateLimitStore } from "./rate-limit/create-rate-limit-store";
+import { createPubSub } from "./realtime/create-pubsub";
+import { RedisConnections } from "./redis/redis-connections";
+import { MailTransport } from "./outbox/mail-transport";
 
 const silentLogger = createLogger("silent");
 
+/** Comment settings, mail and Redis as configured; everything defaults (a single instance, mail to a file). */
+export interface CommentOptions extends CommentConfig {
+  /** Where the Redis clients come from (the server's, bounded by REDIS_TIMEOUT_MS); a set of its own by default. */
+  redisConnections?: RedisConnections;
+  /** Replaces the transport the mail settings choose (tests record mail with one). */
+  transport?: MailTransport;
+}
+
+
 /**
  * Every service, wired once per process; only the context is per request.
+ * The parts the modules share come first: the event bus, the outbox worker
+ * that delivers mail and CDN purges, and the rate-limit counters.
  * `contentChanged` purges the anonymous response cache: every write path of
- * visible content calls `services.contentChanged()` after its commit.
+ * visible content calls it after its commit.
  */
 export function createServices(
   dataSource: DataSource,
   auth: AuthConfig = DEVELOPMENT_AUTH,
-  logger?: Logger,
-  comments: CommentOptions = {},
+  logger: Logger = silentLogger,
+  options: CommentOptions = {},
   contentChanged: ContentChanged = nothingToPurge,
 ) {
-  const articles = new ArticleService(dataSource);
-  const editor = new ArticleEditorService(dataSource, contentChanged);
-  const commentServices = createCommentServices(dataSource, logger ?? silentLogger, comments, contentChanged);
-  const signer = new TokenSigner(auth.secret);
-  const users = new UserService(dataSource);
+  const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
+  const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
+  const connections = options.redisConnections ?? new RedisConnections(DEFAULT_REDIS, logger);
+  const pubsub = createPubSub(options.redisUrl, connections, logger);
+  const rateLimitStore = createRateLimitStore(options.redisUrl, connections);
+  const transport = options.transport ?? createMailTransport(mail, logger);
+  const outboxWorker = new DeliveryWorker(dataSource, transport, logger, mail.deliver);
+  const references = featureModules.flatMap((module) => module.references ?? []);
+  const services = {} as ServicesOf<typeof featureModules>;
+  for (const module of featureModules) {
+    const deps: ServiceDeps = { dataSource, logger, auth, comments, contentChanged, pubsub, outboxWorker, rateLimitStore, references, services };
+    Object.assign(services, module.services(deps));
+  }
   return {
-    articles,
-    readingPath: new ReadingPathService(dataSource, articles),
-    authors: new NamedEntityService(dataSource, Author, "authors"),
-    categories: new NamedEntityService(dataSource, Category, "categories"),
-    tags: new TagService(dataSource),
-    comments: new CommentService(dataSource),
-    ...commentServices,
-    editor,
-    revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
-    preview: new ArticlePreviewService(signer, editor),
-    publisher: new ArticlePublisherService(dataSource, editor, commentServices.pubsub, contentChanged),
-    authorEditor: new TaxonomyEditor(dataSource, authorKind, contentChanged),
-    categoryEditor: new TaxonomyEditor(dataSource, categoryKind, contentChanged),
-    tagEditor: new TaxonomyEditor(dataSource, tagKind, contentChanged),
-    users,
-    userAdmin: new UserAdminService(dataSource, users),
-    audit: new AuditService(dataSource),
+    ...services,
+    pubsub,
+    outboxWorker,
     contentChanged,
-    auth: new AuthService(dataSource, signer, new LoginThrottle(dataSource, DEFAULT_THROTTLE), auth.sessionSeconds),
+    /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits). */
+    startBackgroundWork: () => outboxWorker.start(mail.pollMs),
+    /** Releases what this opened (Redis connections, the worker, the mail transport). */
+    closeComments: async () => {
+      await outboxWorker.stop();
+      await Promise.all([pubsub.close(), rateLimitStore.close(), transport.close?.()]);
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { createLogger } from "../src/logger";
 import { Article } from "../src/modules/article/article.entity";
-import { createCommentServices } from "../src/modules/comment/comment-services";
+import { createServices } from "../src/services";
 import { CommentStatus } from "../src/modules/comment/comment-status";
 import { decodeGlobalIdOf, encodeGlobalId } from "../src/shared/global-id";
 import { AuditEvent } from "../src/modules/user/audit/audit-event.entity";
@@ -30,7 +30,7 @@ describeEachDatabase(
       const count = async () => (await server().data(`query($s: String!) { article(slug: $s) { commentCount comments { totalCount } } }`, { s: article.slug })).article;
       assert.deepEqual(await count(), { commentCount: 0, comments: { totalCount: 0 } });
 
-      const moderation = createCommentServices(server().dataSource, createLogger("silent"), { mail: { deliver: false } });
+      const moderation = createServices(server().dataSource, undefined, createLogger("silent"), { mail: { deliver: false } });
       const id = decodeGlobalIdOf("Comment", addComment.comment.id, "id");
       const steps: [CommentStatus, number][] = [
         [CommentStatus.APPROVED, 1],

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLSchema } from "graphql";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 import { asksWithToken, carriesCredentials } from "./anonymous";
 import { maxAgeOf } from "./max-age";
 
@@ -48,7 +48,7 @@ export function isPublic(cacheControl: unknown): boolean {
  * else `private, no-store`: a request with a credential, an operation with
  * a token argument, a mutation, any error.
  */
-export function cacheControlPlugin(schema: GraphQLSchema, options: CacheControlOptions): ApolloServerPlugin<Context> {
+export function cacheControlPlugin(schema: GraphQLSchema, options: CacheControlOptions): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -24,17 +24,3 @@ export function shiftDaysSql(dataSource: DataSource, timestamp: string, days: nu
     ? `(${timestamp} + INTERVAL '${days} days')`
     : `strftime('%Y-%m-%d %H:%M:%f', ${timestamp}, '${days} days')`;
 }
-
-/**
- * SQL of how many articles there are, for weights that only need the
- * order of magnitude. SQLite counts a table from its b-tree in microseconds;
- * PostgreSQL has no such count (COUNT(*) reads all 100,000 index entries, 50
- * ms), so it reads the planner's row estimate, which VACUUM and ANALYZE keep
- * within a few percent, and counts only a table never analysed (-1 or 0).
- */
-export function articleCountSql(dataSource: DataSource): string {
-  return isPostgres(dataSource)
-    ? `(SELECT CASE WHEN class.reltuples > 0 THEN class.reltuples ELSE (SELECT COUNT(*) FROM article) END
-        FROM pg_class class WHERE class.oid = 'article'::regclass)`
-    : "(SELECT COUNT(*) FROM article)";
-}

@@ -1,9 +1,9 @@
 import { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { DocumentNode, execute, ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode, Source } from "graphql";
 import { CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 
-type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
+type Gateway = ApolloServerOptionsWithGateway<RequestContext>["gateway"];
 
 /**
  * Apollo Server running every operation through graphql-jit instead of

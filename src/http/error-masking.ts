@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 import { publicDatabaseFault } from "../database/database-faults";
 import { Logger } from "../logger";
 import { ErrorCode, PublicError } from "../shared/errors";
@@ -50,7 +50,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
  * Logs every masked error in full with the request id, and adds that id to
  * the masked errors the client gets, so a report can be matched to the log.
  */
-export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLFormattedError } from "graphql";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 import { ErrorCode } from "../shared/errors";
 
 /** Codes that say what happened to the whole request, not to one field. */
@@ -12,7 +12,7 @@ const REQUEST_FAULTS = new Set<unknown>([ErrorCode.EXECUTION_TIMEOUT, ErrorCode.
  * per field, and a database that cannot be reached makes it a 503, which
  * clients and proxies know to retry, not a 500.
  */
-export function faultResponsesPlugin(): ApolloServerPlugin<Context> {
+export function faultResponsesPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 import { graphqlRequestDuration, graphqlRequestsTotal } from "../metrics";
 
 const MAX_OPERATION_NAMES = 200;
@@ -10,7 +10,7 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * so labels are bounded: odd names and names past the first 200 seen are
  * reported as "other", and unnamed operations as "anonymous".
  */
-export function metricsPlugin(): ApolloServerPlugin<Context> {
+export function metricsPlugin(): ApolloServerPlugin<RequestContext> {
   const seen = new Set<string>();
   const label = (name: string | null | undefined): string => {
     if (!name) return "anonymous";

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 import { isPostgres } from "../database/dialect";
-import { prepareBody } from "../modules/article/body/prepare-body";
+import { prepareBody } from "../modules/article";
 
 const BACKFILL_BATCH = 500;
 

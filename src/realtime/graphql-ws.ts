@@ -39,7 +39,8 @@ export interface SocketLimits {
 export function serveSubscriptions(
   httpServer: HttpServer,
   schema: GraphQLSchema,
-  contextFor: (request: IncomingMessage) => Promise<object> | object,
+  /** `live`: the operation is a subscription, which has no single deadline. */
+  contextFor: (request: IncomingMessage, live: boolean) => Promise<object> | object,
   logger: Logger,
   limits: SocketLimits,
 ): () => Promise<void> {
@@ -60,7 +61,7 @@ export function serveSubscriptions(
   useServer(
     {
       schema,
-      context: (ctx) => contextFor(ctx.extra.request),
+      context: (ctx, _id, _payload, args) => contextFor(ctx.extra.request, getOperationAST(args.document, args.operationName)?.operation === "subscription"),
       onSubscribe: (ctx, _id, payload) => checkOperation(ctx, payload, schema, limits, rules, withoutSuggestions),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : undefined,

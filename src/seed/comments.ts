@@ -1,7 +1,6 @@
-import { Comment } from "../modules/comment/comment.entity";
-import { CommentStatus } from "../modules/comment/comment-status";
+import { Comment, CommentStatus } from "../modules/comment";
 import { slugify } from "../shared/slug";
-import { BodyBlock } from "../modules/article/body/block-ids";
+import { BodyBlock } from "../modules/article";
 import { escapeHtml } from "./html";
 import { personName } from "./people";
 import { Random } from "./random";

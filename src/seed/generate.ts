@@ -1,10 +1,6 @@
-import { Article } from "../modules/article/article.entity";
-import { ArticleStatus } from "../modules/article/article-status";
-import { prepareBody } from "../modules/article/body/prepare-body";
-import { Author } from "../modules/directory/author/author.entity";
-import { Category } from "../modules/directory/category/category.entity";
-import { CommentStatus } from "../modules/comment/comment-status";
-import { Tag } from "../modules/directory/tag/tag.entity";
+import { Article, ArticleStatus, prepareBody } from "../modules/article";
+import { Author, Category, Tag } from "../modules/directory";
+import { CommentStatus } from "../modules/comment";
 import { slugify } from "../shared/slug";
 import { generateBody } from "./article-body";
 import { GeneratedComment, generateComments } from "./comments";

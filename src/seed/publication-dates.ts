@@ -1,4 +1,4 @@
-import { ArticleStatus } from "../modules/article/article-status";
+import { ArticleStatus } from "../modules/article";
 import { Random } from "./random";
 
 const HOUR_S = 3600;

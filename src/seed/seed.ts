@@ -1,11 +1,8 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { Article } from "../modules/article/article.entity";
-import { Author } from "../modules/directory/author/author.entity";
-import { Category } from "../modules/directory/category/category.entity";
-import { Comment } from "../modules/comment/comment.entity";
-import { ArticleTag } from "../modules/directory/tag/article-tag.entity";
-import { Tag } from "../modules/directory/tag/tag.entity";
+import { Article } from "../modules/article";
+import { ArticleTag, Author, Category, Tag } from "../modules/directory";
+import { Comment } from "../modules/comment";
 import { GeneratedArticle, generateArticle, generateAuthor, generateCategory, GenerationOptions, generateTag } from "./generate";
 import { TOPICS } from "./vocabulary";
 

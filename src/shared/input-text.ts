@@ -4,6 +4,7 @@ import { BadUserInputError } from "./errors";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** C0 controls but tab, newline and carriage return; DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /**

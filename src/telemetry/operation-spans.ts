@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { SpanStatusCode } from "@opentelemetry/api";
-import { Context } from "../context";
+import { RequestContext } from "../shared/request-context";
 import { operationCost } from "../http/limits/query-cost";
 import { activeOperationSpan } from "./request-spans";
 
@@ -18,7 +18,7 @@ const ATTR_GRAPHQL_ERROR_CODES = "broadsheet.graphql.error_codes";
  * Operations that arrive without a traced HTTP request (subscriptions over
  * WebSocket) get no span.
  */
-export function operationSpans(): ApolloServerPlugin<Context> {
+export function operationSpans(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       const span = activeOperationSpan();

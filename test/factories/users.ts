@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { Author } from "../../src/modules/directory/author/author.entity";
 import { Role } from "../../src/modules/user/role";
 import { User } from "../../src/modules/user/user.entity";
-import { UserService } from "../../src/modules/user/user.service";
+import { AccountService } from "../../src/modules/account";
 import { TestServer } from "../helpers/test-server";
 
 export const PASSWORD = "correct horse battery staple";
@@ -12,7 +12,7 @@ let sequence = 0;
 /** An account through the same service as `npm run user:create`, with the test password. */
 export function createUser(ds: DataSource, role: Role, author: Author | null = null): Promise<User> {
   sequence += 1;
-  return new UserService(ds).create({ email: `${role.toLowerCase()}${sequence}@example.com`, password: PASSWORD, role, authorId: author?.id ?? null });
+  return new AccountService(ds).create({ email: `${role.toLowerCase()}${sequence}@example.com`, password: PASSWORD, role, authorId: author?.id ?? null });
 }
 
 /** Signs `user` in over HTTP; the headers to send as them. */

@@ -10,7 +10,7 @@ export const ENTRY_POINTS = {
   start: join(DIST_SRC, "main.js"),
   seed: join(DIST_SRC, "seed", "cli.js"),
   "user:create": join(DIST_SRC, "modules", "account", "create-user.cli.js"),
-  "comments:moderate": join(DIST_SRC, "modules", "comment", "moderation", "moderate-cli.js"),
+  "comments:moderate": join(DIST_SRC, "modules", "comment", "moderation", "moderate.cli.js"),
   "persisted-queries": join(DIST_SRC, "caching", "persisted-queries.cli.js"),
 };
 

@@ -32,6 +32,7 @@ export async function requireRedis(url: string): Promise<void> {
     throw new Error(
       `Redis at ${url} is unreachable (${(cause ?? (error as Error)).message}): the tests that need Redis use TEST_REDIS_URL ` +
         `(default redis://127.0.0.1:6379); start Redis there or point TEST_REDIS_URL at one`,
+      { cause: error },
     );
   } finally {
     redis.disconnect();

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { DocumentNode, GraphQLField, GraphQLSchema, getNamedType, isLeafType } from "graphql";
 import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
-import { Context } from "../../context";
+import { RequestContext } from "../../shared/request-context";
 import { ErrorCode, LimitExceededError } from "../../shared/errors";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
 
@@ -89,7 +89,7 @@ export function costRefusal(requested: number | undefined, limit: number): Limit
  * reports every operation's cost in `extensions.cost` so client developers
  * can see how close they are.
  */
-export function queryCostPlugin(limit: number): ApolloServerPlugin<Context> {
+export function queryCostPlugin(limit: number): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let requested: number | undefined;

@@ -6,9 +6,9 @@ import { createDataSource } from "../../../ormconfig";
 import { UsageError, parseCommandLine } from "../../cli/command-line";
 import { explainDatabaseError, UserError } from "../../cli/failures";
 import { runCommand } from "../../cli/run-command";
-import { Author } from "../directory/author/author.entity";
-import { parseRole } from "../user/role";
-import { UserService } from "../user/user.service";
+import { Author } from "../directory";
+import { parseRole } from "../user";
+import { AccountService } from "./account.service";
 
 const USAGE =
   "Usage: npm run user:create -- --email EMAIL --role contributor|author|editor|admin [--author AUTHOR_SLUG]\n" +
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     await dataSource.runMigrations({ transaction: "each" });
     const author = values.author ? await dataSource.getRepository(Author).findOneBy({ slug: values.author }) : null;
     if (values.author && !author) throw new UserError(`No author with slug "${values.author}".`);
-    const user = await new UserService(dataSource).create({ email: values.email, password, role, authorId: author?.id ?? null });
+    const user = await new AccountService(dataSource).create({ email: values.email, password, role, authorId: author?.id ?? null });
     console.log(`Created ${user.role} ${user.email}.`);
     return 0;
   } finally {

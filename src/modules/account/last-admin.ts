@@ -1,8 +1,7 @@
 import { EntityManager } from "typeorm";
 import { isPostgres } from "../../database/dialect";
 import { InUseError } from "../../shared/errors";
-import { Role } from "../user/role";
-import { User } from "../user/user.entity";
+import { Role, User } from "../user";
 
 const messages = {
   lastAdmin: "This is the last enabled ADMIN: make another admin first.",

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../shared/pagination/connection.types";
-import { Role } from "../user/role";
-import { User } from "../user/user.entity";
+import { Role, User } from "../user";
 
 @InputType({ description: "A new account." })
 export class CreateUserInput {

@@ -1,44 +1,43 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { Context } from "../../context";
+import { AccountContext } from "./account.services";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection } from "../../shared/pagination/connection.types";
 import { pageRequest } from "../../shared/pagination/page-request";
-import { signedIn } from "../user/auth-checker";
-import { Role } from "../user/role";
+import { Role, signedIn, User } from "../user";
+import { usersByEmail } from "./account.service";
 import { CreateUserInput, ResetUserPasswordInput, UpdateUserInput, UserConnection, UserPayload } from "./user-admin.inputs";
-import { User } from "../user/user.entity";
-import { usersByEmail } from "../user/user.service";
+
 
 /** User management: admins only, since accounts carry emails. */
 @Resolver(() => User)
 export class UserAdminResolver {
   @Authorized(Role.ADMIN)
   @Query(() => UserConnection, { description: "Admins: every account (or those of one role), by email." })
-  users(@Args() args: ConnectionArgs, @Arg("role", () => Role, { nullable: true }) role: Role | null, @Ctx() ctx: Context): Promise<Connection<User>> {
-    return ctx.services.users.list(pageRequest(args, usersByEmail), role ?? null);
+  users(@Args() args: ConnectionArgs, @Arg("role", () => Role, { nullable: true }) role: Role | null, @Ctx() ctx: AccountContext): Promise<Connection<User>> {
+    return ctx.services.accounts.list(pageRequest(args, usersByEmail), role ?? null);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserPayload, { description: "Admins: a new account, optionally writing under an author profile." })
-  async createUser(@Arg("input") input: CreateUserInput, @Ctx() ctx: Context): Promise<UserPayload> {
+  async createUser(@Arg("input") input: CreateUserInput, @Ctx() ctx: AccountContext): Promise<UserPayload> {
     return { user: await ctx.services.userAdmin.create(signedIn(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserPayload, { description: "Admins: change the role or byline, disable or enable, at the version read. Never removes the last enabled ADMIN." })
-  async updateUser(@Arg("input") input: UpdateUserInput, @Ctx() ctx: Context): Promise<UserPayload> {
+  async updateUser(@Arg("input") input: UpdateUserInput, @Ctx() ctx: AccountContext): Promise<UserPayload> {
     return { user: await ctx.services.userAdmin.update(signedIn(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserPayload, { description: "Admins: set a new password; the account's sessions end." })
-  async resetUserPassword(@Arg("input") input: ResetUserPasswordInput, @Ctx() ctx: Context): Promise<UserPayload> {
+  async resetUserPassword(@Arg("input") input: ResetUserPasswordInput, @Ctx() ctx: AccountContext): Promise<UserPayload> {
     return { user: await ctx.services.userAdmin.resetPassword(signedIn(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Admins: delete an account that never acted (others are disabled instead), never the last enabled ADMIN." })
-  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: AccountContext): Promise<boolean> {
     return ctx.services.userAdmin.delete(signedIn(ctx), id);
   }
 }

@@ -3,15 +3,13 @@ import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity
 import { inTransaction } from "../../database/transaction";
 import { BadUserInputError, InUseError, NotFoundError } from "../../shared/errors";
 import { updateAtVersionOf } from "../../shared/versioned-update";
-import { AuditEvent } from "../user/audit/audit-event.entity";
-import { recordAudit } from "../user/audit/record-audit";
-import { Author } from "../directory/author/author.entity";
+import { AuditEvent, hashPassword, recordAudit, User } from "../user";
+import { AccountService, checkPassword } from "./account.service";
+import { Author } from "../directory";
 import { decodeGlobalIdOf, encodeGlobalId } from "../../shared/global-id";
 import { assertNotLastAdmin, isActiveAdmin } from "./last-admin";
-import { hashPassword } from "../user/password";
 import { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from "./user-admin.inputs";
-import { User } from "../user/user.entity";
-import { UserService, checkPassword } from "../user/user.service";
+
 
 const messages = {
   notFound: "No such user.",
@@ -24,7 +22,7 @@ const messages = {
 export class UserAdminService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly users: UserService,
+    private readonly users: AccountService,
   ) {}
 
   create(admin: User, input: CreateUserInput): Promise<User> {

@@ -1,6 +1,5 @@
 import { ForbiddenError } from "../../shared/errors";
-import { Role, hasRole } from "../user/role";
-import { User } from "../user/user.entity";
+import { hasRole, Role, User } from "../user";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 

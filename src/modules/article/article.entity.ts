@@ -1,8 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Author } from "../directory/author/author.entity";
-import { Category } from "../directory/category/category.entity";
-import { Tag } from "../directory/tag/tag.entity";
+import { Author, Category, Tag } from "../directory";
 import { Node } from "../../shared/node.type";
 import { ArticleStatus } from "./article-status";
 import { Heading, Image } from "./body/article-body.types";

@@ -1,18 +1,12 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
-import { Context } from "../../context";
+import { ArticleContext } from "./article.services";
 import { BadUserInputError } from "../../shared/errors";
-import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { Connection } from "../../shared/pagination/connection.types";
 import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { truncateAtWord } from "../../shared/text";
-import { Author } from "../directory/author/author.entity";
-import { Category } from "../directory/category/category.entity";
-import { CommentConnection } from "../comment/comment.connection";
-import { Comment } from "../comment/comment.entity";
-import { CommentsArgs } from "../comment/comment.inputs";
-import { CommentOrder, commentOrders } from "../comment/comment.orders";
-import { Tag } from "../directory/tag/tag.entity";
+import { Author, Category, Tag } from "../directory";
 import { ArticleConnection } from "./list/article.connection";
 import { Heading } from "./body/article-body.types";
 import { Article } from "./article.entity";
@@ -30,7 +24,7 @@ export class ArticleResolver {
       "By slug (current or a former one) or by id. Readers see published articles only; " +
       "signed-in editors, and authors for their own, also drafts and scheduled ones (preview), as does anyone with its previewToken.",
   })
-  async article(@Args() { slug, id, previewToken }: ArticleLookupArgs, @Ctx() ctx: Context): Promise<Article | null> {
+  async article(@Args() { slug, id, previewToken }: ArticleLookupArgs, @Ctx() ctx: ArticleContext): Promise<Article | null> {
     const rowId = ctx.services.articles.lookupId(slug, id);
     const lookup = rowId === null ? { slug: slug! } : { id: rowId };
     if (previewToken != null) return ctx.services.preview.read(previewToken, lookup);
@@ -40,7 +34,7 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: "Published articles (editors: any status), filtered and sorted." })
-  articles(@Args() args: ArticlesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
+  articles(@Args() args: ArticlesArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
     const orders = articleOrdersFor(args.filter?.status);
     return ctx.services.articles.list(args.filter, pageRequest(args, orders[args.orderBy ?? ArticleOrder.NEWEST], nodeFieldsOf(info)), ctx.viewer);
   }
@@ -59,33 +53,28 @@ export class ArticleResolver {
       "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " +
       "the headings' ids are the anchors of `headings`.",
   })
-  async body(@Root() article: Article, @Ctx() ctx: Context): Promise<string> {
+  async body(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<string> {
     return article.body ?? (await ctx.loaders.articleBodyById.load(article.id)).body;
   }
 
   @FieldResolver(() => [Heading], { description: "The body's section headings, in order, for a table of contents." })
-  async headings(@Root() article: Article, @Ctx() ctx: Context): Promise<Heading[]> {
+  async headings(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Heading[]> {
     return article.headings ?? (await ctx.loaders.articleBodyById.load(article.id)).headings;
   }
 
   @FieldResolver(() => Author, { description: "Whose byline the article carries." })
-  author(@Root() article: Article, @Ctx() ctx: Context): Promise<Author | null> | Author {
+  author(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Author | null> | Author {
     return article.joinedAuthor ?? ctx.loaders.authorById.load(article.authorId);
   }
 
   @FieldResolver(() => Category, { description: "The section the article appears in." })
-  category(@Root() article: Article, @Ctx() ctx: Context): Promise<Category | null> | Category {
+  category(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Category | null> | Category {
     return article.joinedCategory ?? ctx.loaders.categoryById.load(article.categoryId);
   }
 
   @FieldResolver(() => [Tag], { description: "By name." })
-  tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> | Tag[] {
+  tags(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Tag[]> | Tag[] {
     return article.joinedTags ?? ctx.loaders.tagsByArticle.load(article.id);
   }
 
-  @FieldResolver(() => CommentConnection, { description: "Top-level comments; replies page under each comment." })
-  async comments(@Root() article: Article, @Args() args: CommentsArgs, @Ctx() ctx: Context): Promise<Connection<Comment>> {
-    const page = await ctx.loaders.commentsByArticle(pageRequest(args, commentOrders[args.orderBy ?? CommentOrder.OLDEST])).load(article.id);
-    return connectionFrom(page, () => ctx.loaders.commentCountByArticle.load(article.id));
-  }
 }

@@ -7,14 +7,14 @@ import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent, shapedEn
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
-import { ArticleTag } from "../directory/tag/article-tag.entity";
+import { ArticleTag } from "../directory";
 import { articleListShape } from "./list/article-list-shape";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./list/article.inputs";
 import { articlePolicy } from "./article-policy";
 import { ranksMatches } from "./list/article.orders";
-import { User } from "../user/user.entity";
+import { User } from "../user";
 import { SEARCH_ALIAS, searchMatch } from "./list/search";
 
 const messages = {

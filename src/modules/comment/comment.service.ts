@@ -3,7 +3,7 @@ import { inKeyOrder } from "../../shared/batch";
 import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
-import { ArticleStatus } from "../article/article-status";
+import { ArticleStatus } from "../article";
 import { CommentStatus } from "./comment-status";
 import { Comment } from "./comment.entity";
 

@@ -1,21 +1,21 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { Context } from "../../context";
+import { CommentContext } from "../comment";
 import { BadUserInputError } from "../../shared/errors";
 import { MAX_PAGE_SIZE } from "../../shared/pagination/page-request";
-import { articlePolicy } from "../article/article-policy";
-import { userPolicy } from "../user/user-policy";
+import { articlePolicy } from "../article";
+import { userPolicy } from "../user";
 import { GlobalId, tryDecodeGlobalId } from "../../shared/global-id";
 import { Node } from "../../shared/node.type";
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any object by its global id; null when it does not exist or is not visible." })
-  node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: CommentContext): Promise<Node | null> {
     return loadNode(ctx, decodeNodeId(id, "id"));
   }
 
   @Query(() => [Node], { nullable: "items", description: "Several objects by global id, in the same order (at most 100)." })
-  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: CommentContext): Promise<(Node | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`ids takes at most ${MAX_PAGE_SIZE} ids.`, { field: "ids", maximum: MAX_PAGE_SIZE });
     }
@@ -36,7 +36,7 @@ function decodeNodeId(id: string, field: string): GlobalId {
  * see its article's revisions (a reader's request for either costs no
  * query). Every type batches through its loader.
  */
-async function loadNode(ctx: Context, { type, id }: GlobalId): Promise<Node | null> {
+async function loadNode(ctx: CommentContext, { type, id }: GlobalId): Promise<Node | null> {
   switch (type) {
     case "User": {
       const viewer = ctx.viewer;

@@ -5,10 +5,9 @@ import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/
 import { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError } from "../../../shared/errors";
 import { slugify } from "../../../shared/slug";
-import { recordAudit } from "../../user/audit/record-audit";
+import { recordAudit, User } from "../../user";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
-import { articleTags } from "../../directory/tag/article-tags";
-import { User } from "../../user/user.entity";
+import { articleTags } from "../../directory";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
 import { LIMITS, existingId, existingTagIds, imageColumns } from "./article-fields";
 import { checkText, isStorableText, optionalText } from "../../../shared/input-text";

@@ -1,10 +1,8 @@
 import { EntityManager, In } from "typeorm";
 import { BadUserInputError } from "../../../shared/errors";
 import { checkHttpUrl, optionalText } from "../../../shared/input-text";
-import { Author } from "../../directory/author/author.entity";
-import { Category } from "../../directory/category/category.entity";
+import { Author, Category, Tag } from "../../directory";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
-import { Tag } from "../../directory/tag/tag.entity";
 import { ImageInput } from "./article-editor.inputs";
 import { Article } from "../article.entity";
 

@@ -3,9 +3,7 @@ import { isPostgres } from "../../../database/dialect";
 import { rowHydrator } from "../../../database/row-hydrator";
 import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
-import { Author } from "../../directory/author/author.entity";
-import { Category } from "../../directory/category/category.entity";
-import { Tag } from "../../directory/tag/tag.entity";
+import { Author, Category, Tag } from "../../directory";
 import { Article } from "../article.entity";
 
 /** The byline and section rows, joined in as raw columns under `<alias>_<suffix>_…` (no article column starts with a suffix). */

@@ -1,53 +1,57 @@
 import DataLoader from "dataloader";
 import { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, ClassType, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { Context } from "../../../context";
-import { NamedEntity, NamedEntityService } from "../../directory/named-entity.service";
+import { Args, ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
 import { PagedLoader } from "../../../shared/pagination/paged-loader";
 import { nodeFieldsOf } from "../../../shared/pagination/node-fields";
 import { pageRequest } from "../../../shared/pagination/page-request";
-import { ArticleConnection } from "./article.connection";
+import { Author, Category, NamedEntity, Tag } from "../../directory";
+import { ArticleContext } from "../article.services";
 import { Article } from "../article.entity";
+import { ArticleConnection } from "./article.connection";
 import { articleOrders } from "./article.orders";
 
-interface FeedOwnerOptions<T extends NamedEntity> {
+interface OwnerFeedOptions<T extends NamedEntity> {
   type: ClassType<T>;
-  connection: ClassType<Connection<T>>;
-  /** The root fields: `author(slug)` and `authors(…)`. */
-  single: string;
-  plural: string;
-  feedDescription: string;
-  service(ctx: Context): NamedEntityService<T>;
-  feed(ctx: Context): PagedLoader<Article>;
-  feedCount(ctx: Context): DataLoader<number, number>;
+  description: string;
+  feed(ctx: ArticleContext): PagedLoader<Article>;
+  feedCount(ctx: ArticleContext): DataLoader<number, number>;
 }
 
 /**
- * The resolver of a type that owns a feed of articles (authors, categories,
- * tags): look one up by slug, list them by name, and page its articles,
- * newest first, batched across all parents in the request.
+ * `articles` on a type that owns a feed (authors, sections, tags): its
+ * articles, newest first, batched across all parents in the request.
  */
-export function feedOwnerResolver<T extends NamedEntity>(options: FeedOwnerOptions<T>) {
+function ownerFeedResolver<T extends NamedEntity>(options: OwnerFeedOptions<T>) {
   @Resolver(() => options.type)
-  class FeedOwnerResolver {
-    @Query(() => options.type, { name: options.single, nullable: true, description: "By slug; null when there is none." })
-    one(@Arg("slug") slug: string, @Ctx() ctx: Context): Promise<T | null> {
-      return options.service(ctx).bySlug(slug);
-    }
-
-    @Query(() => options.connection, { name: options.plural, description: "All of them, by name." })
-    list(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<T>> {
-      const service = options.service(ctx);
-      return service.list(pageRequest(args, service.order));
-    }
-
-    @FieldResolver(() => ArticleConnection, { description: options.feedDescription })
-    async articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
+  class OwnerFeedResolver {
+    @FieldResolver(() => ArticleConnection, { description: options.description })
+    async articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
       const page = await options.feed(ctx)(pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info))).load(owner.id);
       return connectionFrom(page, () => options.feedCount(ctx).load(owner.id));
     }
   }
-  return FeedOwnerResolver;
+  return OwnerFeedResolver;
 }
+
+export const ownerFeedResolvers = [
+  ownerFeedResolver({
+    type: Author,
+    description: "The 'Load More By <author>' feed, newest first.",
+    feed: (ctx) => ctx.loaders.articlesByAuthor,
+    feedCount: (ctx) => ctx.loaders.articleCountByAuthor,
+  }),
+  ownerFeedResolver({
+    type: Category,
+    description: "The 'Load More In <section>' feed, newest first.",
+    feed: (ctx) => ctx.loaders.articlesByCategory,
+    feedCount: (ctx) => ctx.loaders.articleCountByCategory,
+  }),
+  ownerFeedResolver({
+    type: Tag,
+    description: "Articles carrying this tag, newest first.",
+    feed: (ctx) => ctx.loaders.articlesByTag,
+    feedCount: (ctx) => ctx.loaders.articleCountByTag,
+  }),
+];

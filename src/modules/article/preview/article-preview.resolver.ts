@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from "type-graphql";
-import { Context } from "../../../context";
-import { signedIn } from "../../user/auth-checker";
-import { Role } from "../../user/role";
+import { ArticleContext } from "../article.services";
+import { Role, signedIn } from "../../user";
 import { PREVIEW_MINUTES } from "./article-preview.service";
 
 @ObjectType({ description: "A link secret that opens one article, in any status, until it expires." })
@@ -23,7 +22,7 @@ export class ArticlePreviewResolver {
     @Arg("articleId", () => ID) articleId: string,
     @Arg("expiresInMinutes", () => Int, { defaultValue: PREVIEW_MINUTES.default, description: `At most ${PREVIEW_MINUTES.max} (a week).` })
     expiresInMinutes: number,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ArticleContext,
   ): Promise<PreviewToken> {
     return ctx.services.preview.createToken(signedIn(ctx), articleId, expiresInMinutes);
   }

@@ -1,7 +1,6 @@
 import { BadUserInputError, InvalidPreviewTokenError, NotFoundError } from "../../../shared/errors";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
-import { SignedToken, TokenSigner } from "../../user/token-signer";
-import { User } from "../../user/user.entity";
+import { SignedToken, TokenSigner, User } from "../../user";
 import { ArticleEditorService, ArticleLookup } from "../editing/article-editor.service";
 import { Article } from "../article.entity";
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Resolver, Root, Subscription } from "type-graphql";
-import { Context } from "../../../context";
+import { ArticleContext } from "../article.services";
 import { NotFoundError } from "../../../shared/errors";
 import { Article } from "../article.entity";
 import { ArticlePublishedEvent, articlePublishedTopic } from "./article-published";
@@ -14,7 +14,7 @@ export class ArticlePublishedResolver {
   @Subscription(() => Article, {
     description: "Articles as they go live, by hand or on schedule; with categorySlug, only that section's (graphql-ws on /graphql).",
     subscribe: async ({ args, context }) => {
-      const { services } = context as Context;
+      const { services } = context as ArticleContext;
       const slug = args.categorySlug as string | null | undefined;
       const category = slug == null ? null : await services.categories.bySlug(slug);
       if (slug != null && !category) throw new NotFoundError("No section has this slug.", { field: "categorySlug" });
@@ -24,7 +24,7 @@ export class ArticlePublishedResolver {
   async articlePublished(
     @Root() event: ArticlePublishedEvent,
     @Arg("categorySlug", () => String, { nullable: true }) _categorySlug: string | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ArticleContext,
   ): Promise<Article> {
     // Read afresh: an event carries only an id, and the article may have been withdrawn since.
     const [article] = await ctx.services.articles.byIds([event.articleId]);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Context } from "../../../context";
+import { ArticleContext } from "../article.services";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
 import { Page, pageOfList } from "../../../shared/pagination/page";
@@ -20,7 +20,7 @@ export class ReadingPathResolver {
       "Other published articles ranked by shared tags (rarer tags weigh more), section, author and closeness in " +
       "publication time, the editor's Keep Reading pin first; never the article itself.",
   })
-  async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<Article, RelatedArticleEdge>> {
+  async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext): Promise<Connection<Article, RelatedArticleEdge>> {
     const request = pageRequest(args, relatedOrder);
     const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id);
     const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
@@ -38,7 +38,7 @@ export class ReadingPathResolver {
     nullable: true,
     description: "The inline 'Keep Reading' pick: the editor's pin while it is published, else the best related article.",
   })
-  async keepReading(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
+  async keepReading(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
     const [first] = await picks(ctx, article);
     return first ?? null;
   }
@@ -49,7 +49,7 @@ export class ReadingPathResolver {
       "The 'Check Also' teaser: the newest published article in the same section that is not this one, not its " +
       "Keep Reading pick and not one of its first three related articles; null when there is none.",
   })
-  async checkAlso(@Root() article: Article, @Ctx() ctx: Context): Promise<Article | null> {
+  async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
     const [shown, newest] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
     return chooseCheckAlso(article, shown, newest.nodes);
   }
@@ -58,7 +58,7 @@ export class ReadingPathResolver {
   previousArticle(
     @Root() article: Article,
     @Arg("sameCategory", () => Boolean, SAME_CATEGORY) sameCategory: boolean | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ArticleContext,
   ): Promise<Article | null> {
     return (sameCategory ? ctx.loaders.previousInCategoryByArticle : ctx.loaders.previousByArticle).load(article.id);
   }
@@ -67,14 +67,14 @@ export class ReadingPathResolver {
   nextArticle(
     @Root() article: Article,
     @Arg("sameCategory", () => Boolean, SAME_CATEGORY) sameCategory: boolean | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: ArticleContext,
   ): Promise<Article | null> {
     return (sameCategory ? ctx.loaders.nextInCategoryByArticle : ctx.loaders.nextByArticle).load(article.id);
   }
 }
 
 /** The first RELATED_PICKS related articles, the editor's pin first while it is published. */
-async function picks(ctx: Context, article: Article): Promise<Article[]> {
+async function picks(ctx: ArticleContext, article: Article): Promise<Article[]> {
   const { rows } = await ctx.loaders.relatedRankingByArticle.load(article.id);
   const articles = await Promise.all(rows.slice(0, RELATED_PICKS).map((row) => ctx.loaders.articleInListById.load(row.id)));
   return articles.filter((pick): pick is Article => pick !== null);

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { Context } from "../../../context";
+import { ArticleContext } from "../article.services";
 import { ForbiddenError } from "../../../shared/errors";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
@@ -7,8 +7,7 @@ import { pageRequest } from "../../../shared/pagination/page-request";
 import { ArticlePayload } from "../editing/article-editor.inputs";
 import { articlePolicy } from "../article-policy";
 import { Article } from "../article.entity";
-import { signedIn } from "../../user/auth-checker";
-import { Role } from "../../user/role";
+import { Role, signedIn } from "../../user";
 import { ArticleRevision } from "./article-revision.entity";
 import { ArticleRevisionConnection, newestRevisionFirst } from "./revision.connection";
 import { RestoreArticleRevisionInput } from "./revision.inputs";
@@ -25,7 +24,7 @@ export class ArticleRevisionsResolver {
     nullable: true,
     description: "Saved states of the article since it was first published, newest first. Editors and the article's author only.",
   })
-  async revisions(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<Connection<ArticleRevision>> {
+  async revisions(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext): Promise<Connection<ArticleRevision>> {
     if (!articlePolicy.canRead(signedIn(ctx), article)) throw new ForbiddenError(messages.notYours);
     const page = await ctx.loaders.revisionsByArticle(pageRequest(args, newestRevisionFirst)).load(article.id);
     return connectionFrom(page, () => ctx.loaders.revisionCountByArticle.load(article.id));
@@ -37,7 +36,7 @@ export class ArticleRevisionsResolver {
       "Brings back a revision's content (headline, standfirst, excerpt, body, section, tags, image) as a new save at `version`; " +
       "the slug of a published article stays. Recorded as a revision of its own.",
   })
-  async restoreArticleRevision(@Arg("input") input: RestoreArticleRevisionInput, @Ctx() ctx: Context): Promise<ArticlePayload> {
+  async restoreArticleRevision(@Arg("input") input: RestoreArticleRevisionInput, @Ctx() ctx: ArticleContext): Promise<ArticlePayload> {
     return { article: await ctx.services.revisions.restore(signedIn(ctx), input) };
   }
 }

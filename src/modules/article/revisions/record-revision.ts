@@ -1,7 +1,7 @@
 import { EntityManager } from "typeorm";
 import { Article } from "../article.entity";
 import { BodyFormat } from "../body/body-format";
-import { ArticleTag } from "../../directory/tag/article-tag.entity";
+import { ArticleTag } from "../../directory";
 import { ArticleRevision, RevisionContent } from "./article-revision.entity";
 import { RevisionAction } from "./revision-action";
 

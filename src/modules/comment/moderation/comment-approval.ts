@@ -1,9 +1,8 @@
 import { EntityManager } from "typeorm";
-import { addCommentTags } from "../../article/article-cache-tags";
+import { addCommentTags, Article } from "../../article";
 import { Logger } from "../../../logger";
 import { DeliveryWorker } from "../../../outbox/delivery-worker";
 import { PubSub } from "../../../realtime/pubsub";
-import { Article } from "../../article/article.entity";
 import { NewCommentNotices } from "../notification/new-comment-notices";
 import { CommentStatus } from "../comment-status";
 import { Comment } from "../comment.entity";

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
 import { inTransaction } from "../../../database/transaction";
 import { NotFoundError } from "../../../shared/errors";
-import { recordAudit } from "../../user/audit/record-audit";
+import { recordAudit } from "../../user";
 import { CommentApproval } from "./comment-approval";
 import { CommentStatus } from "../comment-status";
 import { Comment } from "../comment.entity";

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { Context } from "../../../context";
+import { CommentContext } from "../comment.services";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
-import { signedIn } from "../../user/auth-checker";
-import { Role } from "../../user/role";
+import { Role, signedIn } from "../../user";
 import { CommentStatus } from "../comment-status";
 import { Comment } from "../comment.entity";
 
@@ -13,7 +12,7 @@ export class ModerateCommentResolver {
   moderateComment(
     @Arg("id", () => ID) id: string,
     @Arg("status", () => CommentStatus) status: CommentStatus,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: CommentContext,
   ): Promise<Comment> {
     return ctx.services.commentModeration.moderate(decodeGlobalIdOf("Comment", id, "id"), status, signedIn(ctx).id);
   }

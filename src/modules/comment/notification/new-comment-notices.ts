@@ -1,6 +1,6 @@
 import { Brackets, EntityManager } from "typeorm";
 import { enqueueMail } from "../../../outbox/outbox";
-import { Article } from "../../article/article.entity";
+import { Article } from "../../article";
 import { visibleText } from "../writing/comment-body";
 import { Comment } from "../comment.entity";
 import { CommentSubscription } from "./comment-subscription.entity";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { Context } from "../../../context";
+import { CommentContext } from "../comment.services";
 import { NotifyMode } from "./notify-mode";
 
 @Resolver()
@@ -11,20 +11,20 @@ export class NotificationResolver {
     @Arg("articleId", () => ID) articleId: string,
     @Arg("email") email: string,
     @Arg("mode", () => NotifyMode) mode: NotifyMode,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: CommentContext,
   ): Promise<boolean> {
     await ctx.services.commentSubscriptions.subscribe(articleId, email, mode, ctx.clientAddress);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Confirms a 'Notify of' subscription with the token its confirmation mail carries." })
-  async confirmCommentSubscription(@Arg("token") token: string, @Ctx() ctx: Context): Promise<boolean> {
+  async confirmCommentSubscription(@Arg("token") token: string, @Ctx() ctx: CommentContext): Promise<boolean> {
     await ctx.services.commentSubscriptions.confirm(token);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Ends a 'Notify of' subscription with the one-click token every mail carries." })
-  async unsubscribe(@Arg("token") token: string, @Ctx() ctx: Context): Promise<boolean> {
+  async unsubscribe(@Arg("token") token: string, @Ctx() ctx: CommentContext): Promise<boolean> {
     await ctx.services.commentSubscriptions.unsubscribe(token);
     return true;
   }

@@ -1,14 +1,11 @@
-import { feedOwnerResolver } from "../../article/list/owner-feeds.resolver";
+import { namedEntityResolver } from "../named-entity.resolver";
 import { AuthorConnection } from "./author.connection";
 import { Author } from "./author.entity";
 
-export const AuthorResolver = feedOwnerResolver({
+export const AuthorResolver = namedEntityResolver({
   type: Author,
   connection: AuthorConnection,
   single: "author",
   plural: "authors",
-  feedDescription: "The 'Load More By <author>' feed, newest first.",
   service: (ctx) => ctx.services.authors,
-  feed: (ctx) => ctx.loaders.articlesByAuthor,
-  feedCount: (ctx) => ctx.loaders.articleCountByAuthor,
 });

@@ -1,14 +1,11 @@
-import { feedOwnerResolver } from "../../article/list/owner-feeds.resolver";
+import { namedEntityResolver } from "../named-entity.resolver";
 import { CategoryConnection } from "./category.connection";
 import { Category } from "./category.entity";
 
-export const CategoryResolver = feedOwnerResolver({
+export const CategoryResolver = namedEntityResolver({
   type: Category,
   connection: CategoryConnection,
   single: "category",
   plural: "categories",
-  feedDescription: "The 'Load More In <section>' feed, newest first.",
   service: (ctx) => ctx.services.categories,
-  feed: (ctx) => ctx.loaders.articlesByCategory,
-  feedCount: (ctx) => ctx.loaders.articleCountByCategory,
 });

@@ -1,7 +1,6 @@
 import { Arg, Authorized, ClassType, Ctx, Mutation, Resolver } from "type-graphql";
-import { Context } from "../../../context";
-import { signedIn } from "../../user/auth-checker";
-import { Role } from "../../user/role";
+import { DirectoryContext } from "../directory.services";
+import { Role, signedIn } from "../../user";
 import { TaxonomyEditor } from "./taxonomy-editor.service";
 import { DeletePayload, Deletion } from "./taxonomy.inputs";
 import { TaxonomyFields, TaxonomyRow } from "./taxonomy-kind";
@@ -13,7 +12,7 @@ interface TaxonomyEditorOptions<T extends TaxonomyRow> {
   deleteInput: ClassType<Deletion>;
   payload: ClassType<{ item: T }>;
   deleteDescription: string;
-  editor(ctx: Context): TaxonomyEditor<T>;
+  editor(ctx: DirectoryContext): TaxonomyEditor<T>;
 }
 
 /** `create<Type>`, `update<Type>` and `delete<Type>`, for editors and admins. */
@@ -24,19 +23,19 @@ export function taxonomyEditorResolver<T extends TaxonomyRow>(options: TaxonomyE
   class TaxonomyEditorResolver {
     @Authorized(Role.EDITOR)
     @Mutation(() => payload, { name: `create${type}`, description: "Its slug is made from the name (or the slug given), unique." })
-    async create(@Arg("input", () => options.createInput) input: TaxonomyFields & { name: string }, @Ctx() ctx: Context): Promise<{ item: T }> {
+    async create(@Arg("input", () => options.createInput) input: TaxonomyFields & { name: string }, @Ctx() ctx: DirectoryContext): Promise<{ item: T }> {
       return { item: await options.editor(ctx).create(signedIn(ctx), input) };
     }
 
     @Authorized(Role.EDITOR)
     @Mutation(() => payload, { name: `update${type}`, description: "Changes it at the version it was read at; a stale version is a CONFLICT." })
-    async update(@Arg("input", () => options.updateInput) input: TaxonomyFields & { id: string; version: number }, @Ctx() ctx: Context): Promise<{ item: T }> {
+    async update(@Arg("input", () => options.updateInput) input: TaxonomyFields & { id: string; version: number }, @Ctx() ctx: DirectoryContext): Promise<{ item: T }> {
       return { item: await options.editor(ctx).update(signedIn(ctx), input) };
     }
 
     @Authorized(Role.EDITOR)
     @Mutation(() => DeletePayload, { name: `delete${type}`, description: options.deleteDescription })
-    delete(@Arg("input", () => options.deleteInput) input: Deletion, @Ctx() ctx: Context): Promise<DeletePayload> {
+    delete(@Arg("input", () => options.deleteInput) input: Deletion, @Ctx() ctx: DirectoryContext): Promise<DeletePayload> {
       return options.editor(ctx).delete(signedIn(ctx), input);
     }
   }

@@ -6,9 +6,9 @@ import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/
 import { BadUserInputError, NotFoundError } from "../../../shared/errors";
 import { checkText } from "../../../shared/input-text";
 import { updateAtVersionOf } from "../../../shared/versioned-update";
-import { recordAudit } from "../../user/audit/record-audit";
 import { decodeGlobalIdOf, encodeGlobalId } from "../../../shared/global-id";
-import { User } from "../../user/user.entity";
+import { EntryReference } from "../../feature-module";
+import { User, recordAudit } from "../../user";
 import { DeletePayload, Deletion } from "./taxonomy.inputs";
 import { TaxonomyFields, TaxonomyKind, TaxonomyRow } from "./taxonomy-kind";
 import { uniqueSlugIn } from "./taxonomy-slugs";
@@ -40,6 +40,8 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     private readonly dataSource: DataSource,
     private readonly kind: TaxonomyKind<T>,
     private readonly contentChanged: ContentChanged,
+    /** Other modules' rows that point at rows of this kind. */
+    private readonly references: EntryReference[] = [],
   ) {}
 
   /**
@@ -89,7 +91,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
       }
       // Its articles' reading paths rank by author, section and tags.
       changed.add(tags.readingPath);
-      const articleCount = await this.kind.release(manager, id, targetId);
+      const articleCount = await this.kind.release(manager, id, targetId, this.references);
       await manager.delete(entity, this.where(id));
       const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
       const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;

@@ -1,5 +1,6 @@
 import { EntityManager } from "typeorm";
 import { ClassType } from "type-graphql";
+import { EntryReference } from "../../feature-module";
 import { NamedEntity } from "../named-entity.service";
 
 /** An author, category or tag row: named, slugged, versioned. */
@@ -25,9 +26,10 @@ export interface TaxonomyKind<T extends TaxonomyRow> {
   /** Columns a new row needs besides those (a creation time). */
   defaults(): Record<string, unknown>;
   /**
-   * Run before row `id` is deleted: whatever still refers to it moves to
-   * `targetId`; with no target, anything that would be lost is a CONFLICT
-   * (`InUseError`) naming how much. Returns the number of articles affected.
+   * Run before row `id` is deleted: whatever still refers to it (other
+   * modules' `references` to this kind among it) moves to `targetId`; with
+   * no target, anything that would be lost is a CONFLICT (`InUseError`)
+   * naming how much. Returns the number of articles affected.
    */
-  release(manager: EntityManager, id: number, targetId: number | null): Promise<number>;
+  release(manager: EntityManager, id: number, targetId: number | null, references: EntryReference[]): Promise<number>;
 }

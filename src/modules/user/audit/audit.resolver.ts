@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Context } from "../../../context";
+import { UserContext } from "../user.services";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection } from "../../../shared/pagination/connection.types";
 import { pageRequest } from "../../../shared/pagination/page-request";
@@ -17,13 +17,13 @@ export class AuditResolver {
   auditEvents(
     @Args() args: ConnectionArgs,
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Ctx() ctx: Context,
+    @Ctx() ctx: UserContext,
   ): Promise<Connection<AuditEvent>> {
     return ctx.services.audit.list(pageRequest(args, auditNewestFirst), filter ?? {});
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who acted; null for the system (the scheduler, the command line) or a deleted account." })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<User | null> | null {
+  actor(@Root() event: AuditEvent, @Ctx() ctx: UserContext): Promise<User | null> | null {
     return event.userId === null ? null : ctx.loaders.userById.load(event.userId);
   }
 

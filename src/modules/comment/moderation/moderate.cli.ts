@@ -7,7 +7,7 @@ import { explainDatabaseError } from "../../../cli/failures";
 import { runCommand } from "../../../cli/run-command";
 import { createLogger } from "../../../logger";
 import { tryDecodeGlobalId } from "../../../shared/global-id";
-import { createCommentServices } from "../comment-services";
+import { createServices } from "../../../services";
 import { CommentStatus } from "../comment-status";
 
 const USAGE =
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     });
   // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
   const caching = createCaching(config.caching, config.limits, logger, dataSource);
-  const services = createCommentServices(dataSource, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
+  const services = createServices(dataSource, config.auth, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   try {
     const comment = await services.commentModeration.moderate(id, status);

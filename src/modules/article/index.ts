@@ -1,0 +1,44 @@
+import { defineModule } from "../feature-module";
+import { ArticleSlug } from "./article-slug.entity";
+import { Article } from "./article.entity";
+import { ArticleResolver } from "./article.resolver";
+import { articleLoaders, articleServices } from "./article.services";
+import { articleCacheTagRules } from "./cache-tag-rules";
+import { articleReferences } from "./editing/article-references";
+import { ArticleEditorResolver } from "./editing/article-editor.resolver";
+import { ownerFeedResolvers } from "./list/owner-feeds.resolver";
+import { ArticlePreviewResolver } from "./preview/article-preview.resolver";
+import { ArticlePublishedResolver } from "./publishing/article-published.resolver";
+import { ReadingPathResolver } from "./reading-path/reading-path.resolver";
+import { ArticleRevision } from "./revisions/article-revision.entity";
+import { ArticleRevisionResolver } from "./revisions/article-revision.resolver";
+import { ArticleRevisionsResolver } from "./revisions/article-revisions.resolver";
+
+/** Articles: the body, lists and feeds, the reading path, editing with revisions, publishing and preview. */
+export const articleModule = defineModule({
+  name: "article",
+  resolvers: [
+    ArticleResolver,
+    ...ownerFeedResolvers,
+    ReadingPathResolver,
+    ArticleEditorResolver,
+    ArticleRevisionsResolver,
+    ArticleRevisionResolver,
+    ArticlePreviewResolver,
+  ],
+  subscriptions: [ArticlePublishedResolver],
+  entities: [Article, ArticleSlug, ArticleRevision],
+  services: articleServices,
+  loaders: articleLoaders,
+  cacheTags: articleCacheTagRules,
+  references: articleReferences,
+});
+
+export { Article } from "./article.entity";
+export { ArticleStatus } from "./article-status";
+export { articlePolicy } from "./article-policy";
+export { addCommentTags } from "./article-cache-tags";
+export { prepareBody } from "./body/prepare-body";
+export type { BodyBlock } from "./body/block-ids";
+export { PublicationScheduler } from "./publishing/publication-scheduler";
+export type { ArticleContext, ArticleLoaders, ArticleServices } from "./article.services";

@@ -1,0 +1,35 @@
+import { tags } from "../../caching/cache-tags";
+import { defineModule } from "../feature-module";
+import { ArticleCommentsResolver } from "./article-comments.resolver";
+import { CommentAddedResolver } from "./comment-added.resolver";
+import { commentLoaders, commentServices } from "./comment.services";
+import { Comment } from "./comment.entity";
+import { CommentResolver } from "./comment.resolver";
+import { ModerateCommentResolver } from "./moderation/moderate-comment.resolver";
+import { CommentSubscription } from "./notification/comment-subscription.entity";
+import { NotificationResolver } from "./notification/notification.resolver";
+import { CommentWriterResolver } from "./writing/comment-writer.resolver";
+
+const thread = (articleId: number) => tags.thread(articleId);
+
+/** The comment area: threads and inline feedback, writing, moderation, "Notify of" and live comments. */
+export const commentModule = defineModule({
+  name: "comment",
+  resolvers: [ArticleCommentsResolver, CommentResolver, CommentWriterResolver, ModerateCommentResolver, NotificationResolver],
+  subscriptions: [CommentAddedResolver],
+  entities: [Comment, CommentSubscription],
+  services: commentServices,
+  loaders: commentLoaders,
+  cacheTags: {
+    objects: [{ type: Comment, tag: (comment: Comment) => thread(comment.articleId) }],
+    lists: {
+      "Article.comments": (parent: { id: number }, _args, add) => add(thread(parent.id)),
+      "Article.inlineFeedback": (parent: { id: number }, _args, add) => add(thread(parent.id)),
+      "Comment.replies": (parent: Comment, _args, add) => add(thread(parent.articleId)),
+    },
+  },
+});
+
+export { Comment } from "./comment.entity";
+export { CommentStatus } from "./comment-status";
+export type { CommentContext, CommentLoaders, CommentServices } from "./comment.services";

@@ -1,0 +1,33 @@
+import { Arg, Args, ClassType, Ctx, Query, Resolver } from "type-graphql";
+import { ConnectionArgs } from "../../shared/pagination/connection.args";
+import { Connection } from "../../shared/pagination/connection.types";
+import { pageRequest } from "../../shared/pagination/page-request";
+import { DirectoryContext } from "./directory.services";
+import { NamedEntity, NamedEntityService } from "./named-entity.service";
+
+interface NamedEntityOptions<T extends NamedEntity> {
+  type: ClassType<T>;
+  connection: ClassType<Connection<T>>;
+  /** The root fields: `author(slug)` and `authors(…)`. */
+  single: string;
+  plural: string;
+  service(ctx: DirectoryContext): NamedEntityService<T>;
+}
+
+/** The root fields of authors, sections and tags: one by slug, and all of them by name. */
+export function namedEntityResolver<T extends NamedEntity>(options: NamedEntityOptions<T>) {
+  @Resolver(() => options.type)
+  class NamedEntityResolver {
+    @Query(() => options.type, { name: options.single, nullable: true, description: "By slug; null when there is none." })
+    one(@Arg("slug") slug: string, @Ctx() ctx: DirectoryContext): Promise<T | null> {
+      return options.service(ctx).bySlug(slug);
+    }
+
+    @Query(() => options.connection, { name: options.plural, description: "All of them, by name." })
+    list(@Args() args: ConnectionArgs, @Ctx() ctx: DirectoryContext): Promise<Connection<T>> {
+      const service = options.service(ctx);
+      return service.list(pageRequest(args, service.order));
+    }
+  }
+  return NamedEntityResolver;
+}

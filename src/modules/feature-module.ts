@@ -1,0 +1,83 @@
+import "reflect-metadata";
+import { ClassType } from "type-graphql";
+import { DataSource, EntityManager } from "typeorm";
+import { AnswerTagRules } from "../caching/answer-tags";
+import { ContentChanged } from "../caching/content-changes";
+import { AuthConfig, CommentSettings } from "../config";
+import { Logger } from "../logger";
+import { DeliveryWorker } from "../outbox/delivery-worker";
+import { RateLimitStore } from "../rate-limit/rate-limit-store";
+import { PubSub } from "../realtime/pubsub";
+import { LoaderFactory } from "../shared/pagination/paged-loader";
+
+/** What every module's services are built from: the process's shared parts, and the services of the modules below it. */
+export interface ServiceDeps<Needs extends object = object> {
+  dataSource: DataSource;
+  logger: Logger;
+  auth: AuthConfig;
+  comments: CommentSettings;
+  /** Purges what a committed write changed from the response cache and CDNs. */
+  contentChanged: ContentChanged;
+  /** The deployment's event bus (Redis pub/sub across instances). */
+  pubsub: PubSub;
+  /** Mail and CDN purges, delivered after the transaction that queued them. */
+  outboxWorker: DeliveryWorker;
+  rateLimitStore: RateLimitStore;
+  /** Every module's rows that point at other modules' rows (see `EntryReference`). */
+  references: EntryReference[];
+  /** The services of the modules listed before this one. */
+  services: Needs;
+}
+
+/**
+ * Rows of one module that point at another module's row: counted before
+ * that row is deleted (a CONFLICT names them), or moved to the row that
+ * takes over (a merge).
+ */
+export interface EntryReference {
+  /** The type of the row pointed at. */
+  type: string;
+  /** How a CONFLICT names the rows: "articles", "accounts". */
+  name: string;
+  count(manager: EntityManager, id: number): Promise<number>;
+  move(manager: EntityManager, id: number, targetId: number): Promise<void>;
+}
+
+/**
+ * A feature module as the rest of the server sees it: exported once from
+ * the module's `index.ts` and listed in `modules/index.ts`, from which the
+ * schema, the services, the context and the entity list are built.
+ */
+export interface FeatureModule<Services extends object = object, Loaders extends object = object> {
+  name: string;
+  /** Resolvers of queries, mutations and fields, including fields this module adds to other modules' types. */
+  resolvers: ClassType[];
+  /** Resolvers of subscription fields: what the module publishes live. */
+  subscriptions?: ClassType[];
+  entities: ClassType[];
+  /** Wired once per process. */
+  services(deps: ServiceDeps<any>): Services;
+  /** Made fresh for every request. */
+  loaders?(services: Services, make: LoaderFactory): Loaders;
+  /** What the answers that show this module's objects and lists are tagged with, for purges. */
+  cacheTags?: AnswerTagRules;
+  /** This module's rows that point at other modules' rows (see `EntryReference`). */
+  references?: EntryReference[];
+}
+
+/** Keeps a manifest's own types (its services and loaders) while checking it against `FeatureModule`. */
+export function defineModule<Services extends object, Loaders extends object = object>(
+  manifest: FeatureModule<Services, Loaders>,
+): FeatureModule<Services, Loaders> {
+  return manifest;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+
+/** The services of every module of a list, in one object. */
+export type ServicesOf<Modules extends readonly FeatureModule<any, any>[]> = UnionToIntersection<ReturnType<Modules[number]["services"]>>;
+
+/** The loaders of every module of a list, in one object. */
+export type LoadersOf<Modules extends readonly FeatureModule<any, any>[]> = UnionToIntersection<LoadersOfOne<Modules[number]>>;
+
+type LoadersOfOne<Module> = Module extends FeatureModule<any, infer Loaders> ? Loaders : never;
