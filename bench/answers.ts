@@ -25,7 +25,9 @@ export async function fetchAnswer(server: ChildServer, workload: Workload): Prom
 export async function differenceFrom(reference: string, server: ChildServer, workload: Workload): Promise<string | null> {
   try {
     const text = await fetchAnswer(server, workload);
-    return isDeepStrictEqual(parseAnswer(text)?.data, parseAnswer(reference)?.data) ? null : `${server.name}'s answer to ${workload.name} differs from the server's`;
+    return isDeepStrictEqual(parseAnswer(text)?.data, parseAnswer(reference)?.data)
+      ? null
+      : `${server.name}'s answer to ${workload.name} differs from the server's`;
   } catch (error) {
     return (error as Error).message;
   }

@@ -94,8 +94,17 @@ function parseFlags(argv: string[]) {
     return parseArgs({
       args: argv,
       options: {
-        db: text, articles: text, duration: text, rounds: text, connections: text, warmup: text, workloads: text,
-        quick: flag, profile: flag, variant: { type: "string", multiple: true }, "variant-build": text,
+        db: text,
+        articles: text,
+        duration: text,
+        rounds: text,
+        connections: text,
+        warmup: text,
+        workloads: text,
+        quick: flag,
+        profile: flag,
+        variant: { type: "string", multiple: true },
+        "variant-build": text,
       },
     }).values;
   } catch (error) {

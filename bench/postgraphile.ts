@@ -105,16 +105,22 @@ interface ContentReader {
 /** Each answer's `data` reduced to what is compared, in a shape common to both, per workload. */
 const CONTENT: Record<string, ContentReader> = {
   W1: {
-    server: (data: { articles: Feed<ServerFeedNode> }) =>
-      feedContent(data.articles, (node) => [node.author, node.category, node.tags]),
+    server: (data: { articles: Feed<ServerFeedNode> }) => feedContent(data.articles, (node) => [node.author, node.category, node.tags]),
     postgraphile: (data: { allArticles: Feed<PostgraphileFeedNode> }) =>
-      feedContent(data.allArticles, (node) => [node.authorByAuthorId, node.categoryByCategoryId, node.articleTagsByArticleId.nodes.map((row) => row.tagByTagId)]),
+      feedContent(data.allArticles, (node) => [
+        node.authorByAuthorId,
+        node.categoryByCategoryId,
+        node.articleTagsByArticleId.nodes.map((row) => row.tagByTagId),
+      ]),
   },
   W2: {
     server: (data: { authors: ServerAuthors }) =>
       data.authors.nodes.map((author) => [author.name, author.articles.nodes.map((article) => [article.title, article.category?.name])]),
     postgraphile: (data: { allAuthors: PostgraphileAuthors }) =>
-      data.allAuthors.nodes.map((author) => [author.name, author.articlesByAuthorId.nodes.map((article) => [article.title, article.categoryByCategoryId?.name])]),
+      data.allAuthors.nodes.map((author) => [
+        author.name,
+        author.articlesByAuthorId.nodes.map((article) => [article.title, article.categoryByCategoryId?.name]),
+      ]),
   },
 };
 

@@ -15,12 +15,24 @@ interface CpuProfile {
  */
 const CATEGORIES: [string, RegExp][] = [
   ["GraphQL parsing", /node_modules\/graphql\/language\//],
-  ["GraphQL validation (graphql-js rules, operation limits and costs)", /node_modules\/graphql\/validation\/|node_modules\/@escape\.tech\/graphql-armor|node_modules\/graphql-query-complexity|\/src\/http\/limits\//],
+  [
+    "GraphQL validation (graphql-js rules, operation limits and costs)",
+    /node_modules\/graphql\/validation\/|node_modules\/@escape\.tech\/graphql-armor|node_modules\/graphql-query-complexity|\/src\/http\/limits\//,
+  ],
   ["GraphQL execution (graphql-js or graphql-jit, DataLoader)", /node_modules\/graphql(-jit)?\/|node_modules\/dataloader\//],
   ["type-graphql per field", /node_modules\/type-graphql\//],
-  ["SQL building (TypeORM's query builder, Broadsheet's SQL)", /node_modules\/typeorm\/(query-builder|metadata|find-options|util)\/|\/src\/shared\/pagination\/|\/src\/database\/|\.sql\.js/],
-  ["database driver (pg, better-sqlite3, TypeORM's driver) and its socket", /node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|better-sqlite3|typeorm)\//],
-  ["serialization and HTTP (Apollo, Fastify, node:http) and its socket", /node_modules\/(@apollo|@as-integrations|fastify|@fastify|find-my-way|avvio|fast-json-stringify|safe-stable-stringify)\//],
+  [
+    "SQL building (TypeORM's query builder, Broadsheet's SQL)",
+    /node_modules\/typeorm\/(query-builder|metadata|find-options|util)\/|\/src\/shared\/pagination\/|\/src\/database\/|\.sql\.js/,
+  ],
+  [
+    "database driver (pg, better-sqlite3, TypeORM's driver) and its socket",
+    /node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|better-sqlite3|typeorm)\//,
+  ],
+  [
+    "serialization and HTTP (Apollo, Fastify, node:http) and its socket",
+    /node_modules\/(@apollo|@as-integrations|fastify|@fastify|find-my-way|avvio|fast-json-stringify|safe-stable-stringify)\//,
+  ],
   ["Broadsheet's own code (resolvers, services, hydration)", /\/dist\/src\//],
 ];
 

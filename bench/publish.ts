@@ -30,7 +30,13 @@ export function publish({ command, options, databaseUrl, workloads, run }: Publi
     [
       "",
       `${command}  (${db}, ${articles} articles; ${rounds} round${rounds === 1 ? "" : "s"} of ${duration}s, ${connections} connections, median)`,
-      ...(variant ? [`variant: ${Object.entries(variant).map(([name, value]) => `${name}=${value}`).join(" ")}`] : []),
+      ...(variant
+        ? [
+            `variant: ${Object.entries(variant)
+              .map(([name, value]) => `${name}=${value}`)
+              .join(" ")}`,
+          ]
+        : []),
       ...(variantBuild ? [`variant build: ${variantBuild}`] : []),
       `${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node.js ${machine.node}`,
       "",
@@ -45,7 +51,19 @@ export function publish({ command, options, databaseUrl, workloads, run }: Publi
     ].join("\n"),
   );
   mkdirSync("bench/results", { recursive: true });
-  const result = { date: new Date().toISOString(), command, machine, options, databaseUrl, workloads, notes: run.notes, summaries, ratios: allRatios, deepCost, measurements: run.measurements };
+  const result = {
+    date: new Date().toISOString(),
+    command,
+    machine,
+    options,
+    databaseUrl,
+    workloads,
+    notes: run.notes,
+    summaries,
+    ratios: allRatios,
+    deepCost,
+    measurements: run.measurements,
+  };
   writeFileSync(RESULTS_FILE, JSON.stringify(result, null, 2) + "\n");
   console.log(`\nWrote ${RESULTS_FILE}.`);
 }

@@ -51,8 +51,7 @@ export function summarize(measurements: Measurement[]): Summary[] {
 }
 
 export function ratios(summaries: Summary[]): Ratios[] {
-  const rate = (workload: string, target: TargetName) =>
-    summaries.find((s) => s.workload === workload && s.target === target)?.requestsPerSecond ?? null;
+  const rate = (workload: string, target: TargetName) => summaries.find((s) => s.workload === workload && s.target === target)?.requestsPerSecond ?? null;
   const workloads = [...new Set(summaries.map((s) => s.workload))];
   return workloads.map((workload) => {
     const server = rate(workload, "server")!;

@@ -133,7 +133,12 @@ async function deepFeedCursor(dataSource: DataSource): Promise<{ position: numbe
   });
   const position = Math.min(DEEP_POSITION, Math.floor((await published.getCount()) / 2));
   // OFFSET is fine here: the bench reads the row once, the server never pages this way.
-  const row = await published.orderBy("article.published_at", "DESC").addOrderBy("article.id", "DESC").offset(position - 1).limit(1).getOne();
+  const row = await published
+    .orderBy("article.published_at", "DESC")
+    .addOrderBy("article.id", "DESC")
+    .offset(position - 1)
+    .limit(1)
+    .getOne();
   if (!row) throw new Error("the bench database has no published articles");
   return { position, cursor: encodeCursor(articleOrders.NEWEST, row) };
 }
@@ -148,7 +153,8 @@ async function articlePageOperation(dataSource: DataSource): Promise<{ body: str
     .addOrderBy("article.id")
     .getOneOrFail();
   const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
-  const pageQuery = (fields: string[]) => `query ArticlePage($slug: String!) {\n  article(slug: $slug) {${[ARTICLE_PAGE_FIELDS, ...fields].join("\n    ")}\n  }\n}`;
+  const pageQuery = (fields: string[]) =>
+    `query ArticlePage($slug: String!) {\n  article(slug: $slug) {${[ARTICLE_PAGE_FIELDS, ...fields].join("\n    ")}\n  }\n}`;
   const extras = ARTICLE_PAGE_EXTRAS.filter((extra) => validate(schema, parse(pageQuery([extra]))).length === 0);
   return { body: request("ArticlePage", pageQuery(extras), { slug: article.slug }), extras, articleId: article.id };
 }

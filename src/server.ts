@@ -143,7 +143,10 @@ export async function createServer({
   await replicas?.start();
   const redisConnections = new RedisConnections(redis, logger);
   const caching = createCaching(cachingOptions, limits, logger, dataSource, redisConnections);
-  const schema = collectAnswerTags(buildSchema(), featureModules.flatMap((module) => module.cacheTags ?? []));
+  const schema = collectAnswerTags(
+    buildSchema(),
+    featureModules.flatMap((module) => module.cacheTags ?? []),
+  );
   const requestTags = new RequestTags();
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
@@ -198,7 +201,12 @@ export async function createServer({
     varyOnCredentials(reply);
   });
   await app.register(cors, { origin: http.corsOrigins });
-  registerOperationalRoutes(app, dataSource, () => draining, () => [...redisConnections.degraded(), ...(replicas?.degraded() ?? [])]);
+  registerOperationalRoutes(
+    app,
+    dataSource,
+    () => draining,
+    () => [...redisConnections.degraded(), ...(replicas?.degraded() ?? [])],
+  );
   app.get("/", async (_request, reply) => reply.redirect(GRAPHQL_PATH));
   if (http.introspection) registerGraphiql(app);
   app.addHook("preHandler", queryTextLimits(limits));

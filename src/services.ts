@@ -1,6 +1,15 @@
 import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
-import { AuthConfig, CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, DEFAULT_MAIL_SETTINGS, DEFAULT_REDIS, DEVELOPMENT_AUTH, MailSettings } from "./config";
+import {
+  AuthConfig,
+  CommentConfig,
+  CommentSettings,
+  DEFAULT_COMMENT_SETTINGS,
+  DEFAULT_MAIL_SETTINGS,
+  DEFAULT_REDIS,
+  DEVELOPMENT_AUTH,
+  MailSettings,
+} from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
 import { ServiceDeps, ServicesOf } from "./modules/feature-module";
@@ -20,7 +29,6 @@ export interface CommentOptions extends CommentConfig {
   /** Replaces the transport the mail settings choose (tests record mail with one). */
   transport?: MailTransport;
 }
-
 
 /**
  * Every service, wired once per process; only the context is per request.

@@ -10,10 +10,22 @@ const FEED = gql`
   query Feed($first: Int, $after: String, $categorySlug: String) {
     articles(first: $first, after: $after, filter: { categorySlug: $categorySlug }) {
       totalCount
-      edges { cursor node { id slug } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          id
+          slug
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
-  }`;
+  }
+`;
 
 const AUTHOR_FEED = gql`
   query AuthorFeed($slug: String!, $last: Int, $before: String) {
@@ -21,11 +33,23 @@ const AUTHOR_FEED = gql`
       id
       articles(last: $last, before: $before) {
         totalCount
-        edges { cursor node { id slug } }
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges {
+          cursor
+          node {
+            id
+            slug
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
       }
     }
-  }`;
+  }
+`;
 
 interface Connection {
   totalCount: number;
@@ -85,7 +109,10 @@ describeEachDatabase("a real Apollo Client with relayStylePagination", (server) 
       (data) => data.articles,
       (c) => (c.pageInfo.hasNextPage ? { after: c.pageInfo.endCursor } : null),
     );
-    assert.deepEqual(merged.edges.map((edge) => edge.node.slug), newestFirst);
+    assert.deepEqual(
+      merged.edges.map((edge) => edge.node.slug),
+      newestFirst,
+    );
     assert.equal(merged.totalCount, newestFirst.length);
   });
 
@@ -96,7 +123,10 @@ describeEachDatabase("a real Apollo Client with relayStylePagination", (server) 
       (data) => data.author.articles,
       (c) => (c.pageInfo.hasPreviousPage ? { before: c.pageInfo.startCursor } : null),
     );
-    assert.deepEqual(merged.edges.map((edge) => edge.node.slug), authorNewestFirst);
+    assert.deepEqual(
+      merged.edges.map((edge) => edge.node.slug),
+      authorNewestFirst,
+    );
     assert.equal(merged.totalCount, authorNewestFirst.length);
   });
 });

@@ -24,9 +24,10 @@ describe("preparing a body on write", () => {
       "<h1>Promoting a rules-based international order</h1><p>One.</p><h2>The numbers</h2><blockquote>Q.</blockquote>" +
         "<ul><li>A</li><li>B</li></ul><h3>The numbers</h3><h2>Ça va? 🙂</h2>",
     );
-    assert.deepEqual(blocks.map((block) => block.id), [
-      "promoting-a-rules-based-international-order", "p-1", "the-numbers", "q-1", "li-1", "li-2", "the-numbers-2", "ca-va",
-    ]);
+    assert.deepEqual(
+      blocks.map((block) => block.id),
+      ["promoting-a-rules-based-international-order", "p-1", "the-numbers", "q-1", "li-1", "li-2", "the-numbers-2", "ca-va"],
+    );
     assert.deepEqual(headings, [
       { level: 2, text: "Promoting a rules-based international order", anchor: "promoting-a-rules-based-international-order" },
       { level: 2, text: "The numbers", anchor: "the-numbers" },
@@ -40,18 +41,27 @@ describe("preparing a body on write", () => {
     const first = prepareBody("<h2>Intro</h2><p>One.</p><p>Two.</p>");
     const edited = first.html.replace('<p id="p-2">', '<p>Inserted.</p><p id="p-2">');
     const second = prepareBody(edited);
-    assert.deepEqual(second.blocks.map((block) => `${block.id}:${block.text}`), ["intro:Intro", "p-1:One.", "p-3:Inserted.", "p-2:Two."]);
+    assert.deepEqual(
+      second.blocks.map((block) => `${block.id}:${block.text}`),
+      ["intro:Intro", "p-1:One.", "p-3:Inserted.", "p-2:Two."],
+    );
     assert.equal(prepareBody(second.html).html, second.html, "preparing is idempotent");
   });
 
   test("replaces ids that are malformed or taken by an earlier block", () => {
     const { blocks } = prepareBody('<p id="a b">One.</p><p id="dup">Two.</p><p id="dup">Three.</p><p id="&quot;&gt;x">Four.</p>');
-    assert.deepEqual(blocks.map((block) => block.id), ["p-1", "dup", "p-2", "p-3"]);
+    assert.deepEqual(
+      blocks.map((block) => block.id),
+      ["p-1", "dup", "p-2", "p-3"],
+    );
   });
 
   test(`counts words and reading time at ${WORDS_PER_MINUTE} words a minute, rounded up, at least one minute`, () => {
     const body = (words: number) => `<p>${"word ".repeat(words)}</p>`;
-    assert.deepEqual([0, 1, 230, 231, 460, 461].map((words) => prepareBody(body(words)).readingTimeMinutes), [1, 1, 1, 2, 2, 3]);
+    assert.deepEqual(
+      [0, 1, 230, 231, 460, 461].map((words) => prepareBody(body(words)).readingTimeMinutes),
+      [1, 1, 1, 2, 2, 3],
+    );
     assert.equal(prepareBody("<h2>Two words</h2><p>and three more</p>").wordCount, 5);
     assert.equal(prepareBody("<p>— 🙂 …</p>").wordCount, 0, "punctuation and emoji are no words");
   });
@@ -76,8 +86,12 @@ describeEachDatabase("cutting excerpts", (server) => {
   });
 
   const excerpt = async (name: string, maxLength: number) =>
-    (await server().data(`query($slug: String!, $max: Int) { article(slug: $slug) { excerpt(maxLength: $max) } }`, { slug: articles[name].slug, max: maxLength }))
-      .article.excerpt as string;
+    (
+      await server().data(`query($slug: String!, $max: Int) { article(slug: $slug) { excerpt(maxLength: $max) } }`, {
+        slug: articles[name].slug,
+        max: maxLength,
+      })
+    ).article.excerpt as string;
   const characters = (text: string) => [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].length;
 
   test("keeps a text of exactly the limit whole, with no ellipsis, and cuts one character less", async () => {

@@ -57,7 +57,11 @@ describeEachDatabase("filtering and finding articles", (server) => {
   const globalIdBySlug = new Map<string, string>();
 
   const slugsOf = (page: FilteredPage) => page.articles.edges.map((edge) => edge.node.slug);
-  const expected = (keep: (article: Seeded) => boolean) => published.filter(keep).sort(newestFirst).map((a) => a.row.slug);
+  const expected = (keep: (article: Seeded) => boolean) =>
+    published
+      .filter(keep)
+      .sort(newestFirst)
+      .map((a) => a.row.slug);
   const filtered = (filter: Record<string, unknown>) => server().data<FilteredPage>(FILTERED, { filter, first: 100 });
 
   before(async () => {
@@ -111,9 +115,7 @@ describeEachDatabase("filtering and finding articles", (server) => {
       [ArticleStatus.SCHEDULED, at(3.5)],
       [ArticleStatus.ARCHIVED, at(2.5)],
     ] as const) {
-      hidden.push(
-        await createArticle(ds, { author: alice, category: world, tags: [climate, politics, space], status, publishedAt, commentCount: 50 }),
-      );
+      hidden.push(await createArticle(ds, { author: alice, category: world, tags: [climate, politics, space], status, publishedAt, commentCount: 50 }));
     }
 
     const { articles } = await server().data<FilteredPage>(FILTERED, { first: 100 });
@@ -134,38 +136,59 @@ describeEachDatabase("filtering and finding articles", (server) => {
 
   test("filters by author slug", async () => {
     const page = await filtered({ authorSlug: "alice" });
-    assert.deepEqual(slugsOf(page), expected((a) => a.author === "alice"));
+    assert.deepEqual(
+      slugsOf(page),
+      expected((a) => a.author === "alice"),
+    );
     assert.equal(page.articles.totalCount, 5);
   });
 
   test("filters by category slug", async () => {
     const page = await filtered({ categorySlug: "science" });
-    assert.deepEqual(slugsOf(page), expected((a) => a.category === "science"));
+    assert.deepEqual(
+      slugsOf(page),
+      expected((a) => a.category === "science"),
+    );
     assert.equal(page.articles.totalCount, 4);
   });
 
   test("filters by tags, keeping articles that carry any of them, each once", async () => {
     const page = await filtered({ tagSlugs: ["politics", "space"] });
-    assert.deepEqual(slugsOf(page), expected((a) => a.tags.includes("politics") || a.tags.includes("space")));
+    assert.deepEqual(
+      slugsOf(page),
+      expected((a) => a.tags.includes("politics") || a.tags.includes("space")),
+    );
     assert.equal(page.articles.totalCount, 4);
 
     const overlapping = await filtered({ tagSlugs: ["space", "climate"] });
-    assert.deepEqual(slugsOf(overlapping), expected((a) => a.tags.includes("space") || a.tags.includes("climate")));
+    assert.deepEqual(
+      slugsOf(overlapping),
+      expected((a) => a.tags.includes("space") || a.tags.includes("climate")),
+    );
     assert.equal(overlapping.articles.totalCount, 4);
   });
 
   test("filters by publication time: publishedAfter is inclusive, publishedBefore exclusive", async () => {
     const after = await filtered({ publishedAfter: at(3).toISOString() });
-    assert.deepEqual(slugsOf(after), expected((a) => a.row.publishedAt! >= at(3)));
+    assert.deepEqual(
+      slugsOf(after),
+      expected((a) => a.row.publishedAt! >= at(3)),
+    );
     assert.equal(after.articles.totalCount, 6);
 
     const before = await filtered({ publishedBefore: at(5).toISOString() });
-    assert.deepEqual(slugsOf(before), expected((a) => a.row.publishedAt! < at(5)));
+    assert.deepEqual(
+      slugsOf(before),
+      expected((a) => a.row.publishedAt! < at(5)),
+    );
     assert.equal(before.articles.totalCount, slugsOf(before).length);
     assert.ok(!slugsOf(before).includes(published[4].row.slug), "an article published at the bound is left out");
 
     const between = await filtered({ publishedAfter: at(3).toISOString(), publishedBefore: at(5).toISOString() });
-    assert.deepEqual(slugsOf(between), expected((a) => a.row.publishedAt! >= at(3) && a.row.publishedAt! < at(5)));
+    assert.deepEqual(
+      slugsOf(between),
+      expected((a) => a.row.publishedAt! >= at(3) && a.row.publishedAt! < at(5)),
+    );
     assert.equal(between.articles.totalCount, 2);
 
     const empty = await filtered({ publishedAfter: at(5).toISOString(), publishedBefore: at(5).toISOString() });
@@ -176,7 +199,10 @@ describeEachDatabase("filtering and finding articles", (server) => {
   test("leaves out excluded articles by id", async () => {
     const excluded = [published[0].row.slug, published[5].row.slug];
     const page = await filtered({ excludeIds: excluded.map((slug) => globalIdBySlug.get(slug)!) });
-    assert.deepEqual(slugsOf(page), expected((a) => !excluded.includes(a.row.slug)));
+    assert.deepEqual(
+      slugsOf(page),
+      expected((a) => !excluded.includes(a.row.slug)),
+    );
     assert.equal(page.articles.totalCount, published.length - 2);
 
     const none = await filtered({ excludeIds: [] });
@@ -192,7 +218,10 @@ describeEachDatabase("filtering and finding articles", (server) => {
 
     const [newest] = expected(matches);
     const narrowed = await filtered({ ...filter, publishedBefore: at(7).toISOString(), excludeIds: [globalIdBySlug.get(newest)!] });
-    assert.deepEqual(slugsOf(narrowed), expected((a) => matches(a) && a.row.slug !== newest));
+    assert.deepEqual(
+      slugsOf(narrowed),
+      expected((a) => matches(a) && a.row.slug !== newest),
+    );
     assert.equal(narrowed.articles.totalCount, 1);
   });
 
@@ -223,9 +252,7 @@ describeEachDatabase("filtering and finding articles", (server) => {
   });
 
   test("sorts MOST_DISCUSSED by approved comments, then newest, then id, and pages it both ways", async () => {
-    const order = [...published]
-      .sort((a, b) => b.comments - a.comments || newestFirst(a, b))
-      .map((a) => ({ slug: a.row.slug, commentCount: a.comments }));
+    const order = [...published].sort((a, b) => b.comments - a.comments || newestFirst(a, b)).map((a) => ({ slug: a.row.slug, commentCount: a.comments }));
 
     const forwards = await readPages(
       async (args) => {
@@ -238,7 +265,10 @@ describeEachDatabase("filtering and finding articles", (server) => {
       "forwards",
     );
     assert.equal(forwards.length, Math.ceil(published.length / 3));
-    assert.deepEqual(forwards.flatMap((page) => page.edges.map(({ node }) => ({ slug: node.slug, commentCount: node.commentCount }))), order);
+    assert.deepEqual(
+      forwards.flatMap((page) => page.edges.map(({ node }) => ({ slug: node.slug, commentCount: node.commentCount }))),
+      order,
+    );
 
     const backwards = await readAllPages(
       async (args) => {
@@ -249,7 +279,10 @@ describeEachDatabase("filtering and finding articles", (server) => {
       3,
       "backwards",
     );
-    assert.deepEqual(backwards, order.map((a) => a.slug));
+    assert.deepEqual(
+      backwards,
+      order.map((a) => a.slug),
+    );
   });
 
   test("finds a published article by slug and by id", async () => {

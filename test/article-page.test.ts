@@ -90,7 +90,11 @@ describeEachDatabase("the article page in one request", (server) => {
     });
     await ds.getRepository(Article).update(page.id, { keepReadingId: pin.id });
     for (let c = 0; c < 35; c++) {
-      const comment = await createComment(ds, { article: page, anchorBlockId: c % 5 === 0 ? "p-1" : null, anchorQuote: c % 5 === 0 ? "Something happened" : null });
+      const comment = await createComment(ds, {
+        article: page,
+        anchorBlockId: c % 5 === 0 ? "p-1" : null,
+        anchorQuote: c % 5 === 0 ? "Something happened" : null,
+      });
       for (let r = 0; r < (c % 4 === 0 ? 33 : 1); r++) await createComment(ds, { article: page, parent: comment });
     }
     await createArticle(ds, { author: writer, category: world, tags, status: ArticleStatus.DRAFT, publishedAt: null });
@@ -102,7 +106,13 @@ describeEachDatabase("the article page in one request", (server) => {
     assert.equal(article.slug, page.slug);
     assert.equal(article.subtitle, "The standfirst");
     assert.equal(article.readingTimeMinutes, 1);
-    assert.deepEqual(article.featuredImage, { url: "https://img.example.com/lead.jpg", alt: "A lead image", caption: "The caption.", width: 1600, height: 900 });
+    assert.deepEqual(article.featuredImage, {
+      url: "https://img.example.com/lead.jpg",
+      alt: "A lead image",
+      caption: "The caption.",
+      width: 1600,
+      height: 900,
+    });
     assert.deepEqual(article.headings, [
       { level: 2, text: "The story", anchor: "the-story" },
       { level: 2, text: "What next", anchor: "what-next" },

@@ -65,9 +65,15 @@ describeEachDatabase(
       const [news, sport] = [await createCategory(ds, { slug: "live-news" }), await createCategory(ds, { slug: "live-sport" })];
       const editor = await signIn(server(), await createUser(ds, Role.EDITOR, author));
       const draft = async (title: string, section: number) =>
-        (await server().data(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }`, {
-          input: { title, body: "Words.", categoryId: encodeGlobalId("Category", section) },
-        }, editor)).createArticle.article.id as string;
+        (
+          await server().data(
+            `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }`,
+            {
+              input: { title, body: "Words.", categoryId: encodeGlobalId("Category", section) },
+            },
+            editor,
+          )
+        ).createArticle.article.id as string;
 
       const everything = await subscribe(server(), null);
       const newsOnly = await subscribe(server(), "live-news");
@@ -80,7 +86,11 @@ describeEachDatabase(
       const scheduled = await draft("Published by the scheduler", news.id);
       const elsewhere = await draft("Sport on schedule", sport.id);
       for (const id of [scheduled, elsewhere]) {
-        await server().data(`mutation($id: ID!) { scheduleArticle(id: $id, version: 1, publishAt: "2100-01-01T00:00:00Z") { article { id } } }`, { id }, editor);
+        await server().data(
+          `mutation($id: ID!) { scheduleArticle(id: $id, version: 1, publishAt: "2100-01-01T00:00:00Z") { article { id } } }`,
+          { id },
+          editor,
+        );
       }
       // Their time comes: moved into the past in the database, so no clock decides the test.
       for (const id of [scheduled, elsewhere]) {
@@ -90,9 +100,19 @@ describeEachDatabase(
       await newsOnly.next(2);
 
       assert.deepEqual(everything.received[0], { id: manual, title: "Published by hand", status: "PUBLISHED", category: { slug: "live-news" } });
-      assert.deepEqual(everything.received.slice(1).map((article) => article.id).sort(), [scheduled, elsewhere].sort());
+      assert.deepEqual(
+        everything.received
+          .slice(1)
+          .map((article) => article.id)
+          .sort(),
+        [scheduled, elsewhere].sort(),
+      );
       assert.ok(everything.received.every((article) => article.status === "PUBLISHED"));
-      assert.deepEqual(newsOnly.received.map((article) => article.id), [manual, scheduled], "a section's subscribers hear only its articles");
+      assert.deepEqual(
+        newsOnly.received.map((article) => article.id),
+        [manual, scheduled],
+        "a section's subscribers hear only its articles",
+      );
       await everything.close();
       await newsOnly.close();
       assert.equal(everything.received.length, 3, "each publication is announced once");

@@ -40,9 +40,7 @@ describeEachDatabase("the article feed", (server) => {
       // Pairs share a publication time: the id tiebreaker must order them.
       created.push(await createArticle(ds, { author, category, publishedAt: new Date(base + Math.floor(i / 2) * 3_600_000) }));
     }
-    slugsNewestFirst = created
-      .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.id - a.id)
-      .map((article) => article.slug);
+    slugsNewestFirst = created.sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.id - a.id).map((article) => article.slug);
   });
 
   test("pages forwards through the whole feed, newest first, every article once, matching totalCount", async () => {

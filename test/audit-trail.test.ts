@@ -47,10 +47,17 @@ describeEachDatabase(
     test("every signed-in mutation records who did what to which object", async () => {
       const ds = server().dataSource;
       const section = encodeGlobalId("Category", (await createCategory(ds)).id);
-      const as = (headers: Record<string, string>) => (query: string, variables: Record<string, unknown> = {}) => server().data(query, variables, headers);
+      const as =
+        (headers: Record<string, string>) =>
+        (query: string, variables: Record<string, unknown> = {}) =>
+          server().data(query, variables, headers);
       const ed = as(editor);
-      const article = (await ed(`mutation($s: ID!) { createArticle(input: { title: "Audited", body: "Words.", categoryId: $s }) { article { id } } }`, { s: section })).createArticle.article.id;
-      const other = (await ed(`mutation($s: ID!) { createArticle(input: { title: "Other", body: "Words.", categoryId: $s }) { article { id } } }`, { s: section })).createArticle.article.id;
+      const article = (
+        await ed(`mutation($s: ID!) { createArticle(input: { title: "Audited", body: "Words.", categoryId: $s }) { article { id } } }`, { s: section })
+      ).createArticle.article.id;
+      const other = (
+        await ed(`mutation($s: ID!) { createArticle(input: { title: "Other", body: "Words.", categoryId: $s }) { article { id } } }`, { s: section })
+      ).createArticle.article.id;
       await ed(`mutation($id: ID!) { updateArticle(input: { id: $id, version: 1, subtitle: "S" }) { article { id } } }`, { id: article });
       await ed(`mutation($id: ID!) { scheduleArticle(id: $id, version: 2, publishAt: "2100-01-01T00:00:00Z") { article { id } } }`, { id: article });
       await ed(`mutation($id: ID!) { publishArticle(id: $id, version: 3) { article { id } } }`, { id: article });
@@ -58,15 +65,21 @@ describeEachDatabase(
       await ed(`mutation($id: ID!) { archiveArticle(id: $id, version: 5) { article { id } } }`, { id: article });
       await ed(`mutation($id: ID!) { unpublishArticle(id: $id, version: 6) { article { id } } }`, { id: article });
       await ed(`mutation($id: ID!) { deleteArticle(id: $id) }`, { id: other });
-      const comment = (await server().data(`mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "G", authorEmail: "g@example.com", body: "Hi" }) { comment { id } } }`, {
-        id: encodeGlobalId("Article", (await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds) })).id),
-      })).addComment.comment.id;
+      const comment = (
+        await server().data(
+          `mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "G", authorEmail: "g@example.com", body: "Hi" }) { comment { id } } }`,
+          {
+            id: encodeGlobalId("Article", (await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds) })).id),
+          },
+        )
+      ).addComment.comment.id;
       await ed(`mutation($id: ID!) { moderateComment(id: $id, status: APPROVED) { id } }`, { id: comment });
       const tag = (await ed(`mutation { createTag(input: { name: "Audit tag" }) { tag { id } } }`)).createTag.tag.id;
       await ed(`mutation($id: ID!) { updateTag(input: { id: $id, version: 1, name: "Renamed" }) { tag { id } } }`, { id: tag });
       await ed(`mutation($id: ID!) { deleteTag(input: { id: $id }) { deletedId } }`, { id: tag });
       const ad = as(admin);
-      const user = (await ad(`mutation { createUser(input: { email: "audited@example.com", password: "${PASSWORD}", role: AUTHOR }) { user { id } } }`)).createUser.user.id;
+      const user = (await ad(`mutation { createUser(input: { email: "audited@example.com", password: "${PASSWORD}", role: AUTHOR }) { user { id } } }`))
+        .createUser.user.id;
       await ad(`mutation($id: ID!) { updateUser(input: { id: $id, version: 1, role: EDITOR }) { user { id } } }`, { id: user });
       await ad(`mutation($id: ID!) { resetUserPassword(input: { id: $id, password: "another long passphrase" }) { user { id } } }`, { id: user });
       await ad(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: user });
@@ -109,7 +122,11 @@ describeEachDatabase(
       const paged = await readAllPages(read, 3, "forwards");
       assert.deepEqual(paged, all, "no gaps, no duplicates");
       const times = all.map((event) => Date.parse(event.at));
-      assert.deepEqual(times, [...times].sort((a, b) => b - a), "newest first");
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+        "newest first",
+      );
 
       const byEditor = await events({ actorId: encodeGlobalId("User", editorUser.id) });
       assert.ok(byEditor.length > 0 && byEditor.every((event) => event.actor?.email === editorUser.email));

@@ -42,8 +42,14 @@ describeEachDatabase("signing in", (server) => {
   test("an unknown email and a wrong password get the same error", async () => {
     const unknown = await server().graphql(LOGIN, { email: "nobody@example.com", password: PASSWORD });
     const wrong = await server().graphql(LOGIN, { email: user.email, password: "not the password" });
-    assert.deepEqual(unknown.body.errors?.map((e) => [e.message, e.extensions?.code]), [["Wrong email or password.", "UNAUTHENTICATED"]]);
-    assert.deepEqual(wrong.body.errors?.map((e) => [e.message, e.extensions?.code]), unknown.body.errors?.map((e) => [e.message, e.extensions?.code]));
+    assert.deepEqual(
+      unknown.body.errors?.map((e) => [e.message, e.extensions?.code]),
+      [["Wrong email or password.", "UNAUTHENTICATED"]],
+    );
+    assert.deepEqual(
+      wrong.body.errors?.map((e) => [e.message, e.extensions?.code]),
+      unknown.body.errors?.map((e) => [e.message, e.extensions?.code]),
+    );
   });
 
   test("repeated failures lock the account's sign-in, even with the right password", async () => {

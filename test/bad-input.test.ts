@@ -58,8 +58,8 @@ describeEachDatabase("refusing bad input", (server) => {
   };
 
   const feedCursor = async (orderBy: string) =>
-    (await server().data(`query($orderBy: ArticleOrder) { articles(first: 1, orderBy: $orderBy) { pageInfo { endCursor } } }`, { orderBy }))
-      .articles.pageInfo.endCursor as string;
+    (await server().data(`query($orderBy: ArticleOrder) { articles(first: 1, orderBy: $orderBy) { pageInfo { endCursor } } }`, { orderBy })).articles.pageInfo
+      .endCursor as string;
 
   before(async () => {
     const ds = server().dataSource;

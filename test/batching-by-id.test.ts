@@ -87,64 +87,75 @@ async function seed(server: TestServer): Promise<Fixture> {
     // Publishing saves the first revision, by whoever publishes.
     const { id, version } = created.article;
     await server.data(`mutation($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { article { id } } }`, { id, version }, writer);
-    const { article: withRevisions } = await server.data(`query($id: ID!) { article(id: $id) { revisions(first: 1) { nodes { id } } } }`, { id }, fixture.editor);
+    const { article: withRevisions } = await server.data(
+      `query($id: ID!) { article(id: $id) { revisions(first: 1) { nodes { id } } } }`,
+      { id },
+      fixture.editor,
+    );
     fixture.revisions.push(withRevisions.revisions.nodes[0].id);
   }
   return fixture;
 }
 
-describeEachDatabase("batching of objects fetched by id", (server) => {
-  let fixture: Fixture;
-  before(async () => {
-    fixture = await seed(server());
-  });
+describeEachDatabase(
+  "batching of objects fetched by id",
+  (server) => {
+    let fixture: Fixture;
+    before(async () => {
+      fixture = await seed(server());
+    });
 
-  /** Statements sent for `ids`'s first two, then for all of them: batched loaders send as many for both. */
-  const nodesCost = async (ids: string[], headers: Record<string, string> = {}) => {
-    const two = await server().countQueries(NODES, { ids: ids.slice(0, 2) }, headers);
-    const all = await server().countQueries(NODES, { ids }, headers);
-    return { two, all };
-  };
+    /** Statements sent for `ids`'s first two, then for all of them: batched loaders send as many for both. */
+    const nodesCost = async (ids: string[], headers: Record<string, string> = {}) => {
+      const two = await server().countQueries(NODES, { ids: ids.slice(0, 2) }, headers);
+      const all = await server().countQueries(NODES, { ids }, headers);
+      return { two, all };
+    };
 
-  test("nodes over many articles and authors takes one statement per type, however many ids", async () => {
-    const ids = fixture.articlesAndAuthors;
-    const { two, all } = await nodesCost(ids);
-    assert.equal(all, two);
-    assert.equal(all, 2);
-    const { nodes } = await server().data(NODES, { ids });
-    assert.deepEqual(nodes.map((node: { id: string }) => node.id), ids);
-  });
+    test("nodes over many articles and authors takes one statement per type, however many ids", async () => {
+      const ids = fixture.articlesAndAuthors;
+      const { two, all } = await nodesCost(ids);
+      assert.equal(all, two);
+      assert.equal(all, 2);
+      const { nodes } = await server().data(NODES, { ids });
+      assert.deepEqual(
+        nodes.map((node: { id: string }) => node.id),
+        ids,
+      );
+    });
 
-  test("node, asked once per id in one request, batches as nodes does", async () => {
-    const ids = fixture.articlesAndAuthors;
-    assert.equal(await server().countQueries(aliasedNodes(ids)), await server().countQueries(aliasedNodes(ids.slice(0, 2))));
-    assert.equal(await server().countQueries(aliasedNodes(ids)), 2);
-  });
+    test("node, asked once per id in one request, batches as nodes does", async () => {
+      const ids = fixture.articlesAndAuthors;
+      assert.equal(await server().countQueries(aliasedNodes(ids)), await server().countQueries(aliasedNodes(ids.slice(0, 2))));
+      assert.equal(await server().countQueries(aliasedNodes(ids)), 2);
+    });
 
-  test("comments' articles take one statement for all the comments", async () => {
-    const { two, all } = await nodesCost(fixture.comments);
-    assert.equal(all, two);
-    // The comments, then their articles.
-    assert.equal(all, 2);
-    const { nodes } = await server().data(NODES, { ids: fixture.comments });
-    for (const node of nodes) assert.match(node.article.title, /^Article /);
-  });
+    test("comments' articles take one statement for all the comments", async () => {
+      const { two, all } = await nodesCost(fixture.comments);
+      assert.equal(all, two);
+      // The comments, then their articles.
+      assert.equal(all, 2);
+      const { nodes } = await server().data(NODES, { ids: fixture.comments });
+      for (const node of nodes) assert.match(node.article.title, /^Article /);
+    });
 
-  test("revisions' savedBy reads the accounts once, then their bylines once, however many revisions", async () => {
-    const { two, all } = await nodesCost(fixture.revisions, fixture.editor);
-    assert.equal(all, two);
-    const { nodes } = await server().data(NODES, { ids: fixture.revisions }, fixture.editor);
-    assert.equal(new Set(nodes.map((node: { savedBy: { name: string } }) => node.savedBy.name)).size, MANY);
-  });
+    test("revisions' savedBy reads the accounts once, then their bylines once, however many revisions", async () => {
+      const { two, all } = await nodesCost(fixture.revisions, fixture.editor);
+      assert.equal(all, two);
+      const { nodes } = await server().data(NODES, { ids: fixture.revisions }, fixture.editor);
+      assert.equal(new Set(nodes.map((node: { savedBy: { name: string } }) => node.savedBy.name)).size, MANY);
+    });
 
-  test("accounts' bylines take one statement for the whole page of accounts", async () => {
-    const few = await server().countQueries(USERS, { first: 3 }, fixture.admin);
-    const all = await server().countQueries(USERS, { first: 100 }, fixture.admin);
-    assert.equal(all, few);
-    const { users } = await server().data(USERS, { first: 100 }, fixture.admin);
-    assert.equal(users.nodes.filter((user: { author: unknown }) => user.author !== null).length, MANY);
-  });
-}, QUIET);
+    test("accounts' bylines take one statement for the whole page of accounts", async () => {
+      const few = await server().countQueries(USERS, { first: 3 }, fixture.admin);
+      const all = await server().countQueries(USERS, { first: 100 }, fixture.admin);
+      assert.equal(all, few);
+      const { users } = await server().data(USERS, { first: 100 }, fixture.admin);
+      assert.equal(users.nodes.filter((user: { author: unknown }) => user.author !== null).length, MANY);
+    });
+  },
+  QUIET,
+);
 
 describeEachDatabase(
   "batching in the default configuration (no LOADER_BATCHING set)",

@@ -54,68 +54,72 @@ const AUTHORS_PAGE = `
 /** No scheduler tick nor outbox poll may land between two readings of the process-wide db_queries_total. */
 const QUIET: Partial<ServerDeps> = { schedulerIntervalMs: 0, comments: { mail: { pollMs: 0 } } };
 
-describeEachDatabase("batching", (server) => {
-  before(() => seedAuthorsWithArticles(server().dataSource));
+describeEachDatabase(
+  "batching",
+  (server) => {
+    before(() => seedAuthorsWithArticles(server().dataSource));
 
-  test("a feed of 50 articles with every relation sends as many statements as a feed of 5", async () => {
-    const small = await server().countQueries(FEED, { first: 5 });
-    const large = await server().countQueries(FEED, { first: 50 });
-    assert.equal(large, small);
-    assert.ok(large <= 14, `expected a bounded number of statements, got ${large}`);
-  });
+    test("a feed of 50 articles with every relation sends as many statements as a feed of 5", async () => {
+      const small = await server().countQueries(FEED, { first: 5 });
+      const large = await server().countQueries(FEED, { first: 50 });
+      assert.equal(large, small);
+      assert.ok(large <= 14, `expected a bounded number of statements, got ${large}`);
+    });
 
-  test("a feed of 50 articles each with related articles, Keep Reading, Check Also, previous and next sends as many statements as a feed of 5", async (t) => {
-    const small = await server().countQueries(FEED_WITH_READING_PATH, { first: 5 });
-    const large = await server().countQueries(FEED_WITH_READING_PATH, { first: 50 });
-    assert.equal(large, small);
-    t.diagnostic(`the feed sent ${large} SQL statements`);
-    const { articles } = await server().data(FEED_WITH_READING_PATH, { first: 50 });
-    for (const article of articles.nodes) {
-      assert.equal(article.relatedArticles.edges.length, 3);
-      assert.ok(!article.relatedArticles.edges.some((edge: any) => edge.node.slug === article.slug));
-      assert.equal(article.keepReading.slug, article.relatedArticles.edges[0].node.slug);
-    }
-  });
+    test("a feed of 50 articles each with related articles, Keep Reading, Check Also, previous and next sends as many statements as a feed of 5", async (t) => {
+      const small = await server().countQueries(FEED_WITH_READING_PATH, { first: 5 });
+      const large = await server().countQueries(FEED_WITH_READING_PATH, { first: 50 });
+      assert.equal(large, small);
+      t.diagnostic(`the feed sent ${large} SQL statements`);
+      const { articles } = await server().data(FEED_WITH_READING_PATH, { first: 50 });
+      for (const article of articles.nodes) {
+        assert.equal(article.relatedArticles.edges.length, 3);
+        assert.ok(!article.relatedArticles.edges.some((edge: any) => edge.node.slug === article.slug));
+        assert.equal(article.keepReading.slug, article.relatedArticles.edges[0].node.slug);
+      }
+    });
 
-  test("the authors page (20 authors, 5 articles each, with sections) takes two statements: authors, then their articles with their sections", async () => {
-    assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 2);
-    const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });
-    assert.equal(authors.nodes.length, 20);
-    for (const author of authors.nodes) assert.equal(author.articles.nodes.length, 4);
-  });
+    test("the authors page (20 authors, 5 articles each, with sections) takes two statements: authors, then their articles with their sections", async () => {
+      assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 2);
+      const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });
+      assert.equal(authors.nodes.length, 20);
+      for (const author of authors.nodes) assert.equal(author.articles.nodes.length, 4);
+    });
 
-  test("the front-page feed (20 articles with byline, section, tags, excerpt and comment count) takes one statement: the page with its bylines, sections and tags", async () => {
-    assert.equal(await server().countQueries(FRONT_PAGE, { first: 20 }), 1);
-    const { articles } = await server().data(FRONT_PAGE, { first: 20 });
-    assert.equal(articles.edges.length, 20);
-    for (const { node } of articles.edges) {
-      assert.ok(node.author.name && node.category.name && node.excerpt);
-      assert.equal(node.tags.length, 2);
-    }
-  });
+    test("the front-page feed (20 articles with byline, section, tags, excerpt and comment count) takes one statement: the page with its bylines, sections and tags", async () => {
+      assert.equal(await server().countQueries(FRONT_PAGE, { first: 20 }), 1);
+      const { articles } = await server().data(FRONT_PAGE, { first: 20 });
+      assert.equal(articles.edges.length, 20);
+      for (const { node } of articles.edges) {
+        assert.ok(node.author.name && node.category.name && node.excerpt);
+        assert.equal(node.tags.length, 2);
+      }
+    });
 
-  test("a feed that shows bodies reads them in one more statement, whatever its length", async () => {
-    const withBodies = `query($first: Int!) { articles(first: $first) { nodes { title body headings { anchor } } } }`;
-    const small = await server().countQueries(withBodies, { first: 5 });
-    assert.equal(await server().countQueries(withBodies, { first: 50 }), small);
-    assert.equal(small, 2);
-    const { articles } = await server().data(withBodies, { first: 50 });
-    for (const article of articles.nodes) {
-      assert.match(article.body, /<p id="p-1">/);
-      assert.deepEqual(article.headings, [{ anchor: "the-story" }, { anchor: "what-next" }]);
-    }
-  });
+    test("a feed that shows bodies reads them in one more statement, whatever its length", async () => {
+      const withBodies = `query($first: Int!) { articles(first: $first) { nodes { title body headings { anchor } } } }`;
+      const small = await server().countQueries(withBodies, { first: 5 });
+      assert.equal(await server().countQueries(withBodies, { first: 50 }), small);
+      assert.equal(small, 2);
+      const { articles } = await server().data(withBodies, { first: 50 });
+      for (const article of articles.nodes) {
+        assert.match(article.body, /<p id="p-1">/);
+        assert.deepEqual(article.headings, [{ anchor: "the-story" }, { anchor: "what-next" }]);
+      }
+    });
 
-  test("a page of 100 articles answers completely", async () => {
-    const { articles } = await server().data(FEED, { first: 100 });
-    assert.equal(articles.totalCount, 100);
-    assert.equal(articles.nodes.length, 100);
-    for (const article of articles.nodes) {
-      assert.equal(article.tags.length, 2);
-      assert.equal(article.author.articles.totalCount, 4);
-    }
-  });
-}, QUIET);
+    test("a page of 100 articles answers completely", async () => {
+      const { articles } = await server().data(FEED, { first: 100 });
+      assert.equal(articles.totalCount, 100);
+      assert.equal(articles.nodes.length, 100);
+      for (const article of articles.nodes) {
+        assert.equal(article.tags.length, 2);
+        assert.equal(article.author.articles.totalCount, 4);
+      }
+    });
+  },
+  QUIET,
+);
 
 describeEachDatabase(
   "batching switched off (the bench's naive build, LOADER_BATCHING=off)",

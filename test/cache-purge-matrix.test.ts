@@ -146,9 +146,12 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
       test("a pending comment purges nothing", async () => {
         await expectPurged(
           () =>
-            server().data(`mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "R", authorEmail: "r@example.com", body: "Hm" }) { comment { status } } }`, {
-              id: id("Article", s.a),
-            }),
+            server().data(
+              `mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "R", authorEmail: "r@example.com", body: "Hm" }) { comment { status } } }`,
+              {
+                id: id("Article", s.a),
+              },
+            ),
           [],
         );
       });
@@ -163,17 +166,24 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
       test("editing a draft purges nothing", async () => {
         await expectPurged(
           async () =>
-            mutate(`mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, title: "Still a draft" }) { article { title } } }`, {
-              id: id("Article", s.b),
-              version: await version(s.b),
-            }),
+            mutate(
+              `mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, title: "Still a draft" }) { article { title } } }`,
+              {
+                id: id("Article", s.b),
+                version: await version(s.b),
+              },
+            ),
           [],
         );
       });
 
       test("publishing B purges the lists B enters and every reading path, not the pages of other articles", async () => {
         await expectPurged(
-          async () => mutate(`mutation($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { article { status } } }`, { id: id("Article", s.b), version: await version(s.b) }),
+          async () =>
+            mutate(`mutation($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { article { status } } }`, {
+              id: id("Article", s.b),
+              version: await version(s.b),
+            }),
           ["front", "sectionS1", "search", "discussed", "readingC", "missing"],
         );
       });
@@ -181,31 +191,45 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
       test("editing C purges C and every list C is in", async () => {
         await expectPurged(
           async () =>
-            mutate(`mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, title: "Zebra crossing, corrected" }) { article { title } } }`, {
-              id: id("Article", s.c),
-              version: await version(s.c),
-            }),
+            mutate(
+              `mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, title: "Zebra crossing, corrected" }) { article { title } } }`,
+              {
+                id: id("Article", s.c),
+                version: await version(s.c),
+              },
+            ),
           ["front", "sectionS2", "authorU2", "tagT2", "pageC", "readingC", "search", "discussed", "missing"],
         );
       });
 
       test("pinning Keep Reading on C purges the answers showing C", async () => {
         await expectPurged(
-          () => mutate(`mutation($id: ID!, $pick: ID) { pinKeepReading(articleId: $id, pickId: $pick) { article { id } } }`, { id: id("Article", s.c), pick: id("Article", s.a) }),
+          () =>
+            mutate(`mutation($id: ID!, $pick: ID) { pinKeepReading(articleId: $id, pickId: $pick) { article { id } } }`, {
+              id: id("Article", s.c),
+              pick: id("Article", s.a),
+            }),
           ["front", "sectionS2", "authorU2", "tagT2", "pageC", "readingC", "search", "discussed"],
         );
       });
 
       test("renaming a section purges its feed and the list of sections, not the feeds that do not show its name", async () => {
         await expectPurged(
-          () => mutate(`mutation($id: ID!) { updateCategory(input: { id: $id, version: 1, name: "Renamed desk" }) { category { name } } }`, { id: id("Category", s.s2) }),
+          () =>
+            mutate(`mutation($id: ID!) { updateCategory(input: { id: $id, version: 1, name: "Renamed desk" }) { category { name } } }`, {
+              id: id("Category", s.s2),
+            }),
           ["sectionS2", "sections", "missing"],
         );
       });
 
       test("merging tag T2 into T1 purges both tags' answers and every reading path", async () => {
         await expectPurged(
-          () => mutate(`mutation($id: ID!, $into: ID) { deleteTag(input: { id: $id, reassignTo: $into }) { articleCount } }`, { id: id("Tag", s.t2), into: id("Tag", s.t1) }),
+          () =>
+            mutate(`mutation($id: ID!, $into: ID) { deleteTag(input: { id: $id, reassignTo: $into }) { articleCount } }`, {
+              id: id("Tag", s.t2),
+              into: id("Tag", s.t1),
+            }),
           ["tagT2", "tags", "pageA", "readingC", "missing"],
         );
       });
@@ -220,14 +244,22 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
 
       test("deleting author U2 into U1 purges both authors' answers and every reading path", async () => {
         await expectPurged(
-          () => mutate(`mutation($id: ID!, $into: ID) { deleteAuthor(input: { id: $id, reassignTo: $into }) { articleCount } }`, { id: id("Author", s.u2), into: id("Author", s.u1) }),
+          () =>
+            mutate(`mutation($id: ID!, $into: ID) { deleteAuthor(input: { id: $id, reassignTo: $into }) { articleCount } }`, {
+              id: id("Author", s.u2),
+              into: id("Author", s.u1),
+            }),
           ["authorU2", "pageA", "pageC", "readingC", "tagT2", "missing"],
         );
       });
 
       test("unpublishing C purges C and every list it was in", async () => {
         await expectPurged(
-          async () => mutate(`mutation($id: ID!, $version: Int!) { unpublishArticle(id: $id, version: $version) { article { status } } }`, { id: id("Article", s.c), version: await version(s.c) }),
+          async () =>
+            mutate(`mutation($id: ID!, $version: Int!) { unpublishArticle(id: $id, version: $version) { article { status } } }`, {
+              id: id("Article", s.c),
+              version: await version(s.c),
+            }),
           ["front", "sectionS2", "pageC", "readingC", "search", "discussed", "missing", "tagT2", "authorU2"],
         );
       });

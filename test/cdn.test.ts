@@ -60,7 +60,13 @@ before(async () => {
 });
 after(() => cdn.stop());
 
-const caching = (): CachingOptions => ({ ...DEFAULT_CACHING, responseCache: "memory", responseCacheTtlSeconds: 3600, cdnPurgeUrl: purgeUrl, cdnPurgeToken: "purge-secret" });
+const caching = (): CachingOptions => ({
+  ...DEFAULT_CACHING,
+  responseCache: "memory",
+  responseCacheTtlSeconds: 3600,
+  cdnPurgeUrl: purgeUrl,
+  cdnPurgeToken: "purge-secret",
+});
 const options = (): Partial<ServerDeps> => ({ caching: caching(), comments: { settings: { moderation: "all" } } });
 
 describeEachDatabase(
@@ -107,8 +113,16 @@ describeEachDatabase(
       const byText = await server().graphql(FEED);
       assert.match(byText.headers.get("cache-control") ?? "", /^public/);
       assert.equal(byText.headers.get("surrogate-key"), null);
-      await fetch(`${server().baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: FEED, extensions }) });
-      const response = await fetch(`${server().baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ extensions }) });
+      await fetch(`${server().baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: FEED, extensions }),
+      });
+      const response = await fetch(`${server().baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ extensions }),
+      });
       assert.ok(keysOf(response.headers.get("surrogate-key")).includes(cdnKey("feed:front")));
     });
 
@@ -182,7 +196,10 @@ describeEachDatabase(
         await messages.update({ id: queued.id }, { nextAttemptAt: new Date(Date.now() - 1000) });
         await restarted.data(
           `mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, subtitle: "Again" }) { article { id } } }`,
-          { id: encodeGlobalId("Article", article.id), version: (await server().dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).version },
+          {
+            id: encodeGlobalId("Article", article.id),
+            version: (await server().dataSource.getRepository(Article).findOneByOrFail({ id: article.id })).version,
+          },
           editor,
         );
         await cdn.purgeWith([key]);

@@ -7,7 +7,6 @@ import { EntryPoint, assertOneLine, runEntryPoint } from "./helpers/entry-points
 
 const CLIS: EntryPoint[] = ["seed", "user:create", "comments:moderate", "persisted-queries"];
 
-
 describe("every CLI", () => {
   for (const cli of CLIS) {
     test(`${cli} --help prints its usage and exits 0`, async () => {
@@ -36,13 +35,18 @@ describe("CLI mistakes get one line and exit code 2", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test("user:create pasted with the usage's square brackets says to leave them out", async () => {
-    const finished = await runEntryPoint("user:create", ["--email", "chief@example.com", "--role", "admin", "[--author", "AUTHOR_SLUG]"], { DATABASE_URL: databaseUrl });
+    const finished = await runEntryPoint("user:create", ["--email", "chief@example.com", "--role", "admin", "[--author", "AUTHOR_SLUG]"], {
+      DATABASE_URL: databaseUrl,
+    });
     assertOneLine(finished, /takes no argument "\[--author": square brackets in a usage line mark an optional part, leave them out$/);
   });
 
   test("user:create without --email, with an unknown role, or with an unknown author", async () => {
     assertOneLine(await runEntryPoint("user:create", ["--role", "admin"], { DATABASE_URL: databaseUrl }), /needs --email/);
-    assertOneLine(await runEntryPoint("user:create", ["--email", "a@example.com", "--role", "boss"], { DATABASE_URL: databaseUrl }), /needs --role .*got "boss"$/);
+    assertOneLine(
+      await runEntryPoint("user:create", ["--email", "a@example.com", "--role", "boss"], { DATABASE_URL: databaseUrl }),
+      /needs --role .*got "boss"$/,
+    );
     assertOneLine(
       await runEntryPoint("user:create", ["--email", "a@example.com", "--role", "author", "--author", "nobody"], { DATABASE_URL: databaseUrl }),
       /^No author with slug "nobody"\.$/,
@@ -53,7 +57,10 @@ describe("CLI mistakes get one line and exit code 2", () => {
     const created = await runEntryPoint("user:create", ["--email", "chief@example.com", "--role", "admin"], { DATABASE_URL: databaseUrl });
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /^Created ADMIN chief@example\.com\.$/m);
-    assertOneLine(await runEntryPoint("user:create", ["--email", "chief@example.com", "--role", "admin"], { DATABASE_URL: databaseUrl }), /chief@example\.com|email/i);
+    assertOneLine(
+      await runEntryPoint("user:create", ["--email", "chief@example.com", "--role", "admin"], { DATABASE_URL: databaseUrl }),
+      /chief@example\.com|email/i,
+    );
   });
 
   test("seed: a missing value, a bad count, and a database that is not empty", async () => {
@@ -67,7 +74,10 @@ describe("CLI mistakes get one line and exit code 2", () => {
   test("comments:moderate: a bad id, a bad status, a comment that does not exist", async () => {
     assertOneLine(await runEntryPoint("comments:moderate", ["--id", "abc", "--status", "SPAM"], { DATABASE_URL: databaseUrl }), /needs --id .*got "abc"$/);
     assertOneLine(await runEntryPoint("comments:moderate", ["--id", "1", "--status", "GONE"], { DATABASE_URL: databaseUrl }), /needs --status .*got "GONE"$/);
-    assertOneLine(await runEntryPoint("comments:moderate", ["--id", "999999", "--status", "SPAM"], { DATABASE_URL: databaseUrl }), /^No comment has this id\.$/);
+    assertOneLine(
+      await runEntryPoint("comments:moderate", ["--id", "999999", "--status", "SPAM"], { DATABASE_URL: databaseUrl }),
+      /^No comment has this id\.$/,
+    );
   });
 
   test("persisted-queries: a directory that does not exist", async () => {

@@ -50,7 +50,10 @@ describeEachDatabase(
       await first;
       stop();
       await client.dispose();
-      assert.deepEqual(received.map((comment) => [comment.id, comment.authorName]), [[posted.id, "Live"]]);
+      assert.deepEqual(
+        received.map((comment) => [comment.id, comment.authorName]),
+        [[posted.id, "Live"]],
+      );
       assert.ok(received[0].article.commentCount >= 1);
     });
 
@@ -75,7 +78,10 @@ describeEachDatabase(
       await worker.drain();
       await worker.drain();
       const notices = transport.to("reader@example.com").slice(1);
-      assert.deepEqual(notices.map((mail) => mail.subject), [`Someone commented on "${article.title}"`]);
+      assert.deepEqual(
+        notices.map((mail) => mail.subject),
+        [`Someone commented on "${article.title}"`],
+      );
       assert.equal(transport.to("unconfirmed@example.com").length, 1);
 
       await server().data(`mutation($t: String!) { unsubscribe(token: $t) }`, { t: tokenIn(notices[0], "/comments/unsubscribe") });

@@ -23,11 +23,15 @@ describeEachDatabase(
     });
 
     test("holds everything under COMMENT_MODERATION=all; approving shows it and keeps commentCount exact through every change", async () => {
-      const { addComment } = await server().data(`mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "M", authorEmail: "m@example.com", body: "Hi" }) { comment { id status } } }`, {
-        id: encodeGlobalId("Article", article.id),
-      });
+      const { addComment } = await server().data(
+        `mutation($id: ID!) { addComment(input: { articleId: $id, authorName: "M", authorEmail: "m@example.com", body: "Hi" }) { comment { id status } } }`,
+        {
+          id: encodeGlobalId("Article", article.id),
+        },
+      );
       assert.equal(addComment.comment.status, "PENDING");
-      const count = async () => (await server().data(`query($s: String!) { article(slug: $s) { commentCount comments { totalCount } } }`, { s: article.slug })).article;
+      const count = async () =>
+        (await server().data(`query($s: String!) { article(slug: $s) { commentCount comments { totalCount } } }`, { s: article.slug })).article;
       assert.deepEqual(await count(), { commentCount: 0, comments: { totalCount: 0 } });
 
       const moderation = createServices(server().dataSource, undefined, createLogger("silent"), { mail: { deliver: false } });
@@ -43,19 +47,30 @@ describeEachDatabase(
         assert.equal((await moderation.commentModeration.moderate(id, status)).status, status);
         assert.deepEqual(await count(), { commentCount: expected, comments: { totalCount: expected } }, status);
       }
-      await assert.rejects(moderation.commentModeration.moderate(999_999, CommentStatus.APPROVED), (error: Error & { extensions?: Record<string, unknown> }) => error.extensions?.code === "NOT_FOUND");
+      await assert.rejects(
+        moderation.commentModeration.moderate(999_999, CommentStatus.APPROVED),
+        (error: Error & { extensions?: Record<string, unknown> }) => error.extensions?.code === "NOT_FOUND",
+      );
       await moderation.closeComments();
     });
 
     test("over HTTP, editors and admins moderate: approved comments appear and are counted once, rejected ones stay hidden", async () => {
       const ds = server().dataSource;
       const add = async (body: string) =>
-        (await server().data(`mutation($id: ID!, $body: String!) { addComment(input: { articleId: $id, authorName: "Pat", authorEmail: "pat@example.com", body: $body }) { comment { id status } } }`, {
-          id: encodeGlobalId("Article", article.id),
-          body,
-        })).addComment.comment;
+        (
+          await server().data(
+            `mutation($id: ID!, $body: String!) { addComment(input: { articleId: $id, authorName: "Pat", authorEmail: "pat@example.com", body: $body }) { comment { id status } } }`,
+            {
+              id: encodeGlobalId("Article", article.id),
+              body,
+            },
+          )
+        ).addComment.comment;
       const visible = async () => {
-        const { article: page } = await server().data(`query($s: String!) { article(slug: $s) { commentCount comments(first: 100) { totalCount nodes { id } } } }`, { s: article.slug });
+        const { article: page } = await server().data(
+          `query($s: String!) { article(slug: $s) { commentCount comments(first: 100) { totalCount nodes { id } } } }`,
+          { s: article.slug },
+        );
         return { count: page.commentCount, total: page.comments.totalCount, ids: page.comments.nodes.map((node: { id: string }) => node.id) };
       };
       const before = await visible();
@@ -64,13 +79,20 @@ describeEachDatabase(
 
       const pending = await add("Please approve me");
       assert.equal(pending.status, "PENDING");
-      for (const [who, code] of [["reader", "UNAUTHENTICATED"], [Role.CONTRIBUTOR, "FORBIDDEN"], [Role.AUTHOR, "FORBIDDEN"]]) {
+      for (const [who, code] of [
+        ["reader", "UNAUTHENTICATED"],
+        [Role.CONTRIBUTOR, "FORBIDDEN"],
+        [Role.AUTHOR, "FORBIDDEN"],
+      ]) {
         const response = await server().graphql(MODERATE, { id: pending.id, status: "APPROVED" }, headers[who]);
         assert.equal(response.body.errors?.[0].extensions?.code, code, who);
       }
       assert.deepEqual(await visible(), before, "refused attempts changed nothing");
 
-      assert.deepEqual((await server().data(MODERATE, { id: pending.id, status: "APPROVED" }, headers[Role.EDITOR])).moderateComment, { id: pending.id, status: "APPROVED" });
+      assert.deepEqual((await server().data(MODERATE, { id: pending.id, status: "APPROVED" }, headers[Role.EDITOR])).moderateComment, {
+        id: pending.id,
+        status: "APPROVED",
+      });
       await server().data(MODERATE, { id: pending.id, status: "APPROVED" }, headers[Role.ADMIN]);
       const approved = await visible();
       assert.deepEqual([approved.count, approved.total], [before.count + 1, before.total + 1], "counted once, however often approved");
@@ -85,7 +107,10 @@ describeEachDatabase(
       const trail = await ds.getRepository(AuditEvent).find({ where: { action: "moderateComment" }, order: { id: "ASC" } });
       assert.deepEqual(
         trail.slice(-2).map((event) => [event.objectId, event.detail]),
-        [[decodeGlobalIdOf("Comment", pending.id, "id"), "PENDING -> APPROVED"], [decodeGlobalIdOf("Comment", spam.id, "id"), "PENDING -> SPAM"]],
+        [
+          [decodeGlobalIdOf("Comment", pending.id, "id"), "PENDING -> APPROVED"],
+          [decodeGlobalIdOf("Comment", spam.id, "id"), "PENDING -> SPAM"],
+        ],
         "one event per change; approving twice changed nothing the second time",
       );
       assert.ok(trail.slice(-2).every((event) => event.userId !== null));

@@ -26,7 +26,8 @@ describeEachDatabase(
       ...overrides,
     });
     const add = (overrides: Record<string, unknown> = {}) => server().graphql(ADD, { input: input(overrides) });
-    const commentCount = async (target = article) => (await server().data(`query($slug: String!) { article(slug: $slug) { commentCount } }`, { slug: target.slug })).article.commentCount;
+    const commentCount = async (target = article) =>
+      (await server().data(`query($slug: String!) { article(slug: $slug) { commentCount } }`, { slug: target.slug })).article.commentCount;
 
     before(async () => {
       const author = await createAuthor(server().dataSource);
@@ -48,7 +49,9 @@ describeEachDatabase(
       assert.deepEqual(reply.body.data.addComment.comment.parent, { id: comment.id });
       assert.equal(await commentCount(), before + 2);
 
-      const { node } = await server().data(`query($id: ID!) { node(id: $id) { ... on Comment { replyCount replies { nodes { body } } } } }`, { id: comment.id });
+      const { node } = await server().data(`query($id: ID!) { node(id: $id) { ... on Comment { replyCount replies { nodes { body } } } } }`, {
+        id: comment.id,
+      });
       assert.deepEqual(node, { replyCount: 1, replies: { nodes: [{ body: "<p>Agreed.</p>" }] } });
       assert.doesNotMatch(JSON.stringify(first.body), /@example\.com/);
     });
@@ -101,7 +104,10 @@ describeEachDatabase(
         b: article(slug: $b) { inlineFeedback(first: 10) { totalCount nodes { id } } }
       }`;
       const { a, b } = await server().data(query, { a: article.slug, b: other.slug });
-      assert.deepEqual(a.inlineFeedback.nodes.map((node: { id: string }) => node.id), [earlier.id, later.id]);
+      assert.deepEqual(
+        a.inlineFeedback.nodes.map((node: { id: string }) => node.id),
+        [earlier.id, later.id],
+      );
       assert.equal(a.inlineFeedback.totalCount, 2);
       assert.deepEqual(b.inlineFeedback, { totalCount: 0, nodes: [] });
       // Inline feedback costs the same statements for a feed of one article as for a feed of two.
@@ -123,10 +129,16 @@ describeEachDatabase(
       assert.ok(!thread.article.comments.nodes.some((node: { id: string }) => node.id === held.comment.id));
 
       const own = `query($t: String!) { commentByEditToken(editToken: $t) { id status body } }`;
-      assert.deepEqual((await server().data(own, { t: held.editToken })).commentByEditToken, { id: held.comment.id, status: "PENDING", body: held.comment.body });
+      assert.deepEqual((await server().data(own, { t: held.editToken })).commentByEditToken, {
+        id: held.comment.id,
+        status: "PENDING",
+        body: held.comment.body,
+      });
       assert.equal((await server().data(own, { t: held.editToken + "x" })).commentByEditToken, null);
 
-      const edited = await server().data(`mutation($t: String!) { editComment(editToken: $t, body: "A calmer comment") { status body editedAt } }`, { t: held.editToken });
+      const edited = await server().data(`mutation($t: String!) { editComment(editToken: $t, body: "A calmer comment") { status body editedAt } }`, {
+        t: held.editToken,
+      });
       assert.equal(edited.editComment.status, "PENDING");
       assert.equal(edited.editComment.body, "<p>A calmer comment</p>");
       assert.ok(edited.editComment.editedAt);
@@ -140,7 +152,9 @@ describeEachDatabase(
 
     test("stores exactly one comment per idempotency key under 200 concurrent calls, and refuses a key reused with other input", async () => {
       const before = await server().dataSource.getRepository(Comment).count();
-      const keyed = Array.from({ length: 100 }, (_, i) => input({ authorEmail: `retry${i}@example.com`, body: `Retry ${i}`, idempotencyKey: `key-${i}-${server().kind}` }));
+      const keyed = Array.from({ length: 100 }, (_, i) =>
+        input({ authorEmail: `retry${i}@example.com`, body: `Retry ${i}`, idempotencyKey: `key-${i}-${server().kind}` }),
+      );
       const responses = await Promise.all([...keyed, ...keyed].map((one) => server().graphql(ADD, { input: one })));
       for (const response of responses) assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
       assert.equal(await server().dataSource.getRepository(Comment).count(), before + 100);
@@ -171,7 +185,8 @@ describeEachDatabase(
     test("counts every aliased addComment as an attempt: the sixth of twenty in one request is RATE_LIMITED with retryAfter", async () => {
       const fields = Array.from(
         { length: 20 },
-        (_, i) => `c${i}: addComment(input: { articleId: "${encodeGlobalId("Article", article.id)}", authorName: "Flo", authorEmail: "flo${i}@example.com", body: "Hi ${i}" }) { comment { id } }`,
+        (_, i) =>
+          `c${i}: addComment(input: { articleId: "${encodeGlobalId("Article", article.id)}", authorName: "Flo", authorEmail: "flo${i}@example.com", body: "Hi ${i}" }) { comment { id } }`,
       );
       const response = await server().graphql(`mutation { ${fields.join("\n")} }`);
       // Mutations run one after the other and addComment's payload is non-null: the refusal ends the operation.
@@ -187,5 +202,8 @@ describeEachDatabase(
       assert.equal(later.body.errors?.[0].extensions?.code, "RATE_LIMITED");
     });
   },
-  { comments: { settings: { rateLimit: { limit: 5, windowMs: 60_000 } } }, limits: { queryLength: 20_000, tokens: 2000, depth: 10, aliases: 25, directives: 50, cost: 5000 } },
+  {
+    comments: { settings: { rateLimit: { limit: 5, windowMs: 60_000 } } },
+    limits: { queryLength: 20_000, tokens: 2000, depth: 10, aliases: 25, directives: 50, cost: 5000 },
+  },
 );

@@ -197,7 +197,10 @@ describeEachDatabase("comments under an article", (server) => {
     for (const comment of hidden) assert.ok(!visible.has(idOf(comment)), `${comment.status} comment is hidden`);
 
     const { nodes } = await server().data(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: hidden.map(idOf) });
-    assert.deepEqual(nodes, hidden.map(() => null));
+    assert.deepEqual(
+      nodes,
+      hidden.map(() => null),
+    );
   });
 
   test("counts approved replies, at every depth, in the article's commentCount", async () => {
@@ -219,7 +222,13 @@ describeEachDatabase("comments under an article", (server) => {
       articles(first: 10, orderBy: OLDEST) { nodes { slug comments(first: 2, orderBy: NEWEST) { totalCount nodes { id } } } }
     }`);
     const bySlug = new Map(articles.nodes.map((node: { slug: string; comments: unknown }) => [node.slug, node.comments]));
-    assert.deepEqual(bySlug.get(discussed.slug), { totalCount: 12, nodes: topLevel.slice(-2).reverse().map((c) => ({ id: idOf(c) })) });
+    assert.deepEqual(bySlug.get(discussed.slug), {
+      totalCount: 12,
+      nodes: topLevel
+        .slice(-2)
+        .reverse()
+        .map((c) => ({ id: idOf(c) })),
+    });
     assert.deepEqual(bySlug.get(silent.slug), { totalCount: 0, nodes: [] });
     assert.equal((bySlug.get(other.slug) as CommentPage).totalCount, 2);
   });

@@ -21,7 +21,10 @@ function variablesReadIn(paths: string[], into = new Map<string, string>()): Map
   for (const path of paths) {
     if (statSync(join(ROOT, path)).isDirectory()) {
       const entries = readdirSync(join(ROOT, path)).filter((name) => name !== "node_modules");
-      variablesReadIn(entries.map((name) => join(path, name)), into);
+      variablesReadIn(
+        entries.map((name) => join(path, name)),
+        into,
+      );
     } else if (path.endsWith(".ts")) {
       for (const [, name] of readFileSync(join(ROOT, path), "utf8").matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g)) {
         if (!into.has(name)) into.set(name, path);

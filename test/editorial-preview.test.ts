@@ -33,7 +33,12 @@ describeEachDatabase("previewing unpublished articles", (server) => {
   });
 
   const draftOf = async (status = ArticleStatus.DRAFT) => {
-    const article = await createArticle(server().dataSource, { author: byline, category: section, status, publishedAt: status === ArticleStatus.SCHEDULED ? new Date(Date.now() + 86_400_000) : null });
+    const article = await createArticle(server().dataSource, {
+      author: byline,
+      category: section,
+      status,
+      publishedAt: status === ArticleStatus.SCHEDULED ? new Date(Date.now() + 86_400_000) : null,
+    });
     return { id: encodeGlobalId("Article", article.id), slug: article.slug };
   };
 
@@ -44,7 +49,11 @@ describeEachDatabase("previewing unpublished articles", (server) => {
         assert.equal((await server().data(BY_ID, { id: draft.id }, as[who])).article?.status, status, `${who} by id`);
         assert.equal((await server().data(BY_SLUG, { slug: draft.slug }, as[who])).article?.id, draft.id, `${who} by slug`);
       }
-      for (const [who, headers] of [["reader", {}], ["another author", as.otherAuthor], ["a contributor", as.contributor]] as const) {
+      for (const [who, headers] of [
+        ["reader", {}],
+        ["another author", as.otherAuthor],
+        ["a contributor", as.contributor],
+      ] as const) {
         assert.equal((await server().data(BY_ID, { id: draft.id }, headers)).article, null, who);
         assert.equal((await server().data(BY_SLUG, { slug: draft.slug }, headers)).article, null, who);
       }
@@ -62,7 +71,10 @@ describeEachDatabase("previewing unpublished articles", (server) => {
     assert.deepEqual([previewed.id, previewed.slug, previewed.status], [draft.id, draft.slug, "DRAFT"]);
     assert.equal((await server().data(BY_SLUG, { slug: draft.slug, token })).article?.id, draft.id);
     assert.equal((await server().data(BY_ID, { id: draft.id })).article, null, "without the token the reader still sees nothing");
-    assert.equal((await server().data(`{ articles(first: 100) { nodes { id } } }`)).articles.nodes.some((n: any) => n.id === draft.id), false);
+    assert.equal(
+      (await server().data(`{ articles(first: 100) { nodes { id } } }`)).articles.nodes.some((n: any) => n.id === draft.id),
+      false,
+    );
   });
 
   test("expired, forged and other articles' tokens are refused with INVALID_PREVIEW_TOKEN and a reason", async () => {

@@ -46,16 +46,26 @@ describeEachDatabase("article revisions", (server) => {
   /** A published article of `byline`, written by its author: version 2, one PUBLISH revision. */
   const published = async (title: string) => {
     const tag = await createTag(server().dataSource, { name: `${title} tag` });
-    const input = { title, subtitle: "First standfirst", body: LONG_BODY, categoryId: encodeGlobalId("Category", section.id), tagIds: [encodeGlobalId("Tag", tag.id)] };
+    const input = {
+      title,
+      subtitle: "First standfirst",
+      body: LONG_BODY,
+      categoryId: encodeGlobalId("Category", section.id),
+      tagIds: [encodeGlobalId("Tag", tag.id)],
+    };
     const draft = (await server().data(CREATE, { input }, as.author)).createArticle.article;
     return (await server().data(PUBLISH, { id: draft.id, version: draft.version }, as.author)).publishArticle.article;
   };
-  const revisionsOf = async (id: string, headers: Record<string, string>, first = 10) => (await server().data(REVISIONS, { id, first }, headers)).article.revisions;
+  const revisionsOf = async (id: string, headers: Record<string, string>, first = 10) =>
+    (await server().data(REVISIONS, { id, first }, headers)).article.revisions;
 
   test("publication and every save of a published article keep a revision: who, when, what changed, the content", async () => {
     const article = await published("Revised story");
-    const edited = (await server().data(UPDATE, { input: { id: article.id, version: article.version, title: "Revised story, updated", body: "Short now." } }, as.editor)).updateArticle.article;
-    const retitled = (await server().data(UPDATE, { input: { id: article.id, version: edited.version, subtitle: "Second standfirst" } }, as.author)).updateArticle.article;
+    const edited = (
+      await server().data(UPDATE, { input: { id: article.id, version: article.version, title: "Revised story, updated", body: "Short now." } }, as.editor)
+    ).updateArticle.article;
+    const retitled = (await server().data(UPDATE, { input: { id: article.id, version: edited.version, subtitle: "Second standfirst" } }, as.author))
+      .updateArticle.article;
     assert.equal(retitled.version, 4);
 
     const revisions = await revisionsOf(article.id, as.editor);
@@ -83,7 +93,8 @@ describeEachDatabase("article revisions", (server) => {
   });
 
   test("saves of a draft keep no revision", async () => {
-    const draft = (await server().data(CREATE, { input: { title: "Still a draft", body: "x", categoryId: encodeGlobalId("Category", section.id) } }, as.author)).createArticle.article;
+    const draft = (await server().data(CREATE, { input: { title: "Still a draft", body: "x", categoryId: encodeGlobalId("Category", section.id) } }, as.author))
+      .createArticle.article;
     await server().data(UPDATE, { input: { id: draft.id, version: 1, subtitle: "y" } }, as.author);
     assert.equal((await revisionsOf(draft.id, as.author)).totalCount, 0);
   });
@@ -132,8 +143,13 @@ describeEachDatabase("article revisions", (server) => {
         UPDATE,
         {
           input: {
-            id: original.id, version: original.version, title: "Restorable, rewritten", subtitle: null, body: "One line.",
-            categoryId: encodeGlobalId("Category", otherSection.id), tagIds: [encodeGlobalId("Tag", otherTag.id)],
+            id: original.id,
+            version: original.version,
+            title: "Restorable, rewritten",
+            subtitle: null,
+            body: "One line.",
+            categoryId: encodeGlobalId("Category", otherSection.id),
+            tagIds: [encodeGlobalId("Tag", otherTag.id)],
           },
         },
         as.editor,
@@ -142,7 +158,8 @@ describeEachDatabase("article revisions", (server) => {
     assert.equal(changed.readingTimeMinutes, 1);
     assert.deepEqual(changed.headings, []);
 
-    const restored = (await server().data(RESTORE, { input: { articleId: original.id, revisionId: publication.id, version: changed.version } }, as.author)).restoreArticleRevision.article;
+    const restored = (await server().data(RESTORE, { input: { articleId: original.id, revisionId: publication.id, version: changed.version } }, as.author))
+      .restoreArticleRevision.article;
     assert.equal(restored.version, changed.version + 1);
     for (const field of ["title", "subtitle", "wordCount", "readingTimeMinutes", "headings", "tags", "category", "slug"] as const) {
       assert.deepEqual(restored[field], original[field], field);

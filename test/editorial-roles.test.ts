@@ -19,8 +19,22 @@ const ALLOWED: Record<Who, Record<Action, Whose[]>> = {
   reader: { create: [], editDraft: [], editPublished: [], publish: [], delete: [], pin: [] },
   CONTRIBUTOR: { create: ["own"], editDraft: ["own"], editPublished: [], publish: [], delete: [], pin: [] },
   AUTHOR: { create: ["own"], editDraft: ["own"], editPublished: ["own"], publish: ["own"], delete: [], pin: [] },
-  EDITOR: { create: ["own", "other"], editDraft: ["own", "other"], editPublished: ["own", "other"], publish: ["own", "other"], delete: ["own", "other"], pin: ["own", "other"] },
-  ADMIN: { create: ["own", "other"], editDraft: ["own", "other"], editPublished: ["own", "other"], publish: ["own", "other"], delete: ["own", "other"], pin: ["own", "other"] },
+  EDITOR: {
+    create: ["own", "other"],
+    editDraft: ["own", "other"],
+    editPublished: ["own", "other"],
+    publish: ["own", "other"],
+    delete: ["own", "other"],
+    pin: ["own", "other"],
+  },
+  ADMIN: {
+    create: ["own", "other"],
+    editDraft: ["own", "other"],
+    editPublished: ["own", "other"],
+    publish: ["own", "other"],
+    delete: ["own", "other"],
+    pin: ["own", "other"],
+  },
 };
 
 describeEachDatabase("who may do what to articles", (server) => {
@@ -44,14 +58,22 @@ describeEachDatabase("who may do what to articles", (server) => {
   /** A fresh article of `whose`, so that every attempt starts from the same state. */
   const articleOf = async (who: Who, whose: Whose, status: ArticleStatus) => {
     const author = whose === "own" && who !== "reader" ? bylines.get(who)! : stranger;
-    const article = await createArticle(server().dataSource, { author, category: section, status, publishedAt: status === ArticleStatus.PUBLISHED ? new Date() : null });
+    const article = await createArticle(server().dataSource, {
+      author,
+      category: section,
+      status,
+      publishedAt: status === ArticleStatus.PUBLISHED ? new Date() : null,
+    });
     return { id: encodeGlobalId("Article", article.id), authorId: encodeGlobalId("Author", author.id) };
   };
 
   const attempts: Record<Action, (who: Who, whose: Whose) => Promise<[string, Record<string, unknown>]>> = {
     create: async (_who, whose) => {
       const authorId = whose === "own" ? undefined : encodeGlobalId("Author", stranger.id);
-      return [`mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }`, { input: { title: "T", body: "B", categoryId: encodeGlobalId("Category", section.id), authorId } }];
+      return [
+        `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }`,
+        { input: { title: "T", body: "B", categoryId: encodeGlobalId("Category", section.id), authorId } },
+      ];
     },
     editDraft: async (who, whose) => {
       const { id } = await articleOf(who, whose, ArticleStatus.DRAFT);
@@ -102,11 +124,21 @@ describeEachDatabase("who may do what to articles", (server) => {
 });
 
 type ManagementAction =
-  | "createAuthor" | "updateAuthor" | "deleteAuthor"
-  | "createCategory" | "updateCategory" | "deleteCategory"
-  | "createTag" | "updateTag" | "deleteTag"
+  | "createAuthor"
+  | "updateAuthor"
+  | "deleteAuthor"
+  | "createCategory"
+  | "updateCategory"
+  | "deleteCategory"
+  | "createTag"
+  | "updateTag"
+  | "deleteTag"
   | "moderateComment"
-  | "users" | "createUser" | "updateUser" | "resetUserPassword" | "deleteUser"
+  | "users"
+  | "createUser"
+  | "updateUser"
+  | "resetUserPassword"
+  | "deleteUser"
   | "auditEvents";
 
 const EDITORS: Who[] = [Role.EDITOR, Role.ADMIN];
@@ -114,11 +146,21 @@ const ADMINS: Who[] = [Role.ADMIN];
 
 /** Who may manage the taxonomy, moderate, manage accounts and read the audit trail: the rest of issue 5's rule. */
 const MAY: Record<ManagementAction, Who[]> = {
-  createAuthor: EDITORS, updateAuthor: EDITORS, deleteAuthor: EDITORS,
-  createCategory: EDITORS, updateCategory: EDITORS, deleteCategory: EDITORS,
-  createTag: EDITORS, updateTag: EDITORS, deleteTag: EDITORS,
+  createAuthor: EDITORS,
+  updateAuthor: EDITORS,
+  deleteAuthor: EDITORS,
+  createCategory: EDITORS,
+  updateCategory: EDITORS,
+  deleteCategory: EDITORS,
+  createTag: EDITORS,
+  updateTag: EDITORS,
+  deleteTag: EDITORS,
   moderateComment: EDITORS,
-  users: ADMINS, createUser: ADMINS, updateUser: ADMINS, resetUserPassword: ADMINS, deleteUser: ADMINS,
+  users: ADMINS,
+  createUser: ADMINS,
+  updateUser: ADMINS,
+  resetUserPassword: ADMINS,
+  deleteUser: ADMINS,
   auditEvents: ADMINS,
 };
 
@@ -141,13 +183,22 @@ describeEachDatabase("who may manage the taxonomy, comments, accounts and the au
 
   const attempts: Record<ManagementAction, () => Promise<[string, Record<string, unknown>]>> = {
     createAuthor: async () => [`mutation { createAuthor(input: { name: "New author" }) { author { id } } }`, {}],
-    updateAuthor: async () => [`mutation($id: ID!) { updateAuthor(input: { id: $id, version: 1, bio: "B" }) { author { id } } }`, { id: id("Author", await createAuthor(ds())) }],
+    updateAuthor: async () => [
+      `mutation($id: ID!) { updateAuthor(input: { id: $id, version: 1, bio: "B" }) { author { id } } }`,
+      { id: id("Author", await createAuthor(ds())) },
+    ],
     deleteAuthor: async () => [`mutation($id: ID!) { deleteAuthor(input: { id: $id }) { deletedId } }`, { id: id("Author", await createAuthor(ds())) }],
     createCategory: async () => [`mutation { createCategory(input: { name: "New section" }) { category { id } } }`, {}],
-    updateCategory: async () => [`mutation($id: ID!) { updateCategory(input: { id: $id, version: 1, name: "N" }) { category { id } } }`, { id: id("Category", await createCategory(ds())) }],
+    updateCategory: async () => [
+      `mutation($id: ID!) { updateCategory(input: { id: $id, version: 1, name: "N" }) { category { id } } }`,
+      { id: id("Category", await createCategory(ds())) },
+    ],
     deleteCategory: async () => [`mutation($id: ID!) { deleteCategory(input: { id: $id }) { deletedId } }`, { id: id("Category", await createCategory(ds())) }],
     createTag: async () => [`mutation { createTag(input: { name: "New tag" }) { tag { id } } }`, {}],
-    updateTag: async () => [`mutation($id: ID!) { updateTag(input: { id: $id, version: 1, name: "N" }) { tag { id } } }`, { id: id("Tag", await createTag(ds())) }],
+    updateTag: async () => [
+      `mutation($id: ID!) { updateTag(input: { id: $id, version: 1, name: "N" }) { tag { id } } }`,
+      { id: id("Tag", await createTag(ds())) },
+    ],
     deleteTag: async () => [`mutation($id: ID!) { deleteTag(input: { id: $id }) { deletedId } }`, { id: id("Tag", await createTag(ds())) }],
     moderateComment: async () => {
       const article = await createArticle(ds(), { author: await createAuthor(ds()), category: section });
@@ -155,9 +206,18 @@ describeEachDatabase("who may manage the taxonomy, comments, accounts and the au
       return [`mutation($id: ID!) { moderateComment(id: $id, status: APPROVED) { id } }`, { id: id("Comment", comment) }];
     },
     users: async () => [`{ users { nodes { email } } }`, {}],
-    createUser: async () => [`mutation($email: String!, $password: String!) { createUser(input: { email: $email, password: $password, role: AUTHOR }) { user { id } } }`, { email: `matrix${++emails}@example.com`, password: PASSWORD }],
-    updateUser: async () => [`mutation($id: ID!) { updateUser(input: { id: $id, version: 1, role: AUTHOR }) { user { id } } }`, { id: id("User", await idleUser()) }],
-    resetUserPassword: async () => [`mutation($id: ID!, $password: String!) { resetUserPassword(input: { id: $id, password: $password }) { user { id } } }`, { id: id("User", await idleUser()), password: "another long passphrase" }],
+    createUser: async () => [
+      `mutation($email: String!, $password: String!) { createUser(input: { email: $email, password: $password, role: AUTHOR }) { user { id } } }`,
+      { email: `matrix${++emails}@example.com`, password: PASSWORD },
+    ],
+    updateUser: async () => [
+      `mutation($id: ID!) { updateUser(input: { id: $id, version: 1, role: AUTHOR }) { user { id } } }`,
+      { id: id("User", await idleUser()) },
+    ],
+    resetUserPassword: async () => [
+      `mutation($id: ID!, $password: String!) { resetUserPassword(input: { id: $id, password: $password }) { user { id } } }`,
+      { id: id("User", await idleUser()), password: "another long passphrase" },
+    ],
     deleteUser: async () => [`mutation($id: ID!) { deleteUser(id: $id) }`, { id: id("User", await idleUser()) }],
     auditEvents: async () => [`{ auditEvents { nodes { action } } }`, {}],
   };

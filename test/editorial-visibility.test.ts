@@ -26,9 +26,17 @@ const FEED = `query($status: ArticleStatus, $section: String, $first: Int, $afte
  * PUBLISHED (anything else is FORBIDDEN).
  */
 function expectedTitles(who: Who, status: ArticleStatus): string[] | "FORBIDDEN" {
-  if (status === ArticleStatus.PUBLISHED) return WHO.filter((w) => w !== "reader").map((w) => `${w} ${status}`).concat("stranger PUBLISHED").sort();
+  if (status === ArticleStatus.PUBLISHED)
+    return WHO.filter((w) => w !== "reader")
+      .map((w) => `${w} ${status}`)
+      .concat("stranger PUBLISHED")
+      .sort();
   if (who === "reader") return "FORBIDDEN";
-  if (who === "editor" || who === "admin") return WHO.filter((w) => w !== "reader").map((w) => `${w} ${status}`).concat(`stranger ${status}`).sort();
+  if (who === "editor" || who === "admin")
+    return WHO.filter((w) => w !== "reader")
+      .map((w) => `${w} ${status}`)
+      .concat(`stranger ${status}`)
+      .sort();
   return [`${who} ${status}`];
 }
 
@@ -43,11 +51,17 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
     headers.set("reader", {});
     const stranger = await createAuthor(ds);
     // Scheduled ones are due tomorrow: a past time would let the server's scheduler publish them mid-suite.
-    const publishedAt = (status: ArticleStatus) => (status === ArticleStatus.DRAFT ? null : new Date(Date.now() + (status === ArticleStatus.SCHEDULED ? 86_400_000 : 0)));
+    const publishedAt = (status: ArticleStatus) =>
+      status === ArticleStatus.DRAFT ? null : new Date(Date.now() + (status === ArticleStatus.SCHEDULED ? 86_400_000 : 0));
     for (const status of STATUSES) {
       await createArticle(ds, { author: stranger, category: section, status, title: `stranger ${status}`, publishedAt: publishedAt(status) });
     }
-    for (const [who, role] of [["contributor", Role.CONTRIBUTOR], ["author", Role.AUTHOR], ["editor", Role.EDITOR], ["admin", Role.ADMIN]] as const) {
+    for (const [who, role] of [
+      ["contributor", Role.CONTRIBUTOR],
+      ["author", Role.AUTHOR],
+      ["editor", Role.EDITOR],
+      ["admin", Role.ADMIN],
+    ] as const) {
       const byline = await createAuthor(ds);
       const user = await createUser(ds, role, byline);
       users.set(who, user);
@@ -73,7 +87,10 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
         assert.equal(response.body.errors, undefined, label);
         const { nodes, totalCount } = response.body.data.articles;
         assert.deepEqual(nodes.map((n: any) => n.title).sort(), expected, label);
-        assert.ok(nodes.every((n: any) => n.status === status), label);
+        assert.ok(
+          nodes.every((n: any) => n.status === status),
+          label,
+        );
         assert.equal(totalCount, expected.length, label);
       }
     }
@@ -81,7 +98,11 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
 
   test("drafts page by their last change with cursors of their own, which the published feed refuses", async () => {
     const editor = headers.get("editor");
-    const pages = await readPages(async (args) => (await server().data(FEED, { status: "DRAFT", section: "visibility", ...args }, editor)).articles, 2, "forwards");
+    const pages = await readPages(
+      async (args) => (await server().data(FEED, { status: "DRAFT", section: "visibility", ...args }, editor)).articles,
+      2,
+      "forwards",
+    );
     const titles = pages.flatMap((page) => page.nodes.map((n: any) => n.title));
     assert.equal(titles.length, 5);
     assert.equal(new Set(titles).size, 5, "no draft twice, none skipped");
@@ -106,7 +127,10 @@ describeEachDatabase("who sees which articles and accounts", (server) => {
       assert.doesNotMatch(JSON.stringify(response.body), /@example\.com/, who);
     }
     const everyone = [...users.values()].map((user) => encodeGlobalId("User", user.id));
-    assert.deepEqual((await server().data(NODES, { ids: everyone })).nodes, everyone.map(() => null));
+    assert.deepEqual(
+      (await server().data(NODES, { ids: everyone })).nodes,
+      everyone.map(() => null),
+    );
     assert.equal((await server().data(NODES, { ids: everyone }, headers.get("admin"))).nodes.filter(Boolean).length, everyone.length);
     const viewerId = (await server().data(`{ viewer { id } }`, {}, headers.get("editor"))).viewer.id;
     assert.deepEqual((await server().data(NODE, { id: viewerId }, headers.get("editor"))).node.id, viewerId, "viewer.id fetches back through node");

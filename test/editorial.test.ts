@@ -41,7 +41,10 @@ describeEachDatabase("editing articles", (server) => {
     assert.equal(article.status, "DRAFT");
     assert.equal(article.version, 1);
     assert.equal(article.publishedAt, null);
-    assert.deepEqual(article.headings, [{ text: "The ice", anchor: "the-ice" }, { text: "What next", anchor: "what-next" }]);
+    assert.deepEqual(article.headings, [
+      { text: "The ice", anchor: "the-ice" },
+      { text: "What next", anchor: "what-next" },
+    ]);
     assert.equal(article.wordCount, 9);
     assert.match(article.body, /<em>melting<\/em>/);
     assert.doesNotMatch(article.body, /script|alert/);
@@ -93,7 +96,11 @@ describeEachDatabase("editing articles", (server) => {
     assert.equal((await reader.feed()).articles.totalCount, feed.articles.totalCount + 1);
     assert.deepEqual((await reader.search()).articles.nodes, [{ id: draft.id }]);
 
-    const unpublished = await server().data(`mutation($id: ID!, $v: Int!) { unpublishArticle(id: $id, version: $v) { article { status version } } }`, { id: draft.id, v: 2 }, editor);
+    const unpublished = await server().data(
+      `mutation($id: ID!, $v: Int!) { unpublishArticle(id: $id, version: $v) { article { status version } } }`,
+      { id: draft.id, v: 2 },
+      editor,
+    );
     assert.deepEqual(unpublished.unpublishArticle.article, { status: "DRAFT", version: 3 });
     await hidden();
   });
@@ -103,11 +110,17 @@ describeEachDatabase("editing articles", (server) => {
     const renamed = (await server().data(UPDATE, { input: { id: draft.id, version: 1, title: "Final title" } }, editor)).updateArticle.article;
     assert.equal(renamed.slug, "final-title");
     const published = (await server().data(PUBLISH, { id: draft.id, version: renamed.version }, editor)).publishArticle.article;
-    const retitled = (await server().data(UPDATE, { input: { id: draft.id, version: published.version, title: "A better headline" } }, editor)).updateArticle.article;
+    const retitled = (await server().data(UPDATE, { input: { id: draft.id, version: published.version, title: "A better headline" } }, editor)).updateArticle
+      .article;
     assert.equal(retitled.slug, "final-title", "links keep working after a headline change");
     const moved = (await server().data(UPDATE, { input: { id: draft.id, version: retitled.version, slug: "Better Headline" } }, editor)).updateArticle.article;
     assert.equal(moved.slug, "better-headline");
-    assert.deepEqual((await server().data(BY_SLUG, { slug: "final-title" })).article, { id: draft.id, slug: "better-headline", title: "A better headline", status: "PUBLISHED" });
+    assert.deepEqual((await server().data(BY_SLUG, { slug: "final-title" })).article, {
+      id: draft.id,
+      slug: "better-headline",
+      title: "A better headline",
+      status: "PUBLISHED",
+    });
     const twin = await create("Final title");
     assert.equal(twin.slug, "final-title-2", "an old slug is never handed out again");
   });

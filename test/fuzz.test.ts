@@ -26,7 +26,11 @@ const generous = { limit: 1_000_000, windowMs: 60_000 };
 async function send(server: TestServer, operation: GeneratedOperation, overGet: boolean, headers: Record<string, string>): Promise<RawAnswer> {
   const url = `${server.baseUrl}/graphql?${new URLSearchParams({ query: operation.query, variables: JSON.stringify(operation.variables) })}`;
   if (overGet && url.length < 8000) return fetchAnswer(url, { headers: { "apollo-require-preflight": "true", ...headers } });
-  return fetchAnswer(`${server.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(operation) });
+  return fetchAnswer(`${server.baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(operation),
+  });
 }
 
 /** How the answers came out, by error code ("data" when none): shows in the report what the runs reached. */
@@ -37,7 +41,10 @@ class Outcomes {
     for (const code of codes.size ? codes : ["data"]) this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
   }
   toString(): string {
-    return [...this.counts].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(", ");
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, count]) => `${code} ${count}`)
+      .join(", ");
   }
 }
 

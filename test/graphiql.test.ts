@@ -55,7 +55,10 @@ describe("GraphiQL at /graphiql, offline", () => {
     assert.match((await result.innerText()).replace(/\s+/g, " "), /"totalCount": 1,/);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUTPUT_DIR, "graphiql.png") });
-    assert.deepEqual(elsewhere.filter((url) => !url.startsWith("data:") && !url.startsWith("blob:")), []);
+    assert.deepEqual(
+      elsewhere.filter((url) => !url.startsWith("data:") && !url.startsWith("blob:")),
+      [],
+    );
   });
 
   test("Sandbox's page at /graphql links to it, and / redirects to /graphql", async () => {
@@ -70,7 +73,9 @@ describe("GraphiQL at /graphiql, offline", () => {
 describe("GraphiQL where introspection is off (production's default)", () => {
   let server: TestServer;
   before(async () => {
-    server = await TestServer.start(testDatabaseKinds()[0], { http: { introspection: false, bodyLimitBytes: 131_072, corsOrigins: "*", wsMaxSubscriptions: 20 } });
+    server = await TestServer.start(testDatabaseKinds()[0], {
+      http: { introspection: false, bodyLimitBytes: 131_072, corsOrigins: "*", wsMaxSubscriptions: 20 },
+    });
   });
   after(async () => server?.stop());
 

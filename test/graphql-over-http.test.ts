@@ -23,7 +23,9 @@ describeEachDatabase("the GraphQL-over-HTTP spec, audited by graphql-http", (ser
   test("passes every MUST audit, and only the documented SHOULD and MAY audits fall short", async (t) => {
     const results = await auditServer({ url: `${server().baseUrl}/graphql` });
     assert.ok(results.length > 50, `the audit ran: ${results.length} audits`);
-    const failed = results.filter((result) => result.status === "error").map((result) => `${result.id} ${result.name}: ${"reason" in result ? result.reason : ""}`);
+    const failed = results
+      .filter((result) => result.status === "error")
+      .map((result) => `${result.id} ${result.name}: ${"reason" in result ? result.reason : ""}`);
     assert.deepEqual(failed, [], "MUST audits failed");
     const shortfalls = results.filter((result) => result.status !== "ok");
     for (const result of shortfalls) t.diagnostic(`${result.status}: ${result.id} ${result.name}`);

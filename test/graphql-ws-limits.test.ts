@@ -13,7 +13,13 @@ const MAX_SUBSCRIPTIONS = 2;
 type FormattedErrors = { message: string; extensions?: Record<string, unknown> }[];
 
 function connect(server: TestServer): Client {
-  return createClient({ url: server.baseUrl.replace("http", "ws") + "/graphql", webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
+  return createClient({
+    url: server.baseUrl.replace("http", "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => undefined,
+  });
 }
 
 /** The first thing the server answers an operation with: its data, or the errors it was refused with. */
@@ -36,7 +42,10 @@ function answer(client: Client, query: string, variables: Record<string, unknown
 async function refusedWith(client: Client, query: string, code: string, variables: Record<string, unknown> = {}): Promise<FormattedErrors> {
   const { data, errors } = await answer(client, query, variables);
   assert.equal(data, undefined, `${code}: ${JSON.stringify(data)}`);
-  assert.ok(errors?.some((error) => error.extensions?.code === code), `expected ${code}, got ${JSON.stringify(errors)}`);
+  assert.ok(
+    errors?.some((error) => error.extensions?.code === code),
+    `expected ${code}, got ${JSON.stringify(errors)}`,
+  );
   for (const error of errors!) assert.equal((error.extensions as Record<string, unknown> | undefined)?.stacktrace, undefined);
   return errors!;
 }
@@ -90,7 +99,10 @@ describeEachDatabase(
     test(`a socket may run ${MAX_SUBSCRIPTIONS} operations at once; one more is refused with TOO_MANY_SUBSCRIPTIONS`, async () => {
       const own = connect(server());
       const stops = Array.from({ length: MAX_SUBSCRIPTIONS }, () =>
-        own.subscribe({ query: `subscription($id: ID!) { commentAdded(articleId: $id) { id } }`, variables: { id: articleId } }, { next: () => undefined, error: () => undefined, complete: () => undefined }),
+        own.subscribe(
+          { query: `subscription($id: ID!) { commentAdded(articleId: $id) { id } }`, variables: { id: articleId } },
+          { next: () => undefined, error: () => undefined, complete: () => undefined },
+        ),
       );
       const errors = await refusedWith(own, `subscription($id: ID!) { commentAdded(articleId: $id) { id } }`, "TOO_MANY_SUBSCRIPTIONS", { id: articleId });
       assert.equal(errors[0].extensions?.limit, MAX_SUBSCRIPTIONS);
@@ -104,7 +116,9 @@ describeEachDatabase(
       await new Promise((resolve) => socket.on("open", resolve));
       socket.send(JSON.stringify({ type: "connection_init" }));
       await new Promise((resolve) => socket.once("message", resolve));
-      socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "{ __typename }", variables: { padding: "x".repeat(DEFAULT_HTTP.bodyLimitBytes) } } }));
+      socket.send(
+        JSON.stringify({ id: "1", type: "subscribe", payload: { query: "{ __typename }", variables: { padding: "x".repeat(DEFAULT_HTTP.bodyLimitBytes) } } }),
+      );
       assert.equal(await closed, 1009);
       const { data } = await answer(client, `{ __typename }`);
       assert.deepEqual(data, { __typename: "Query" });

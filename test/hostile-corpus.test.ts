@@ -27,7 +27,13 @@ interface Case {
 }
 
 /** A few of each kind for every string argument (the fuzz test draws from all of them and the naughty strings). */
-const SAMPLES = [...SQL_INJECTIONS.slice(2, 6), ...MARKUP_INJECTIONS.slice(0, 2), ...FTS_SYNTAX.slice(0, 3), ...HOSTILE_CHARACTERS.slice(0, 5), "x".repeat(10_000)];
+const SAMPLES = [
+  ...SQL_INJECTIONS.slice(2, 6),
+  ...MARKUP_INJECTIONS.slice(0, 2),
+  ...FTS_SYNTAX.slice(0, 3),
+  ...HOSTILE_CHARACTERS.slice(0, 5),
+  "x".repeat(10_000),
+];
 
 /** Runs `send` over `items`, `width` at a time: the corpus is large and each request small. */
 async function inParallel<T>(items: T[], width: number, send: (item: T) => Promise<void>): Promise<void> {
@@ -36,11 +42,17 @@ async function inParallel<T>(items: T[], width: number, send: (item: T) => Promi
 
 const json = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 const repeat = (count: number, text: (index: number) => string) => Array.from({ length: count }, (_, index) => text(index)).join(" ");
-const nested = (levels: number) => `{ articles(first: 1) { nodes { ${"author { articles(first: 1) { nodes { ".repeat(levels)}title${" } } }".repeat(levels)} } } }`;
+const nested = (levels: number) =>
+  `{ articles(first: 1) { nodes { ${"author { articles(first: 1) { nodes { ".repeat(levels)}title${" } } }".repeat(levels)} } } }`;
 
 const REQUESTS: Case[] = [
   { what: "JSON with a byte-order mark (legal)", body: `\ufeff${json("{ __typename }")}`, status: 200, code: null },
-  { what: "JSON nested 10,000 deep", body: `{"query":"{ __typename }","variables":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, status: 400, code: "BAD_REQUEST" },
+  {
+    what: "JSON nested 10,000 deep",
+    body: `{"query":"{ __typename }","variables":${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
+    status: 400,
+    code: "BAD_REQUEST",
+  },
   { what: "a broken unicode escape", body: '{"query":"{ __typename \\u12 }"}', status: 400, code: "BAD_REQUEST" },
   { what: "a query that is a list", body: JSON.stringify({ query: ["{ __typename }"] }), status: 400, code: "BAD_REQUEST" },
   { what: "variables that are a string", body: JSON.stringify({ query: "{ __typename }", variables: "{}" }), status: 400, code: "BAD_REQUEST" },
@@ -58,8 +70,18 @@ const REQUESTS: Case[] = [
   { what: "60-deep nesting", body: json(nested(20)), status: 400, code: "QUERY_TOO_DEEP" },
   { what: "300 aliases", body: json(`{ ${repeat(300, (i) => `a${i}: tags { totalCount }`)} }`), status: 400, code: "TOO_MANY_ALIASES" },
   { what: "300 aliases of __typename", body: json(`{ ${repeat(300, (i) => `a${i}: __typename`)} }`), status: 400, code: "TOO_MANY_ALIASES" },
-  { what: "500 directives", body: json(`{ ${repeat(500, () => "__typename @skip(if: false)")} }`), status: 400, code: ["TOO_MANY_DIRECTIVES", "TOO_MANY_TOKENS"] },
-  { what: "500 directives on one field", body: json(`{ __typename ${repeat(500, () => "@skip(if: false)")} }`), status: 400, code: ["TOO_MANY_DIRECTIVES", "TOO_MANY_TOKENS"] },
+  {
+    what: "500 directives",
+    body: json(`{ ${repeat(500, () => "__typename @skip(if: false)")} }`),
+    status: 400,
+    code: ["TOO_MANY_DIRECTIVES", "TOO_MANY_TOKENS"],
+  },
+  {
+    what: "500 directives on one field",
+    body: json(`{ __typename ${repeat(500, () => "@skip(if: false)")} }`),
+    status: 400,
+    code: ["TOO_MANY_DIRECTIVES", "TOO_MANY_TOKENS"],
+  },
   { what: "a 400 KB query", body: json(`{ __typename }${" ".repeat(400_000)}`), status: 413, code: "PAYLOAD_TOO_LARGE" },
   { what: "a 100 KB query (under the body limit)", body: json(`{ __typename }${" ".repeat(100_000)}`), status: 400, code: "QUERY_TOO_LONG" },
   { what: "a 100 KB comment in a query", body: json(`# ${"x".repeat(100_000)}\n{ __typename }`), status: 400, code: "QUERY_TOO_LONG" },
@@ -69,7 +91,12 @@ const REQUESTS: Case[] = [
   { what: "a NUL byte in a string of the query text (legal)", body: json('{ author(slug: "a\u0000b") { name } }'), status: 200, code: null },
   { what: "a lone surrogate in the query text", body: json('{ author(slug: "a\ud800b") { name } }'), status: 400, code: "GRAPHQL_PARSE_FAILED" },
   { what: "a lone surrogate in a variable", body: json("query($s: String!) { author(slug: $s) { name } }", { s: "\udfff" }), status: 200, code: null },
-  { what: "a NUL byte in an operation name", body: JSON.stringify({ query: "query A { __typename }", operationName: "A\u0000" }), status: 400, code: "OPERATION_RESOLUTION_FAILURE" },
+  {
+    what: "a NUL byte in an operation name",
+    body: JSON.stringify({ query: "query A { __typename }", operationName: "A\u0000" }),
+    status: 400,
+    code: "OPERATION_RESOLUTION_FAILURE",
+  },
 ];
 
 describeEachDatabase("the hostile-request corpus", (server) => {
@@ -106,9 +133,11 @@ describeEachDatabase("the hostile-request corpus", (server) => {
 
   test("refuses a 1 MB comment body with 413, and a 100 KB one with BAD_USER_INPUT on input.body", async () => {
     const add = (body: string) =>
-      post(json(`mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`, {
-        input: { articleId: newsroom.idOf.Article, authorName: "Mallory", authorEmail: "mallory@example.com", body },
-      }));
+      post(
+        json(`mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`, {
+          input: { articleId: newsroom.idOf.Article, authorName: "Mallory", authorEmail: "mallory@example.com", body },
+        }),
+      );
     const huge = await add("x".repeat(1_048_576));
     assert.equal(huge.status, 413);
     assert.equal(huge.body?.errors?.[0].extensions?.code, "PAYLOAD_TOO_LARGE");
@@ -124,7 +153,11 @@ describeEachDatabase("the hostile-request corpus", (server) => {
     assert.ok(slots.length > 20, `the schema's text arguments were found: ${slots.map((slot) => slot.name)}`);
     const cursors = forgedCursors(newsroom.sources.cursors).filter((_, index) => index % 7 === 0);
     const cases = slots.flatMap((slot) => {
-      const values = [...SAMPLES, ...(/\((after|before)\)/.test(slot.name) ? cursors : []), ...(/[iI]ds?\)$/.test(slot.name) ? FORGED_IDS.filter((_, index) => index % 3 === 0) : [])];
+      const values = [
+        ...SAMPLES,
+        ...(/\((after|before)\)/.test(slot.name) ? cursors : []),
+        ...(/[iI]ds?\)$/.test(slot.name) ? FORGED_IDS.filter((_, index) => index % 3 === 0) : []),
+      ];
       return values.map((value) => ({ slot, value }));
     });
     await inParallel(cases, 8, ({ slot, value }) => sendTo(slot, value, newsroom.editor));
@@ -172,7 +205,13 @@ describeEachDatabase("the hostile-request corpus", (server) => {
 
 test("the corpus reaches every string argument the contract has", () => {
   const names = stringSlots(contract(), { idOf: {} }).map((slot) => slot.name);
-  for (const expected of ["Query.articles(filter.search)", "Query.author(slug)", "Mutation.addComment(input.body)", "Article.comments(after)", "Mutation.login(password)"]) {
+  for (const expected of [
+    "Query.articles(filter.search)",
+    "Query.author(slug)",
+    "Mutation.addComment(input.body)",
+    "Article.comments(after)",
+    "Mutation.login(password)",
+  ]) {
     assert.ok(names.includes(expected), `${expected} is among ${names.join(", ")}`);
   }
 });

@@ -50,7 +50,12 @@ async function sqlOf(dataSource: DataSource, work: () => Promise<unknown>): Prom
 test("every field of Article says what a list row reads for it (a new field must decide)", () => {
   const schema = parseSchema(readFileSync("schema.graphql", "utf8"));
   const fields = Object.keys((schema.getType("Article") as GraphQLObjectType).getFields()).sort();
-  assert.deepEqual(Object.keys(ARTICLE_FIELD_NEEDS).filter((field) => field !== "__typename").sort(), fields);
+  assert.deepEqual(
+    Object.keys(ARTICLE_FIELD_NEEDS)
+      .filter((field) => field !== "__typename")
+      .sort(),
+    fields,
+  );
 });
 
 describeEachDatabase("lists read only the columns the client asked for", (server) => {
@@ -84,13 +89,16 @@ describeEachDatabase("lists read only the columns the client asked for", (server
 
   for (const [field, selection] of Object.entries(SHOWN)) {
     test(`${field}, asked alone, reads the same in every list as on the article's own page`, async () => {
-      const lists = await server().data(`
+      const lists = await server().data(
+        `
         query($author: String!) {
           articles(first: 10) { nodes { slug ${selection} } }
           edges: articles(first: 10) { edges { node { ... on Article { slug ${selection} } } } }
           author(slug: $author) { articles(first: 10) { nodes { ...Shown } } }
         }
-        fragment Shown on Article { slug ${selection} }`, { author: (await server().data(`{ articles(first: 1) { nodes { author { slug } } } }`)).articles.nodes[0].author.slug });
+        fragment Shown on Article { slug ${selection} }`,
+        { author: (await server().data(`{ articles(first: 1) { nodes { author { slug } } } }`)).articles.nodes[0].author.slug },
+      );
       for (const slug of slugs) {
         const page = (await server().data(`query($slug: String!) { article(slug: $slug) { slug ${selection} } }`, { slug })).article;
         const find = (nodes: { slug: string }[]) => nodes.find((node) => node.slug === slug);
@@ -102,7 +110,9 @@ describeEachDatabase("lists read only the columns the client asked for", (server
   }
 
   test("an authors page asking for titles and section names reads neither lead texts nor bylines", async () => {
-    const sql = await sqlOf(server().dataSource, () => server().data(`{ authors(first: 5) { nodes { name articles(first: 5) { nodes { title category { name } } } } } }`));
+    const sql = await sqlOf(server().dataSource, () =>
+      server().data(`{ authors(first: 5) { nodes { name articles(first: 5) { nodes { title category { name } } } } } }`),
+    );
     const feed = sql.find((statement) => statement.includes("parent_key"));
     assert.ok(feed, "the authors' pages are read in one statement");
     assert.doesNotMatch(feed, /lead_text|"bio"|_byline/);
@@ -112,9 +122,12 @@ describeEachDatabase("lists read only the columns the client asked for", (server
 
   test("related articles, Keep Reading and Check Also read no tags unless a client asks for them", async () => {
     const sql = await sqlOf(server().dataSource, () =>
-      server().data(`query($slug: String!) { article(slug: $slug) { relatedArticles(first: 3) { nodes { title } } keepReading { title } checkAlso { title } } }`, {
-        slug: slugs[0],
-      }),
+      server().data(
+        `query($slug: String!) { article(slug: $slug) { relatedArticles(first: 3) { nodes { title } } keepReading { title } checkAlso { title } } }`,
+        {
+          slug: slugs[0],
+        },
+      ),
     );
     assert.doesNotMatch(sql.join("\n"), /json_agg|json_group_array/);
   });

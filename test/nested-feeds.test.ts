@@ -44,7 +44,10 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
 
   const slugsOf = (page: FeedPage) => page.edges.map((edge) => edge.node.slug);
   const feedOf = (kind: OwnerKind, slug: string) =>
-    published.filter((article) => kind.owns(article, slug)).sort(newestFirst).map((article) => article.row.slug);
+    published
+      .filter((article) => kind.owns(article, slug))
+      .sort(newestFirst)
+      .map((article) => article.row.slug);
 
   const ownerFeed = async (kind: OwnerKind, slug: string, args: Record<string, unknown>): Promise<FeedPage> => {
     const query = `query OwnerFeed($slug: String!, $first: Int, $after: String, $last: Int, $before: String) {
@@ -154,7 +157,10 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
     for (const kind of kinds) {
       const query = `query Owners { ${kind.plural}(first: 10) { nodes { slug articles(first: 2) { ${FEED_FIELDS} } } } }`;
       const owners: { slug: string; articles: FeedPage }[] = (await server().data(query))[kind.plural].nodes;
-      assert.deepEqual(owners.map((owner) => owner.slug), kind.slugsByName);
+      assert.deepEqual(
+        owners.map((owner) => owner.slug),
+        kind.slugsByName,
+      );
       for (const owner of owners) {
         const expected = feedOf(kind, owner.slug);
         assert.deepEqual(slugsOf(owner.articles), expected.slice(0, 2), `${kind.single} ${owner.slug}`);
@@ -199,9 +205,15 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
     }`);
     assert.equal(articles.nodes.length, 12);
     for (const article of articles.nodes) {
-      assert.deepEqual(article.author.articles.nodes.map((node: { slug: string }) => node.slug), feedOf(kinds[0], article.author.slug).slice(0, 2));
+      assert.deepEqual(
+        article.author.articles.nodes.map((node: { slug: string }) => node.slug),
+        feedOf(kinds[0], article.author.slug).slice(0, 2),
+      );
       assert.equal(article.author.articles.totalCount, feedOf(kinds[0], article.author.slug).length);
-      assert.deepEqual(article.category.articles.nodes.map((node: { slug: string }) => node.slug), feedOf(kinds[1], article.category.slug).slice(0, 1));
+      assert.deepEqual(
+        article.category.articles.nodes.map((node: { slug: string }) => node.slug),
+        feedOf(kinds[1], article.category.slug).slice(0, 1),
+      );
     }
   });
 

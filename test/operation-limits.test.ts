@@ -114,11 +114,7 @@ describeEachDatabase(
   (server) => {
     test("an operation costing exactly the limit runs; one more is refused", async () => {
       assert.equal((await server().graphql("{ articles(first: 100) { nodes { author { name } } } }")).status, 200);
-      assertRefused(
-        await server().graphql("{ articles(first: 100) { nodes { author { name } category { name } } } }"),
-        "QUERY_TOO_COSTLY",
-        COST_LIMIT,
-      );
+      assertRefused(await server().graphql("{ articles(first: 100) { nodes { author { name } category { name } } } }"), "QUERY_TOO_COSTLY", COST_LIMIT);
     });
   },
   { limits: { ...DEFAULT_LIMITS, cost: COST_LIMIT } },

@@ -47,7 +47,10 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
 
         const registered = await getGraphql(server(), { query: LATEST, variables, extensions: persisted(LATEST) });
         assert.equal(registered.status, 200);
-        assert.deepEqual(registered.body.data?.articles.nodes.map((node: { slug: string }) => node.slug), [slug]);
+        assert.deepEqual(
+          registered.body.data?.articles.nodes.map((node: { slug: string }) => node.slug),
+          [slug],
+        );
 
         const byHash = await getGraphql(server(), { variables, extensions: persisted(LATEST) });
         assert.equal(byHash.status, 200);
@@ -71,7 +74,11 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         const deep = `query Deep { articles { nodes { author { articles { nodes { author { articles { nodes { author { articles { nodes { slug } } } } } } } } } } } }`;
         const costly = `query Costly { articles(first: 100) { nodes { relatedArticles(first: 100) { nodes { title } } } } }`;
         const tokens = `query Tokens { ${"f ".repeat(2001)} }`;
-        for (const [query, code] of [[deep, "QUERY_TOO_DEEP"], [costly, "QUERY_TOO_COSTLY"], [tokens, "TOO_MANY_TOKENS"]]) {
+        for (const [query, code] of [
+          [deep, "QUERY_TOO_DEEP"],
+          [costly, "QUERY_TOO_COSTLY"],
+          [tokens, "TOO_MANY_TOKENS"],
+        ]) {
           const registering = await server().graphql(query, undefined, {});
           assert.equal(codeOf(registering.body), code);
           const viaApq = await fetch(`${server().baseUrl}/graphql`, {

@@ -87,7 +87,10 @@ withReplica("read replicas", (replica: TestReplica) => {
       assert.equal(answered, LOADERS * REQUESTS_PER_LOADER);
 
       const health = (await (await fetch(`${server.baseUrl}/healthz`)).json()) as { degraded?: string[] };
-      assert.ok(health.degraded?.some((part) => part.startsWith("replica:")), JSON.stringify(health));
+      assert.ok(
+        health.degraded?.some((part) => part.startsWith("replica:")),
+        JSON.stringify(health),
+      );
       assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
       assert.equal(await metricSum(server, "db_replica_up"), 0);
       const whileDown = await replicaStatements();

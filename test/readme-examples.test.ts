@@ -91,7 +91,11 @@ function runShell(command: string, baseUrl: string, databaseUrl: string): string
   const script = Object.keys(RUNNABLE).find((start) => new RegExp(`^(\\w+=('[^']*'|\\S+) )*${start}( |$)`).test(local));
   assert.ok(script, `README sh example "${command}": add it to RUNNABLE, or to NOT_RUN with the reason`);
   const runnable = script.startsWith("npm run") ? local.replace(new RegExp(`${script}( --)?`), `"${process.execPath}" "${RUNNABLE[script]}"`) : local;
-  const output = execFileSync("bash", ["-c", runnable], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, encoding: "utf8" });
+  const output = execFileSync("bash", ["-c", runnable], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" },
+    encoding: "utf8",
+  });
   // curl exits 0 whatever the answer: the answer itself must be data without errors.
   if (script === "curl") assert.match(output, /^\{"data":\{(?!.*"errors")/s, `README sh example "${command}" answered ${output}`);
   return output;

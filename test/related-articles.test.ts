@@ -40,10 +40,16 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
   const fillers: Article[] = [];
 
   const related = async (args: Record<string, unknown> = {}, slug = source.slug) =>
-    (await server().data(RELATED, { slug, ...args })).article as { relatedArticles: RelatedPage; keepReading: { slug: string } | null; checkAlso: { slug: string } | null };
+    (await server().data(RELATED, { slug, ...args })).article as {
+      relatedArticles: RelatedPage;
+      keepReading: { slug: string } | null;
+      checkAlso: { slug: string } | null;
+    };
   const slugsOf = (page: RelatedPage) => page.edges.map((edge) => edge.node.slug);
   const pin = (article: Article, pick: Article | null) =>
-    server().dataSource.getRepository(Article).update(article.id, { keepReadingId: pick?.id ?? null });
+    server()
+      .dataSource.getRepository(Article)
+      .update(article.id, { keepReadingId: pick?.id ?? null });
 
   before(async () => {
     const ds = server().dataSource;
@@ -73,7 +79,11 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     assert.deepEqual(relatedArticles.edges[0].reasons, ["SHARED_TAGS"]);
     assert.ok(slugs.indexOf(twoRareTags.slug) < slugs.indexOf(oneCommonTag.slug));
     const scores = relatedArticles.edges.map((edge) => edge.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), "scores never increase down the list");
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      "scores never increase down the list",
+    );
   });
 
   test("never lists the article itself, drafts, unrelated articles or anything twice, and counts what it lists", async () => {
@@ -110,7 +120,10 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     const [author, section, tag] = [await createAuthor(ds), await createCategory(ds), await createTag(ds)];
     const hub = await createArticle(ds, { author, category: section, tags: [tag], publishedAt: at(-1000) });
     const spokes = new Set<string>();
-    for (let i = 0; i < 120; i++) spokes.add((await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-2000 - i) })).slug);
+    for (let i = 0; i < 120; i++)
+      spokes.add(
+        (await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-2000 - i) })).slug,
+      );
     const read = async (args: Record<string, unknown>) => {
       const { relatedArticles: page } = await related(args, hub.slug);
       return { items: slugsOf(page), pageInfo: page.pageInfo };
@@ -127,7 +140,8 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     const [author, section, tag] = [await createAuthor(ds), await createCategory(ds), await createTag(ds)];
     const article = await createArticle(ds, { author, category: section, tags: [tag], publishedAt: at(-3000) });
     const others: Article[] = [];
-    for (let i = 0; i < 3; i++) others[i] = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-3001 - i) });
+    for (let i = 0; i < 3; i++)
+      others[i] = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds), tags: [tag], publishedAt: at(-3001 - i) });
     const slugs = async () => slugsOf((await related({ first: 10 }, article.slug)).relatedArticles).sort();
     assert.deepEqual(await slugs(), others.map((other) => other.slug).sort());
     // Straight to the database, as another instance or another write path would.

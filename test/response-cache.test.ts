@@ -47,7 +47,11 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
   // A TTL no test outlives: only a purge can make a cached answer change.
   let caching: CachingOptions;
   /** A second instance as behind a load balancer: the same caching options, so with Redis, the same cache. */
-  const siblingOptions = (): Partial<ServerDeps> => ({ caching, schedulerIntervalMs: 0, comments: { settings: { moderation: "all" }, mail: { deliver: false } } });
+  const siblingOptions = (): Partial<ServerDeps> => ({
+    caching,
+    schedulerIntervalMs: 0,
+    comments: { settings: { moderation: "all" }, mail: { deliver: false } },
+  });
   const options = (): Partial<ServerDeps> => {
     caching = cachingFor(store, { responseCacheTtlSeconds: 3600 });
     return siblingOptions();
@@ -158,7 +162,9 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
           const feeds = feedsOf(author, category);
           await cacheFeeds(scheduler, feeds);
           // Its time comes: moved into the past rather than waited for.
-          await server().dataSource.getRepository(Article).update({ id: next.id }, { publishedAt: new Date(Date.now() - 1000) });
+          await server()
+            .dataSource.getRepository(Article)
+            .update({ id: next.id }, { publishedAt: new Date(Date.now() - 1000) });
           for (const variables of feeds) {
             while (!(await slugsIn(scheduler, variables)).slugs.includes(next.slug)) await sleep(20);
           }

@@ -19,7 +19,10 @@ test("reads replicas, their lag bound and the Redis bound from the environment, 
 });
 
 test("refuses replica and Redis settings that cannot work, naming the variable", () => {
-  assert.throws(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URLS: "mysql://r1/broadsheet" }), /DATABASE_REPLICA_URLS must list postgres:\/\/ URLs/);
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URLS: "mysql://r1/broadsheet" }),
+    /DATABASE_REPLICA_URLS must list postgres:\/\/ URLs/,
+  );
   assert.throws(() => loadConfig({ DATABASE_REPLICA_URLS: "postgres://r1/broadsheet" }), /DATABASE_REPLICA_URLS needs a postgres:\/\/ DATABASE_URL/);
   assert.throws(() => loadConfig({ REPLICA_CHECK_INTERVAL_MS: "0" }), /REPLICA_CHECK_INTERVAL_MS must be at least 1/);
   assert.throws(() => loadConfig({ REPLICA_MAX_LAG_MS: "soon" }), /REPLICA_MAX_LAG_MS must be a non-negative integer/);

@@ -66,14 +66,26 @@ describeEachDatabase(
         { input: { title: "Far future", body: "Under embargo.", categoryId: encodeGlobalId("Category", category.id) } },
         editor,
       );
-      await server().data(`mutation($id: ID!) { scheduleArticle(id: $id, version: 1, publishAt: "2100-01-01T00:00:00Z") { article { id } } }`, { id: future.createArticle.article.id }, editor);
+      await server().data(
+        `mutation($id: ID!) { scheduleArticle(id: $id, version: 1, publishAt: "2100-01-01T00:00:00Z") { article { id } } }`,
+        { id: future.createArticle.article.id },
+        editor,
+      );
       await sleep(TICK_MS * 10);
-      assert.equal((await second.data(`query($id: ID) { article(id: $id) { id } }`, { id: future.createArticle.article.id })).article, null, "not before its time");
+      assert.equal(
+        (await second.data(`query($id: ID) { article(id: $id) { id } }`, { id: future.createArticle.article.id })).article,
+        null,
+        "not before its time",
+      );
       assert.equal((await feed()).articles.totalCount, ids.length);
       const publications = await ds.getRepository(AuditEvent).countBy({ action: "publishScheduled" });
       assert.equal(publications, ids.length, "one audit event per article, whichever instance won");
       const revisions = await ds.getRepository(ArticleRevision).findBy({ articleId: In(rowIds) });
-      assert.deepEqual(revisions.map((r) => [r.action, r.userId]), ids.map(() => ["PUBLISH", null]), "one revision per publication, by the system");
+      assert.deepEqual(
+        revisions.map((r) => [r.action, r.userId]),
+        ids.map(() => ["PUBLISH", null]),
+        "one revision per publication, by the system",
+      );
     });
 
     test("a past time is refused", async () => {

@@ -53,8 +53,7 @@ const HOSTILE = [
 describeEachDatabase("searching articles", (server) => {
   const articles: Record<"headline" | "repeated" | "mentioned" | "unrelated" | "otherSection" | "draft", Article> = {} as never;
 
-  const search = (filter: Record<string, unknown>, args: Record<string, unknown> = {}) =>
-    server().graphql<SearchPage>(SEARCH, { filter, first: 100, ...args });
+  const search = (filter: Record<string, unknown>, args: Record<string, unknown> = {}) => server().graphql<SearchPage>(SEARCH, { filter, first: 100, ...args });
   const found = async (filter: Record<string, unknown>, args: Record<string, unknown> = {}) => {
     const response = await search(filter, args);
     assert.deepEqual(response.body.errors, undefined, JSON.stringify(response.body.errors));
@@ -70,7 +69,10 @@ describeEachDatabase("searching articles", (server) => {
     const article = (title: string, body: string, overrides: Partial<Article> = {}) =>
       createArticle(ds, { author, category: science, title, body, ...overrides });
     articles.headline = await article("The glacier is melting faster", paragraphs(FILLER, "Scientists measured the ice all summer."));
-    articles.repeated = await article("A summer in the mountains", paragraphs("The glacier above the village has shrunk.", FILLER, "Glaciers elsewhere are melting too, and the glacier lake grows."));
+    articles.repeated = await article(
+      "A summer in the mountains",
+      paragraphs("The glacier above the village has shrunk.", FILLER, "Glaciers elsewhere are melting too, and the glacier lake grows."),
+    );
     articles.mentioned = await article("Budget talks resume", paragraphs(FILLER, FILLER, "One delegate mentioned a glacier in passing."));
     articles.unrelated = await article("Budget talks stall", paragraphs(FILLER));
     articles.otherSection = await article("Hiking to a glacier", paragraphs("A walk to the glacier."), { categoryId: travel.id } as never);
@@ -100,7 +102,10 @@ describeEachDatabase("searching articles", (server) => {
     const excluded = await found({ search: "glacier", authorSlug: "nobody" });
     assert.equal(excluded.totalCount, 0);
     const newest = await found({ search: "glacier" }, { orderBy: "NEWEST" });
-    assert.deepEqual(slugs(newest), [articles.otherSection, articles.mentioned, articles.repeated, articles.headline].map((a) => a.slug));
+    assert.deepEqual(
+      slugs(newest),
+      [articles.otherSection, articles.mentioned, articles.repeated, articles.headline].map((a) => a.slug),
+    );
   });
 
   test("pages by relevance with cursors that carry the rank, forwards and backwards", async () => {
@@ -121,7 +126,11 @@ describeEachDatabase("searching articles", (server) => {
     await repository.update(articles.unrelated.id, { body: html, bodyText, title: "Budget talks stall" });
     assert.deepEqual(slugs(await found({ search: "iceberg" })), [articles.unrelated.slug]);
     assert.deepEqual(slugs(await found({ search: "funding" })), []);
-    const doomed = await createArticle(server().dataSource, { author: { id: articles.headline.authorId } as never, category: { id: articles.headline.categoryId } as never, title: "Narwhal sighting" });
+    const doomed = await createArticle(server().dataSource, {
+      author: { id: articles.headline.authorId } as never,
+      category: { id: articles.headline.categoryId } as never,
+      title: "Narwhal sighting",
+    });
     assert.deepEqual(slugs(await found({ search: "narwhal" })), [doomed.slug]);
     await repository.delete(doomed.id);
     assert.deepEqual(slugs(await found({ search: "narwhal" })), []);
@@ -163,7 +172,11 @@ describeEachDatabase("searching articles", (server) => {
 
   test("refuses a tampered relevance cursor", async () => {
     const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(["relevance", ...values])).toString("base64url");
-    for (const values of [["high", "2025-01-01T00:00:00.000Z", 1], [null, "2025-01-01T00:00:00.000Z", 1], ["1e999", "2025-01-01T00:00:00.000Z", 1]]) {
+    for (const values of [
+      ["high", "2025-01-01T00:00:00.000Z", 1],
+      [null, "2025-01-01T00:00:00.000Z", 1],
+      ["1e999", "2025-01-01T00:00:00.000Z", 1],
+    ]) {
       const response = await search({ search: "glacier" }, { orderBy: "RELEVANCE", after: cursor(values) });
       assert.equal(response.body.errors?.[0].extensions?.code, "BAD_USER_INPUT", JSON.stringify(values));
     }

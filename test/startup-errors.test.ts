@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { assertOneLine, closedPort, runEntryPoint } from "./helpers/entry-points";
 
-
 describe("npm start refuses a configuration mistake in one line, before anything runs", () => {
   let dir: string;
   let sqlite: string;
@@ -51,7 +50,10 @@ describe("npm start explains a database it cannot open", () => {
   });
 
   test("a SQLite path that cannot be a file", async () => {
-    assertOneLine(await runEntryPoint("start", [], { DATABASE_URL: "sqlite:/dev/null/broadsheet.sqlite" }), /^cannot open the SQLite database \/dev\/null\/broadsheet\.sqlite: /);
+    assertOneLine(
+      await runEntryPoint("start", [], { DATABASE_URL: "sqlite:/dev/null/broadsheet.sqlite" }),
+      /^cannot open the SQLite database \/dev\/null\/broadsheet\.sqlite: /,
+    );
   });
 });
 
@@ -88,7 +90,11 @@ describe("an unexpected start-up failure", () => {
     const debug = await runEntryPoint("start", [], { ...env, LOG_LEVEL: "debug" });
     assert.equal(debug.code, 1);
     assert.doesNotMatch(debug.stderr, /^\s+at /m, "stderr keeps its one line");
-    const entry = debug.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line)).find((line) => line.msg === "unexpected failure");
+    const entry = debug.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .find((line) => line.msg === "unexpected failure");
     assert.match(entry?.err?.stack ?? "", /\n\s+at /, "the stack trace is in the debug log");
   });
 });

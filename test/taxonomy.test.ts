@@ -29,11 +29,18 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
   });
 
   const auditOf = (action: string, objectType: string) =>
-    server().dataSource.getRepository(AuditEvent).find({ where: { action, objectType }, order: { id: "ASC" } });
+    server()
+      .dataSource.getRepository(AuditEvent)
+      .find({ where: { action, objectType }, order: { id: "ASC" } });
 
   test("creates each with a unique slug made from its name, and records who did it", async () => {
-    const first = (await server().data(CREATE_AUTHOR, { input: { name: "Zoë O'Brien", bio: "  Writes about ice.  ", avatarUrl: "https://img.example/zoe.jpg" } }, editor)).createAuthor.author;
-    assert.deepEqual({ ...first, id: undefined }, { id: undefined, slug: "zoe-obrien", name: "Zoë O'Brien", bio: "Writes about ice.", avatarUrl: "https://img.example/zoe.jpg", version: 1 });
+    const first = (
+      await server().data(CREATE_AUTHOR, { input: { name: "Zoë O'Brien", bio: "  Writes about ice.  ", avatarUrl: "https://img.example/zoe.jpg" } }, editor)
+    ).createAuthor.author;
+    assert.deepEqual(
+      { ...first, id: undefined },
+      { id: undefined, slug: "zoe-obrien", name: "Zoë O'Brien", bio: "Writes about ice.", avatarUrl: "https://img.example/zoe.jpg", version: 1 },
+    );
     const twin = (await server().data(CREATE_AUTHOR, { input: { name: "Zoe OBrien" } }, editor)).createAuthor.author;
     assert.equal(twin.slug, "zoe-obrien-2");
     const section = (await server().data(CREATE_CATEGORY, { input: { name: "Climate & Energy", description: "Heat." } }, editor)).createCategory.category;
@@ -43,7 +50,13 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
     assert.equal((await server().data(`query($s: String!) { author(slug: $s) { name } }`, { s: "zoe-obrien" })).author.name, "Zoë O'Brien");
 
     const events = await auditOf("createAuthor", "Author");
-    assert.deepEqual(events.slice(-2).map((event) => [event.userId, encodeGlobalId("Author", event.objectId)]), [[editorUser.id, first.id], [editorUser.id, twin.id]]);
+    assert.deepEqual(
+      events.slice(-2).map((event) => [event.userId, encodeGlobalId("Author", event.objectId)]),
+      [
+        [editorUser.id, first.id],
+        [editorUser.id, twin.id],
+      ],
+    );
     assert.equal((await auditOf("createCategory", "Category")).length, 1);
     assert.equal((await auditOf("createTag", "Tag")).length, 1);
   });
@@ -51,7 +64,10 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
   test("editors creating the same name at once each get their own slug", async () => {
     const create = () => server().graphql(CREATE_TAG, { input: { name: "Simultaneous" } }, editor);
     const responses = await Promise.all(Array.from({ length: 8 }, create));
-    assert.deepEqual(responses.map((response) => response.body.errors), Array(8).fill(undefined));
+    assert.deepEqual(
+      responses.map((response) => response.body.errors),
+      Array(8).fill(undefined),
+    );
     const slugs = responses.map((response) => response.body.data.createTag.tag.slug).sort();
     assert.deepEqual(slugs, ["simultaneous", ...[2, 3, 4, 5, 6, 7, 8].map((n) => `simultaneous-${n}`)].sort());
   });
@@ -88,7 +104,11 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
     assert.equal(loser.body.errors?.[0].extensions?.code, "CONFLICT");
     assert.equal(loser.body.errors?.[0].extensions?.currentVersion, 2);
     const winner = winners[0].body.data.updateAuthor.author;
-    assert.deepEqual({ slug: winner.slug, bio: winner.bio, version: winner.version }, { slug: "contested-name", bio: "Old", version: 2 }, "a rename keeps the slug");
+    assert.deepEqual(
+      { slug: winner.slug, bio: winner.bio, version: winner.version },
+      { slug: "contested-name", bio: "Old", version: 2 },
+      "a rename keeps the slug",
+    );
 
     const cleared = (await server().data(UPDATE_AUTHOR, { input: { id: author.id, version: 2, bio: null, slug: "Renamed" } }, editor)).updateAuthor.author;
     assert.deepEqual({ slug: cleared.slug, bio: cleared.bio, version: cleared.version }, { slug: "renamed", bio: null, version: 3 });
@@ -155,13 +175,15 @@ describeEachDatabase("managing authors, sections and tags", (server) => {
     const [old, kept, gone] = [await createTag(ds, { slug: "old-tag" }), await createTag(ds, { slug: "kept-tag" }), await createTag(ds, { slug: "gone-tag" })];
     const both = await createArticle(ds, { author, category: section, tags: [old, kept, gone] });
     const onlyOld = await createArticle(ds, { author, category: section, tags: [old] });
-    const tagsOf = async (articleId: number) => (await server().data(ARTICLE, { id: encodeGlobalId("Article", articleId) })).article.tags.map((tag: { slug: string }) => tag.slug);
+    const tagsOf = async (articleId: number) =>
+      (await server().data(ARTICLE, { id: encodeGlobalId("Article", articleId) })).article.tags.map((tag: { slug: string }) => tag.slug);
 
     const untagged = (await server().data(DELETE_TAG, { input: { id: encodeGlobalId("Tag", gone.id) } }, editor)).deleteTag;
     assert.equal(untagged.articleCount, 1);
     assert.deepEqual((await tagsOf(both.id)).sort(), ["kept-tag", "old-tag"]);
 
-    const merged = (await server().data(DELETE_TAG, { input: { id: encodeGlobalId("Tag", old.id), reassignTo: encodeGlobalId("Tag", kept.id) } }, editor)).deleteTag;
+    const merged = (await server().data(DELETE_TAG, { input: { id: encodeGlobalId("Tag", old.id), reassignTo: encodeGlobalId("Tag", kept.id) } }, editor))
+      .deleteTag;
     assert.equal(merged.articleCount, 2);
     assert.deepEqual(await tagsOf(both.id), ["kept-tag"]);
     assert.deepEqual(await tagsOf(onlyOld.id), ["kept-tag"]);

@@ -92,7 +92,10 @@ describeEachDatabase(
       assert.equal(answer.body.data.article.author.name, "Ada Reporter");
 
       const spans = await spansOf(traceId);
-      const request = only(spans.filter((span) => span.kind === SpanKind.SERVER), "request");
+      const request = only(
+        spans.filter((span) => span.kind === SpanKind.SERVER),
+        "request",
+      );
       assert.equal(request.name, "POST /graphql");
       assert.equal(request.parentSpanContext?.spanId, parentSpanId, "continues the caller's trace");
       assert.equal(request.attributes["http.response.status_code"], 200);
@@ -112,7 +115,10 @@ describeEachDatabase(
         assert.match(String(statement.attributes["db.query.text"]), /^(SELECT|WITH)\b/i);
         assert.equal(statement.name.split(" ")[0], statement.attributes["db.operation.name"]);
       }
-      assert.ok(statements.some((statement) => statement.name.includes("article")), statements.map((statement) => statement.name).join(", "));
+      assert.ok(
+        statements.some((statement) => statement.name.includes("article")),
+        statements.map((statement) => statement.name).join(", "),
+      );
       const recorded = JSON.stringify(spans.map((span) => [span.name, span.attributes, span.events]));
       assert.ok(!recorded.includes(SECRET_SLUG), "no span carries the slug the client sent");
       assert.ok(!recorded.includes("Ada Reporter"), "no span carries a value the database answered");
@@ -135,15 +141,16 @@ describeEachDatabase(
 
     test("a refused operation's span carries its cost and the error code the client got", async () => {
       const { header, traceId } = newTraceparent();
-      const answer = await server().graphql(
-        `query Costly { articles(first: 100) { nodes { relatedArticles(first: 100) { nodes { title } } } } }`,
-        undefined,
-        { traceparent: header },
-      );
+      const answer = await server().graphql(`query Costly { articles(first: 100) { nodes { relatedArticles(first: 100) { nodes { title } } } } }`, undefined, {
+        traceparent: header,
+      });
       assert.equal(answer.body.errors?.[0].extensions?.code, "QUERY_TOO_COSTLY");
 
       const spans = await spansOf(traceId);
-      const operation = only(spans.filter((span) => span.name === "query Costly"), "operation");
+      const operation = only(
+        spans.filter((span) => span.name === "query Costly"),
+        "operation",
+      );
       assert.equal(operation.attributes["broadsheet.graphql.cost"], 10_201);
       assert.deepEqual(operation.attributes["broadsheet.graphql.error_codes"], ["QUERY_TOO_COSTLY"]);
       assert.equal(operation.status.code, SpanStatusCode.ERROR);
@@ -154,7 +161,10 @@ describeEachDatabase(
       const { header, traceId } = newTraceparent();
       assert.equal((await fetch(`${server().baseUrl}/readyz`, { headers: { traceparent: header } })).status, 200);
       const spans = await spansOf(traceId);
-      const request = only(spans.filter((span) => span.kind === SpanKind.SERVER), "request");
+      const request = only(
+        spans.filter((span) => span.kind === SpanKind.SERVER),
+        "request",
+      );
       assert.equal(request.name, "GET /readyz");
       assert.equal(request.attributes["http.route"], "/readyz");
       assert.ok(childrenOf(spans, request).every((span) => span.kind === SpanKind.CLIENT));
@@ -180,5 +190,8 @@ test("a statement's shape keeps its parameters' places and drops every literal",
     statementShape(`SELECT "a"."id" AS "a_id" FROM "article" "a" WHERE "a"."slug" = $1 AND "a"."status" = 'published'\n  LIMIT 11`),
     `SELECT "a"."id" AS "a_id" FROM "article" "a" WHERE "a"."slug" = $1 AND "a"."status" = ? LIMIT ?`,
   );
-  assert.equal(statementShape("SELECT x FROM t2 WHERE name = 'O''Brien' AND n IN (1, -2.5) AND y = ?"), "SELECT x FROM t2 WHERE name = ? AND n IN (?, ?) AND y = ?");
+  assert.equal(
+    statementShape("SELECT x FROM t2 WHERE name = 'O''Brien' AND n IN (1, -2.5) AND y = ?"),
+    "SELECT x FROM t2 WHERE name = ? AND n IN (?, ?) AND y = ?",
+  );
 });

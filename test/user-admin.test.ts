@@ -33,13 +33,22 @@ describeEachDatabase("managing users", (server) => {
   test("an admin creates accounts and lists them by email, a page at a time, optionally by role", async () => {
     const byline = await createAuthor(server().dataSource, { slug: "linked-byline" });
     const made = await create("Zed@Example.com", "CONTRIBUTOR", { authorId: encodeGlobalId("Author", byline.id) });
-    assert.deepEqual({ ...made, id: undefined }, { id: undefined, email: "zed@example.com", role: "CONTRIBUTOR", disabled: false, version: 1, author: { slug: "linked-byline" } });
+    assert.deepEqual(
+      { ...made, id: undefined },
+      { id: undefined, email: "zed@example.com", role: "CONTRIBUTOR", disabled: false, version: 1, author: { slug: "linked-byline" } },
+    );
     await create("amy@example.com", "EDITOR");
     const { login } = await server().data(LOGIN, { email: "zed@example.com", password: PASSWORD });
     assert.equal((await server().data(VIEWER, {}, { authorization: `Bearer ${login.token}` })).viewer.email, "zed@example.com", "the new account signs in");
 
     const read = async (args: Record<string, unknown>) => {
-      const page = (await server().data(`query($first: Int, $after: String) { users(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { email } } }`, args, admin)).users;
+      const page = (
+        await server().data(
+          `query($first: Int, $after: String) { users(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { email } } }`,
+          args,
+          admin,
+        )
+      ).users;
       return { items: page.nodes.map((node: { email: string }) => node.email), pageInfo: page.pageInfo };
     };
     const emails = await readAllPages(read, 2, "forwards");
@@ -68,7 +77,10 @@ describeEachDatabase("managing users", (server) => {
 
   test("no one but an admin sees other accounts or their emails", async () => {
     const editor = await signIn(server(), await createUser(server().dataSource, Role.EDITOR));
-    for (const [headers, code] of [[editor, "FORBIDDEN"], [{}, "UNAUTHENTICATED"]] as const) {
+    for (const [headers, code] of [
+      [editor, "FORBIDDEN"],
+      [{}, "UNAUTHENTICATED"],
+    ] as const) {
       const response = await server().graphql(`{ users { nodes { email } } }`, {}, headers);
       assert.equal(codeOf(response), code);
       assert.doesNotMatch(JSON.stringify(response.body), /@example\.com|scrypt/);
@@ -78,7 +90,8 @@ describeEachDatabase("managing users", (server) => {
   test("changes role and byline at the version read; a stale version is a CONFLICT", async () => {
     const user = await create("changing@example.com");
     const byline = await createAuthor(server().dataSource, { slug: "new-byline" });
-    const promoted = (await server().data(UPDATE, { input: { id: user.id, version: 1, role: "EDITOR", authorId: encodeGlobalId("Author", byline.id) } }, admin)).updateUser.user;
+    const promoted = (await server().data(UPDATE, { input: { id: user.id, version: 1, role: "EDITOR", authorId: encodeGlobalId("Author", byline.id) } }, admin))
+      .updateUser.user;
     assert.deepEqual([promoted.role, promoted.author.slug, promoted.version], ["EDITOR", "new-byline", 2]);
     const stale = await server().graphql(UPDATE, { input: { id: user.id, version: 1, role: "AUTHOR" } }, admin);
     assert.equal(codeOf(stale), "CONFLICT");
@@ -137,7 +150,11 @@ describeEachDatabase("managing users", (server) => {
     const ds = server().dataSource;
     await ds.getRepository(User).update({ role: Role.ADMIN, id: Not(adminUser.id) }, { disabledAt: new Date() });
     const self = encodeGlobalId("User", adminUser.id);
-    const version = () => ds.getRepository(User).findOneByOrFail({ id: adminUser.id }).then((user) => user.version);
+    const version = () =>
+      ds
+        .getRepository(User)
+        .findOneByOrFail({ id: adminUser.id })
+        .then((user) => user.version);
     for (const change of [{ role: "EDITOR" }, { disabled: true }]) {
       const response = await server().graphql(UPDATE, { input: { id: self, version: await version(), ...change } }, admin);
       assert.equal(codeOf(response), "CONFLICT", JSON.stringify(change));
@@ -146,7 +163,7 @@ describeEachDatabase("managing users", (server) => {
     assert.equal(codeOf(await server().graphql(DELETE, { id: self }, admin)), "CONFLICT");
 
     const other = await create("second-admin@example.com", "ADMIN");
-    const otherAdmin = await signIn(server(), (await ds.getRepository(User).findOneByOrFail({ email: "second-admin@example.com" })));
+    const otherAdmin = await signIn(server(), await ds.getRepository(User).findOneByOrFail({ email: "second-admin@example.com" }));
     const responses = await Promise.all([
       server().graphql(UPDATE, { input: { id: other.id, version: 1, role: "EDITOR" } }, admin),
       server().graphql(UPDATE, { input: { id: self, version: await version(), role: "EDITOR" } }, otherAdmin),

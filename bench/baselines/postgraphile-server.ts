@@ -50,10 +50,12 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 60_000;
   server.listen(Number(process.env.PORT), "127.0.0.1");
-  process.once("SIGTERM", () => server.close(async () => {
-    await pgl.release();
-    process.exit(0);
-  }));
+  process.once("SIGTERM", () =>
+    server.close(async () => {
+      await pgl.release();
+      process.exit(0);
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,8 @@ const TOKEN_ARGUMENT = /token$/i;
 type Headers = { get(name: string): string | undefined } | Record<string, string | string[] | undefined>;
 
 function header(headers: Headers, name: string): string | undefined {
-  const value = typeof headers.get === "function" ? (headers as { get(name: string): string | undefined }).get(name) : (headers as Record<string, unknown>)[name];
+  const value =
+    typeof headers.get === "function" ? (headers as { get(name: string): string | undefined }).get(name) : (headers as Record<string, unknown>)[name];
   return typeof value === "string" ? value : undefined;
 }
 

@@ -61,7 +61,12 @@ function wrapFields(type: GraphQLObjectType, root: boolean, lists: Record<string
   }
 }
 
-function tagging(resolve: GraphQLFieldResolver<unknown, Tagged>, rule: ListTagRule | undefined, root: boolean, objects: ObjectTagRule[]): GraphQLFieldResolver<unknown, Tagged> {
+function tagging(
+  resolve: GraphQLFieldResolver<unknown, Tagged>,
+  rule: ListTagRule | undefined,
+  root: boolean,
+  objects: ObjectTagRule[],
+): GraphQLFieldResolver<unknown, Tagged> {
   return (parent, args, context, info) => {
     const add = (tag: string) => context.cacheTags.add(tag);
     if (rule) rule(parent, args, add);

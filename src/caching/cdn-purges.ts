@@ -30,7 +30,13 @@ export class CdnPurges {
   /** Queues one purge of `keys`, sent no sooner than `delayMs` from now. */
   async enqueue(keys: readonly string[], delayMs = 0): Promise<void> {
     const text = JSON.stringify({ surrogate_keys: keys, tags: keys });
-    await enqueue(this.dataSource.manager, CDN_PURGE_CHANNEL, `purge:${randomUUID()}`, { to: this.url, subject: "purge", text }, new Date(Date.now() + delayMs));
+    await enqueue(
+      this.dataSource.manager,
+      CDN_PURGE_CHANNEL,
+      `purge:${randomUUID()}`,
+      { to: this.url, subject: "purge", text },
+      new Date(Date.now() + delayMs),
+    );
     this.worker?.nudge();
   }
 

@@ -27,7 +27,13 @@ export interface Caching {
  * (`connections`): a Redis that fails makes APQ hashes misses and answers
  * uncached, never a slow or failed request.
  */
-export function createCaching(options: CachingOptions, limits: OperationLimits, logger: Logger, dataSource: DataSource, connections = new RedisConnections(DEFAULT_REDIS, logger)): Caching {
+export function createCaching(
+  options: CachingOptions,
+  limits: OperationLimits,
+  logger: Logger,
+  dataSource: DataSource,
+  connections = new RedisConnections(DEFAULT_REDIS, logger),
+): Caching {
   if (options.responseCache === "redis" && !options.redisUrl) throw new Error("RESPONSE_CACHE=redis needs REDIS_URL");
   const redis = options.redisUrl ? connections.open(options.redisUrl, "cache") : null;
   const manifest = options.persistedQueries === "only" ? loadManifest(options.manifestPath) : null;

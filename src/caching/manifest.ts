@@ -12,7 +12,9 @@ import { queryHash } from "../http/graphql-params";
  */
 export function buildManifest(dir: string, schema: GraphQLSchema): Record<string, string> {
   const manifest: Record<string, string> = {};
-  const files = readdirSync(dir).filter((name) => name.endsWith(".graphql")).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".graphql"))
+    .sort();
   for (const file of files) {
     const document = parse(readFileSync(join(dir, file), "utf8"));
     const errors = validate(schema, document);

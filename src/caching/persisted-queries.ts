@@ -29,7 +29,12 @@ export function loadManifest(path: string): Manifest {
  * or, with Redis, in keys that expire; `only` serves the manifest and
  * registers nothing (the safelist hook refuses the rest before Apollo).
  */
-export function persistedQueryOptions(options: CachingOptions, limits: OperationLimits, manifest: Manifest | null, redis: Redis | null): PersistedQueryOptions | false {
+export function persistedQueryOptions(
+  options: CachingOptions,
+  limits: OperationLimits,
+  manifest: Manifest | null,
+  redis: Redis | null,
+): PersistedQueryOptions | false {
   if (options.persistedQueries === "off") return false;
   if (manifest) return { cache: PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(new ManifestStore(manifest)), ttl: null };
   if (redis) {

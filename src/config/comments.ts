@@ -53,7 +53,11 @@ export function loadCommentSettings(env: NodeJS.ProcessEnv): CommentSettings {
     rateLimit: env.COMMENT_RATE_LIMIT ? parseRateLimit("COMMENT_RATE_LIMIT", env.COMMENT_RATE_LIMIT) : defaults.rateLimit,
     editWindowMs: parseInteger("COMMENT_EDIT_WINDOW_MINUTES", env.COMMENT_EDIT_WINDOW_MINUTES, defaults.editWindowMs / 60_000) * 60_000,
     tokenSecret: env.COMMENT_TOKEN_SECRET || productionRefusal(env) || defaults.tokenSecret,
-    blocklist: env.COMMENT_BLOCKLIST ? env.COMMENT_BLOCKLIST.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean) : defaults.blocklist,
+    blocklist: env.COMMENT_BLOCKLIST
+      ? env.COMMENT_BLOCKLIST.split(",")
+          .map((word) => word.trim().toLowerCase())
+          .filter(Boolean)
+      : defaults.blocklist,
     maxLinks: parseInteger("COMMENT_MAX_LINKS", env.COMMENT_MAX_LINKS, defaults.maxLinks),
     floodLimit: env.COMMENT_FLOOD_LIMIT ? parseRateLimit("COMMENT_FLOOD_LIMIT", env.COMMENT_FLOOD_LIMIT) : defaults.floodLimit,
     publicUrl: env.PUBLIC_URL || defaults.publicUrl,

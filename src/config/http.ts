@@ -38,5 +38,8 @@ export function loadHttp(env: NodeJS.ProcessEnv, production: boolean): HttpOptio
 /** CORS_ORIGINS: unset or "*" for any origin, else a comma-separated list of exact origins. */
 function parseOrigins(raw: string | undefined): "*" | string[] {
   if (raw === undefined || raw.trim() === "" || raw.trim() === "*") return "*";
-  return raw.split(",").map((origin) => origin.trim()).filter(Boolean);
+  return raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
 }

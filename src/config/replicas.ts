@@ -14,7 +14,10 @@ export interface ReplicaOptions {
 export const DEFAULT_REPLICAS: ReplicaOptions = { urls: [], maxLagMs: 5000, checkIntervalMs: 1000 };
 
 export function loadReplicas(env: NodeJS.ProcessEnv): ReplicaOptions {
-  const urls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  const urls = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter(Boolean);
   for (const url of urls) {
     if (!POSTGRES_URL.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
   }

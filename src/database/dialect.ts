@@ -10,9 +10,7 @@ export function isPostgres(dataSource: DataSource): boolean {
 
 /** SQL for the days between two timestamp expressions, as a double, never negative. */
 export function daysApartSql(dataSource: DataSource, a: string, b: string): string {
-  return isPostgres(dataSource)
-    ? `ABS(CAST(EXTRACT(EPOCH FROM (${a} - ${b})) AS double precision)) / 86400.0`
-    : `ABS(julianday(${a}) - julianday(${b}))`;
+  return isPostgres(dataSource) ? `ABS(CAST(EXTRACT(EPOCH FROM (${a} - ${b})) AS double precision)) / 86400.0` : `ABS(julianday(${a}) - julianday(${b}))`;
 }
 
 /**
@@ -20,7 +18,5 @@ export function daysApartSql(dataSource: DataSource, a: string, b: string): stri
  * stored column in its own store (so that a range on it seeks an index).
  */
 export function shiftDaysSql(dataSource: DataSource, timestamp: string, days: number): string {
-  return isPostgres(dataSource)
-    ? `(${timestamp} + INTERVAL '${days} days')`
-    : `strftime('%Y-%m-%d %H:%M:%f', ${timestamp}, '${days} days')`;
+  return isPostgres(dataSource) ? `(${timestamp} + INTERVAL '${days} days')` : `strftime('%Y-%m-%d %H:%M:%f', ${timestamp}, '${days} days')`;
 }

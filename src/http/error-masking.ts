@@ -58,7 +58,8 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
           for (const error of errors) {
             const fault = publicDatabaseFault(error);
             if (fault) logger.warn({ err: unwrapResolverError(error), code: fault.extensions.code, requestId: contextValue.requestId }, "database fault");
-            else if (!isPublic(error)) logger.error({ err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId }, "unexpected error");
+            else if (!isPublic(error))
+              logger.error({ err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId }, "unexpected error");
           }
         },
         async willSendResponse({ response, contextValue }) {

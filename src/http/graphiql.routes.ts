@@ -12,13 +12,15 @@ export const GRAPHIQL_PATH = "/graphiql";
  */
 const ASSETS_DIR = join(dirname(require.resolve("@graphql-yoga/graphiql/package.json")), "dist");
 
-const ASSETS = new Map<string, { file: string; type: string }>(Object.entries({
-  "graphiql.js": { file: "yoga-graphiql.umd.js", type: "text/javascript" },
-  "graphiql.css": { file: "graphiql.css", type: "text/css" },
-  "editor.worker.js": { file: "monacoeditorwork/editor.worker.bundle.js", type: "text/javascript" },
-  "graphql.worker.js": { file: "monacoeditorwork/graphql.worker..bundle.js", type: "text/javascript" },
-  "json.worker.js": { file: "monacoeditorwork/json.worker.bundle.js", type: "text/javascript" },
-}));
+const ASSETS = new Map<string, { file: string; type: string }>(
+  Object.entries({
+    "graphiql.js": { file: "yoga-graphiql.umd.js", type: "text/javascript" },
+    "graphiql.css": { file: "graphiql.css", type: "text/css" },
+    "editor.worker.js": { file: "monacoeditorwork/editor.worker.bundle.js", type: "text/javascript" },
+    "graphql.worker.js": { file: "monacoeditorwork/graphql.worker..bundle.js", type: "text/javascript" },
+    "json.worker.js": { file: "monacoeditorwork/json.worker.bundle.js", type: "text/javascript" },
+  }),
+);
 
 const DEFAULT_QUERY = `# Run with ▶ or Ctrl-Enter.
 query FrontPage {
@@ -65,6 +67,9 @@ export function registerGraphiql(app: FastifyInstance): void {
   app.get<{ Params: { asset: string } }>(`${GRAPHIQL_PATH}/:asset`, async (request, reply) => {
     const asset = ASSETS.get(request.params.asset);
     if (!asset) return reply.code(404).send({ status: "not found" });
-    return reply.type(asset.type).header("cache-control", "public, max-age=86400").send(createReadStream(join(ASSETS_DIR, asset.file)));
+    return reply
+      .type(asset.type)
+      .header("cache-control", "public, max-age=86400")
+      .send(createReadStream(join(ASSETS_DIR, asset.file)));
   });
 }

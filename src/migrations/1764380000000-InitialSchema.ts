@@ -41,9 +41,7 @@ export class InitialSchema1764380000000 implements MigrationInterface {
         indices: [{ columnNames: ["name", "id"] }],
       }),
     );
-    await queryRunner.createTable(
-      new Table({ name: "tag", columns: [id, slug, name], indices: [{ columnNames: ["name", "id"] }] }),
-    );
+    await queryRunner.createTable(new Table({ name: "tag", columns: [id, slug, name], indices: [{ columnNames: ["name", "id"] }] }));
     await queryRunner.createTable(
       new Table({
         name: "article",

@@ -76,7 +76,7 @@ async function prepareStoredBodies(queryRunner: QueryRunner): Promise<void> {
   const update =
     `UPDATE article SET body = ${placeholder(1)}, body_text = ${placeholder(2)}, headings = ${placeholder(3)}, ` +
     `word_count = ${placeholder(4)}, reading_time_minutes = ${placeholder(5)}, lead_text = ${placeholder(6)} WHERE id = ${placeholder(7)}`;
-  for (let lastId = 0; ; ) {
+  for (let lastId = 0; ;) {
     const rows: { id: number; body: string }[] = await queryRunner.query(
       `SELECT id, body FROM article WHERE id > ${placeholder(1)} ORDER BY id LIMIT ${BACKFILL_BATCH}`,
       [lastId],
@@ -85,8 +85,13 @@ async function prepareStoredBodies(queryRunner: QueryRunner): Promise<void> {
     for (const { id, body } of rows) {
       const prepared = prepareBody(body);
       await queryRunner.query(update, [
-        prepared.html, prepared.bodyText, JSON.stringify(prepared.headings),
-        prepared.wordCount, prepared.readingTimeMinutes, prepared.leadText, id,
+        prepared.html,
+        prepared.bodyText,
+        JSON.stringify(prepared.headings),
+        prepared.wordCount,
+        prepared.readingTimeMinutes,
+        prepared.leadText,
+        id,
       ]);
     }
     lastId = rows[rows.length - 1].id;

@@ -8,5 +8,13 @@ import { RelatedRankingIndex1764440000000 } from "./1764440000000-RelatedRanking
 import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [InitialSchema1764380000000, ArticlePageAndSearch1764390000000, CommentWrites1764400000000, EditorialApi1764410000000,
-  ArticleRevisions1764420000000, TaxonomyAndUsers1764430000000, RelatedRankingIndex1764440000000, OutboxChannels1764455120000];
+export const migrations = [
+  InitialSchema1764380000000,
+  ArticlePageAndSearch1764390000000,
+  CommentWrites1764400000000,
+  EditorialApi1764410000000,
+  ArticleRevisions1764420000000,
+  TaxonomyAndUsers1764430000000,
+  RelatedRankingIndex1764440000000,
+  OutboxChannels1764455120000,
+];

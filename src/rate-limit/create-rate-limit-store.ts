@@ -9,7 +9,9 @@ import { RedisRateLimitStore } from "./redis-rate-limit-store";
  * never an error.
  */
 export function createRateLimitStore(redisUrl: string | undefined, connections: RedisConnections): RateLimitStore {
-  return redisUrl ? new FallbackRateLimitStore(new RedisRateLimitStore(connections.open(redisUrl, "rate-limit")), new InMemoryRateLimitStore()) : new InMemoryRateLimitStore();
+  return redisUrl
+    ? new FallbackRateLimitStore(new RedisRateLimitStore(connections.open(redisUrl, "rate-limit")), new InMemoryRateLimitStore())
+    : new InMemoryRateLimitStore();
 }
 
 class FallbackRateLimitStore implements RateLimitStore {

@@ -95,7 +95,9 @@ function checkOperation(
   // graphql-ws registers the operation before asking, so it counts itself.
   const running = Object.keys(ctx.subscriptions).length;
   if (running > limits.maxSubscriptions) {
-    return [new LimitExceededError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `A socket may run ${limits.maxSubscriptions} operations at once.`, limits.maxSubscriptions)];
+    return [
+      new LimitExceededError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `A socket may run ${limits.maxSubscriptions} operations at once.`, limits.maxSubscriptions),
+    ];
   }
   if (typeof payload.query !== "string") return [coded(new GraphQLError("The operation has no query text."), ApolloServerErrorCode.BAD_REQUEST)];
   if (!allowedOverWebSocket(limits.manifest, payload.query)) return [new PersistedQueryNotAllowedError()];
@@ -124,5 +126,13 @@ function coded(error: GraphQLError, code: string): GraphQLError {
 }
 
 function withMessage(error: GraphQLError, message: string): GraphQLError {
-  return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: error.extensions });
+  return message === error.message
+    ? error
+    : new GraphQLError(message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        originalError: error.originalError,
+        extensions: error.extensions,
+      });
 }

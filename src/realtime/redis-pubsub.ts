@@ -58,7 +58,9 @@ export class RedisPubSub implements PubSub {
     this.channels.add(channel);
     // Subscribing to a channel already subscribed is a no-op on Redis: simpler than tracking who asked first.
     // Without Redis, the subscription still gets this instance's events, and the others' once it is back.
-    await this.subscriber.subscribe(channel).catch((err) => this.logger.warn({ err, channel }, "redis subscribe failed: local events only until Redis is back"));
+    await this.subscriber
+      .subscribe(channel)
+      .catch((err) => this.logger.warn({ err, channel }, "redis subscribe failed: local events only until Redis is back"));
     return stream;
   }
 

@@ -94,7 +94,8 @@ export class ReadReplicas {
     private readonly logger: Logger,
   ) {
     const driverOptions = dataSource.driver.options as { type: string; replication?: unknown; extra?: PoolConfig };
-    if (driverOptions.type !== "postgres" || !driverOptions.replication) throw new Error("read replicas need a PostgreSQL data source made with replication (createDataSource's replicated)");
+    if (driverOptions.type !== "postgres" || !driverOptions.replication)
+      throw new Error("read replicas need a PostgreSQL data source made with replication (createDataSource's replicated)");
     this.driver = dataSource.driver as unknown as ReplicatedDriver;
     this.replicas = options.urls.map((url) => this.replicaAt(url, driverOptions.extra ?? {}));
     this.positions = new PrimaryPositions(options.maxLagMs + 2 * options.checkIntervalMs);
@@ -137,7 +138,8 @@ export class ReadReplicas {
       lagMs: Infinity,
     };
     // An idle connection that dies (the replica restarted) is dropped by its pool; without a listener it would crash the process.
-    for (const pool of [replica.pool, replica.checks]) pool.on("error", (err) => this.logger.debug({ err, replica: replica.name }, "idle replica connection lost"));
+    for (const pool of [replica.pool, replica.checks])
+      pool.on("error", (err) => this.logger.debug({ err, replica: replica.name }, "idle replica connection lost"));
     return replica;
   }
 

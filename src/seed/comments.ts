@@ -90,13 +90,7 @@ function inlineAnchor(random: Random, blocks: BodyBlock[]): SeedAnchor {
   return { blockId: block.id, quote: words.slice(start, start + length).join(" "), position };
 }
 
-function commentRow(
-  random: Random,
-  status: CommentStatus,
-  isReply: boolean,
-  createdAt: Date,
-  anchor: SeedAnchor | null,
-): CommentRow {
+function commentRow(random: Random, status: CommentStatus, isReply: boolean, createdAt: Date, anchor: SeedAnchor | null): CommentRow {
   const commenter = random.int(0, COMMENTERS - 1);
   const person = personName(commenter);
   const text = status === CommentStatus.SPAM ? random.pick(SPAM) : random.sample(isReply ? REPLIES : COMMENTS, random.int(1, 2)).join(" ");

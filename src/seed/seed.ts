@@ -45,9 +45,17 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
   const plan = resolveSeedOptions(options);
   if (!(await isDatabaseEmpty(dataSource))) throw new Error("The database already has articles: seeding only ever fills an empty database.");
   return dataSource.transaction(async (manager) => {
-    const authorIds = await insertRows(manager, Author, range(0, plan.authors).map((i) => generateAuthor(plan, i)));
+    const authorIds = await insertRows(
+      manager,
+      Author,
+      range(0, plan.authors).map((i) => generateAuthor(plan, i)),
+    );
     const categoryIds = await insertRows(manager, Category, range(0, plan.categories).map(generateCategory));
-    const tagIds = await insertRows(manager, Tag, range(0, plan.tags).map((i) => generateTag(plan, i)));
+    const tagIds = await insertRows(
+      manager,
+      Tag,
+      range(0, plan.tags).map((i) => generateTag(plan, i)),
+    );
     const summary: SeedSummary = { authors: plan.authors, categories: plan.categories, tags: plan.tags, articles: 0, articleTags: 0, comments: 0 };
     for (let start = 0; start < plan.articles; start += ARTICLES_PER_CHUNK) {
       const articles = range(start, Math.min(plan.articles, start + ARTICLES_PER_CHUNK)).map((i) => generateArticle(plan, i));

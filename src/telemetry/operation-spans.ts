@@ -36,7 +36,10 @@ export function operationSpans(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response }) {
           const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
           if (!errors?.length) return;
-          span.setAttribute(ATTR_GRAPHQL_ERROR_CODES, errors.map((error) => String(error.extensions?.code ?? "UNKNOWN")));
+          span.setAttribute(
+            ATTR_GRAPHQL_ERROR_CODES,
+            errors.map((error) => String(error.extensions?.code ?? "UNKNOWN")),
+          );
           span.setStatus({ code: SpanStatusCode.ERROR });
         },
       };

@@ -18,16 +18,14 @@ const next = () => ++sequence;
 
 export async function createAuthor(ds: DataSource, overrides: Partial<Author> = {}): Promise<Author> {
   const n = next();
-  return ds.getRepository(Author).save(
-    ds.getRepository(Author).create({ slug: `author-${n}`, name: `Author ${n}`, bio: null, avatarUrl: null, createdAt: new Date(), ...overrides }),
-  );
+  return ds
+    .getRepository(Author)
+    .save(ds.getRepository(Author).create({ slug: `author-${n}`, name: `Author ${n}`, bio: null, avatarUrl: null, createdAt: new Date(), ...overrides }));
 }
 
 export async function createCategory(ds: DataSource, overrides: Partial<Category> = {}): Promise<Category> {
   const n = next();
-  return ds.getRepository(Category).save(
-    ds.getRepository(Category).create({ slug: `section-${n}`, name: `Section ${n}`, description: null, ...overrides }),
-  );
+  return ds.getRepository(Category).save(ds.getRepository(Category).create({ slug: `section-${n}`, name: `Section ${n}`, description: null, ...overrides }));
 }
 
 export async function createTag(ds: DataSource, overrides: Partial<Tag> = {}): Promise<Tag> {
@@ -46,10 +44,7 @@ const DEFAULT_BODY =
   '<h2 id="what-next">What next</h2><p id="p-2">Nobody knows yet what will follow.</p>';
 
 /** A published article (unless overridden) with its tags, its body written through the write path (`prepareBody`). */
-export async function createArticle(
-  ds: DataSource,
-  { author, category, tags = [], body = DEFAULT_BODY, ...overrides }: ArticleOverrides,
-): Promise<Article> {
+export async function createArticle(ds: DataSource, { author, category, tags = [], body = DEFAULT_BODY, ...overrides }: ArticleOverrides): Promise<Article> {
   const n = next();
   const { html, blocks: _blocks, ...derived } = prepareBody(body);
   const publishedAt = overrides.publishedAt === undefined ? new Date(Date.UTC(2026, 0, 1) + n * 60_000) : overrides.publishedAt;

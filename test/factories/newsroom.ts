@@ -56,7 +56,9 @@ export async function seedNewsroom(server: TestServer): Promise<Newsroom> {
     input: { articleId: encodeGlobalId("Article", articles[1].id), authorName: "Guest", authorEmail: "guest@example.com", body: "A guest's view." },
   });
   const read = await server.data(CURSORS, { slug: articles[0].slug });
-  const cursors = JSON.stringify(read).match(/"endCursor":"([^"]+)"/g)!.map((match) => match.slice('"endCursor":"'.length, -1));
+  const cursors = JSON.stringify(read)
+    .match(/"endCursor":"([^"]+)"/g)!
+    .map((match) => match.slice('"endCursor":"'.length, -1));
 
   return {
     sources: {

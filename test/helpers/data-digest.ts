@@ -11,7 +11,12 @@ export async function dataDigest(dataSource: DataSource): Promise<string> {
   const tables = [...new Set(dataSource.entityMetadatas.map((entity) => entity.tableName))].sort();
   for (const table of tables) {
     const rows: unknown[] = await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`);
-    hash.update(`${table}\n${rows.map((row) => JSON.stringify(row)).sort().join("\n")}\n`);
+    hash.update(
+      `${table}\n${rows
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .join("\n")}\n`,
+    );
   }
   return hash.digest("hex");
 }

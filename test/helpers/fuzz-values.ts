@@ -44,7 +44,14 @@ export function fuzzValues(sources: ValueSources) {
   );
   const genuine = <T>(values: T[], fallback: Arbitrary<T>): Arbitrary<T> => (values.length ? fc.constantFrom(...values) : fallback);
   const honestString = (argName: string): Arbitrary<string> => {
-    if (/email/i.test(argName)) return fc.oneof(fc.emailAddress(), genuine(sources.strings.filter((text) => text.includes("@")), fc.emailAddress()));
+    if (/email/i.test(argName))
+      return fc.oneof(
+        fc.emailAddress(),
+        genuine(
+          sources.strings.filter((text) => text.includes("@")),
+          fc.emailAddress(),
+        ),
+      );
     if (/url/i.test(argName)) return fc.webUrl({ validSchemes: ["https"] });
     return fc.oneof(genuine(sources.strings, fc.constant("a")), fc.lorem({ maxCount: 6 }));
   };
@@ -63,7 +70,8 @@ export function fuzzValues(sources: ValueSources) {
     if (typeName === "Float") return fc.double({ min: 0, max: 100, noNaN: true });
     if (typeName === "Boolean") return fc.boolean();
     if (typeName === "String") return honestString(argName);
-    if (typeName === "DateTime") return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString());
+    if (typeName === "DateTime")
+      return fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString());
     // A scalar added later: a string is the likeliest honest value.
     return honestString(argName);
   };
@@ -73,12 +81,22 @@ export function fuzzValues(sources: ValueSources) {
     if (argName === "after" || argName === "before") return fc.oneof(fc.constantFrom(...forgedCursors(sources.cursors)), hostileString);
     if (typeName === "Int" || typeName === "Float") return fc.oneof(fc.constantFrom(...EXTREME_NUMBERS), fc.integer(), fc.double());
     if (typeName === "Boolean") return fc.constantFrom("true", 0, 1);
-    if (typeName === "DateTime") return fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.constantFrom(...DATE_TIMES), hostileString);
+    if (typeName === "DateTime")
+      return fc.oneof(
+        fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        fc.constantFrom(...DATE_TIMES),
+        hostileString,
+      );
     return fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 }));
   };
 
   /** A value of the wrong JSON type for wherever it is sent. */
-  const wrongType: Arbitrary<unknown> = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...EXTREME_NUMBERS), fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')), fc.constant([[[[[[]]]]]]));
+  const wrongType: Arbitrary<unknown> = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constantFrom(...EXTREME_NUMBERS),
+    fc.constant(JSON.parse('{"__proto__": {"polluted": true}}')),
+    fc.constant([[[[[[]]]]]]),
+  );
 
   return {
     hostileString,

@@ -16,7 +16,7 @@ export const SQL_INJECTIONS = [
   '" OR ""="',
   "'; DROP TABLE article; --",
   "1; DELETE FROM comment",
-  "x' UNION SELECT password_hash, email FROM \"user\" --",
+  'x\' UNION SELECT password_hash, email FROM "user" --',
   "%",
   "_",
   "\\",
@@ -42,7 +42,7 @@ export const MARKUP_INJECTIONS = [
 
 /** Syntax of SQLite FTS5 and PostgreSQL tsquery: search must treat it as separators. */
 export const FTS_SYNTAX = [
-  'NEAR(glacier melt, 2)',
+  "NEAR(glacier melt, 2)",
   "title:glacier",
   '"unterminated',
   "glacier*",
@@ -101,7 +101,20 @@ const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64ur
 /** Global ids that decode to nothing that exists: another type, row 0, past int32, malformed rows. */
 export const FORGED_IDS = [
   ...NODE_TYPES.flatMap((type) => [`${type}:2147483647`, `${type}:999999`].map(base64url)),
-  ...["Article:0", "Article:-1", "Article:01", "Article:1e3", "Article:2147483648", "Article:99999999999", "User:1", "Article:1 OR 1=1", "Article:1\u0000", ":1", "Article:", "Article:1:2"].map(base64url),
+  ...[
+    "Article:0",
+    "Article:-1",
+    "Article:01",
+    "Article:1e3",
+    "Article:2147483648",
+    "Article:99999999999",
+    "User:1",
+    "Article:1 OR 1=1",
+    "Article:1\u0000",
+    ":1",
+    "Article:",
+    "Article:1:2",
+  ].map(base64url),
   "",
   "=",
   "not-an-id",

@@ -42,9 +42,7 @@ interface ArgumentPick {
   value: unknown;
 }
 
-type Pick =
-  | { kind: "field"; name: string; args: ArgumentPick[]; selection: Pick[] | null }
-  | { kind: "fragment"; on: string; selection: Pick[] };
+type Pick = { kind: "field"; name: string; args: ArgumentPick[]; selection: Pick[] | null } | { kind: "fragment"; on: string; selection: Pick[] };
 
 export interface GeneratedOperation {
   query: string;
@@ -77,7 +75,8 @@ export class OperationGenerator {
   operation(kind: "query" | "mutation"): Arbitrary<GeneratedOperation> {
     const root = kind === "query" ? this.schema.getQueryType() : this.schema.getMutationType();
     if (!root) throw new Error(`the schema has no ${kind} type`);
-    const picks = kind === "query" ? this.selection(root, 0) : fc.oneof(...Object.values(root.getFields()).map((field) => this.field(field, 0))).map((pick) => [pick]);
+    const picks =
+      kind === "query" ? this.selection(root, 0) : fc.oneof(...Object.values(root.getFields()).map((field) => this.field(field, 0))).map((pick) => [pick]);
     return picks.map((selection) => print(kind, selection)).filter((operation) => validate(this.schema, parse(operation.query)).length === 0);
   }
 
@@ -103,7 +102,9 @@ export class OperationGenerator {
 
   private fragmentsOf(type: GraphQLCompositeType, depth: number): Arbitrary<Pick>[] {
     if (!isAbstractType(type)) return [];
-    return this.schema.getPossibleTypes(type).map((possible) => this.selection(possible, depth).map((selection): Pick => ({ kind: "fragment", on: possible.name, selection })));
+    return this.schema
+      .getPossibleTypes(type)
+      .map((possible) => this.selection(possible, depth).map((selection): Pick => ({ kind: "fragment", on: possible.name, selection })));
   }
 
   private field(field: GraphQLField<unknown, unknown>, depth: number): Arbitrary<Pick> {

@@ -25,14 +25,15 @@ export async function readPages<P extends { pageInfo: PageInfo }>(
 ): Promise<P[]> {
   const pages: P[] = [];
   const used = new Set<string>();
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page: P = await read(direction === "forwards" ? { first: size, after: cursor } : { last: size, before: cursor });
     const { hasNextPage, hasPreviousPage, startCursor, endCursor } = page.pageInfo;
     const [more, next] = direction === "forwards" ? [hasNextPage, endCursor] : [hasPreviousPage, startCursor];
     if (direction === "forwards") pages.push(page);
     else pages.unshift(page);
     if (!more) return pages;
-    if (next === null || used.has(next)) throw new Error(`page ${used.size + 1} says there is more but gives ${next === null ? "no cursor" : "a cursor already read from"}`);
+    if (next === null || used.has(next))
+      throw new Error(`page ${used.size + 1} says there is more but gives ${next === null ? "no cursor" : "a cursor already read from"}`);
     used.add(next);
     cursor = next;
   }

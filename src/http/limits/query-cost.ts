@@ -57,7 +57,12 @@ const MAX_KEY_LENGTH = 1024;
  * (execution then names the variable). The walk over the document was
  * 2–3% of a feed's CPU; a repeated request reuses its result.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined | null): number | undefined {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+): number | undefined {
   let byRequest = costs.get(document);
   if (!byRequest) costs.set(document, (byRequest = new Map()));
   const key = JSON.stringify([operationName ?? null, variables ?? null]);

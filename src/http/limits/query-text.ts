@@ -22,7 +22,11 @@ export function queryTextLimits(limits: OperationLimits) {
 
 export function checkQueryText(query: string, limits: OperationLimits): LimitExceededError | null {
   if (query.length > limits.queryLength) {
-    return new LimitExceededError(ErrorCode.QUERY_TOO_LONG, `The query is ${query.length} characters long; the limit is ${limits.queryLength}.`, limits.queryLength);
+    return new LimitExceededError(
+      ErrorCode.QUERY_TOO_LONG,
+      `The query is ${query.length} characters long; the limit is ${limits.queryLength}.`,
+      limits.queryLength,
+    );
   }
   if (countTokens(query, limits.tokens) > limits.tokens) {
     return new LimitExceededError(ErrorCode.TOO_MANY_TOKENS, `The query has more than ${limits.tokens} tokens.`, limits.tokens);

@@ -9,7 +9,6 @@ import { SortOrder, byId } from "../../shared/pagination/sort-order";
 import { Author } from "../directory";
 import { Role, User, hashPassword, recordAudit } from "../user";
 
-
 const PASSWORD_LENGTH = { min: 12, max: 1024 };
 
 const messages = {
@@ -53,13 +52,21 @@ export class AccountService {
     return inTransaction(this.dataSource, async (manager) => {
       if (await manager.existsBy(User, { email: normalized })) throw new BadUserInputError(messages.emailTaken, { field: "input.email" });
       if (authorId !== null && !(await manager.existsBy(Author, { id: authorId }))) throw new BadUserInputError(messages.noAuthor, { field: "input.authorId" });
-      const { identifiers } = await manager.insert(User, { email: normalized, passwordHash, role, authorId, createdAt: new Date(), version: 1, disabledAt: null, sessionEpoch: 0 });
+      const { identifiers } = await manager.insert(User, {
+        email: normalized,
+        passwordHash,
+        role,
+        authorId,
+        createdAt: new Date(),
+        version: 1,
+        disabledAt: null,
+        sessionEpoch: 0,
+      });
       const id = identifiers[0].id as number;
       await recordAudit(manager, actorId, "createUser", "User", id, `role ${role}`);
       return manager.findOneByOrFail(User, { id });
     });
   }
-
 
   /** Every account (or those of one role), by email. For admins only: it carries emails. */
   async list(request: PageRequest<User>, role: Role | null): Promise<Connection<User>> {

@@ -7,7 +7,6 @@ import { Role, signedIn, User } from "../user";
 import { usersByEmail } from "./account.service";
 import { CreateUserInput, ResetUserPasswordInput, UpdateUserInput, UserConnection, UserPayload } from "./user-admin.inputs";
 
-
 /** User management: admins only, since accounts carry emails. */
 @Resolver(() => User)
 export class UserAdminResolver {
@@ -24,7 +23,9 @@ export class UserAdminResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: "Admins: change the role or byline, disable or enable, at the version read. Never removes the last enabled ADMIN." })
+  @Mutation(() => UserPayload, {
+    description: "Admins: change the role or byline, disable or enable, at the version read. Never removes the last enabled ADMIN.",
+  })
   async updateUser(@Arg("input") input: UpdateUserInput, @Ctx() ctx: AccountContext): Promise<UserPayload> {
     return { user: await ctx.services.userAdmin.update(signedIn(ctx), input) };
   }

@@ -10,7 +10,6 @@ import { decodeGlobalIdOf, encodeGlobalId } from "../../shared/global-id";
 import { assertNotLastAdmin, isActiveAdmin } from "./last-admin";
 import { CreateUserInput, ResetUserPasswordInput, UpdateUserInput } from "./user-admin.inputs";
 
-
 const messages = {
   notFound: "No such user.",
   noAuthor: "input.authorId names no author.",
@@ -43,7 +42,8 @@ export class UserAdminService {
         details.push(`role ${user.role} -> ${input.role}`);
       }
       if (authorId !== undefined && authorId !== user.authorId) {
-        if (authorId !== null && !(await manager.existsBy(Author, { id: authorId }))) throw new BadUserInputError(messages.noAuthor, { field: "input.authorId" });
+        if (authorId !== null && !(await manager.existsBy(Author, { id: authorId })))
+          throw new BadUserInputError(messages.noAuthor, { field: "input.authorId" });
         changes.authorId = authorId;
         details.push(`author ${authorId === null ? "unlinked" : encodeGlobalId("Author", authorId)}`);
       }

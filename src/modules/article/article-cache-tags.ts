@@ -30,7 +30,15 @@ export async function addArticleTags(manager: EntityManager, id: number, changed
     .innerJoin("tag", "tag", "tag.id = article_tag.tag_id")
     .where("article_tag.article_id = :id", { id })
     .getRawMany<{ slug: string }>();
-  for (const tag of [tags.frontFeed, tags.search, tags.mostDiscussed, tags.readingPath, tags.missing, tags.sectionFeed(row.section), tags.authorFeed(row.author)]) {
+  for (const tag of [
+    tags.frontFeed,
+    tags.search,
+    tags.mostDiscussed,
+    tags.readingPath,
+    tags.missing,
+    tags.sectionFeed(row.section),
+    tags.authorFeed(row.author),
+  ]) {
     changed.add(tag);
   }
   for (const { slug } of tagged) changed.add(tags.tagFeed(slug));

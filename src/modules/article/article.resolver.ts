@@ -50,8 +50,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => String, {
     description:
-      "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " +
-      "the headings' ids are the anchors of `headings`.",
+      "Sanitized HTML. Every block (heading, paragraph, quote, list item) carries a stable id attribute; " + "the headings' ids are the anchors of `headings`.",
   })
   async body(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<string> {
     return article.body ?? (await ctx.loaders.articleBodyById.load(article.id)).body;
@@ -76,5 +75,4 @@ export class ArticleResolver {
   tags(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Tag[]> | Tag[] {
     return article.joinedTags ?? ctx.loaders.tagsByArticle.load(article.id);
   }
-
 }

@@ -117,10 +117,7 @@ export class ArticleService {
 
   /** Published articles, aliased `article`: where every reader's query starts. */
   published(): SelectQueryBuilder<Article> {
-    return this.dataSource
-      .getRepository(Article)
-      .createQueryBuilder("article")
-      .where("article.status = :published", { published: ArticleStatus.PUBLISHED });
+    return this.dataSource.getRepository(Article).createQueryBuilder("article").where("article.status = :published", { published: ArticleStatus.PUBLISHED });
   }
 
   private publishedWithTags(): SelectQueryBuilder<Article> {

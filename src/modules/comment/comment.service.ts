@@ -53,10 +53,7 @@ export class CommentService {
   }
 
   private visible(): SelectQueryBuilder<Comment> {
-    return this.dataSource
-      .getRepository(Comment)
-      .createQueryBuilder("comment")
-      .where("comment.status = :approved", { approved: CommentStatus.APPROVED });
+    return this.dataSource.getRepository(Comment).createQueryBuilder("comment").where("comment.status = :approved", { approved: CommentStatus.APPROVED });
   }
 
   private topLevel(): SelectQueryBuilder<Comment> {

@@ -23,7 +23,17 @@ export function commentServices({ dataSource, logger, comments: settings, conten
   return {
     comments: new CommentService(dataSource),
     commentSubscriptions,
-    commentWriter: new CommentWriterService(dataSource, settings, limiter, new IdempotencyKeys(), tokens, approval, commentSubscriptions, outboxWorker, contentChanged),
+    commentWriter: new CommentWriterService(
+      dataSource,
+      settings,
+      limiter,
+      new IdempotencyKeys(),
+      tokens,
+      approval,
+      commentSubscriptions,
+      outboxWorker,
+      contentChanged,
+    ),
     commentModeration: new CommentModerationService(dataSource, approval, contentChanged),
   };
 }

@@ -13,7 +13,12 @@ import { TagService } from "./tag/tag.service";
 
 export function directoryServices({ dataSource, contentChanged, references }: ServiceDeps) {
   const editorOf = <T extends TaxonomyRow>(kind: TaxonomyKind<T>) =>
-    new TaxonomyEditor(dataSource, kind, contentChanged, references.filter((reference) => reference.type === kind.type));
+    new TaxonomyEditor(
+      dataSource,
+      kind,
+      contentChanged,
+      references.filter((reference) => reference.type === kind.type),
+    );
   return {
     authors: new NamedEntityService(dataSource, Author, "authors"),
     categories: new NamedEntityService(dataSource, Category, "categories"),

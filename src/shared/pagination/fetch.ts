@@ -85,10 +85,7 @@ export async function fetchPagesByParent<E extends Entity>(
   shape: RowShape<E> = asMapped(),
 ): Promise<Page<E>[]> {
   const direction = readingDirection(request);
-  const perParent = applyKeysetBounds(qb.clone(), alias, request)
-    .select(`${alias}.id`, "id")
-    .andWhere(`${parentColumn} = parents.parent_key`)
-    .orderBy();
+  const perParent = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
   for (const key of request.order.keys) perParent.addOrderBy(keySql(alias, key), direction);
   perParent.limit(request.limit + 1);
   const metadata = qb.expressionMap.mainAlias!.metadata;
@@ -117,11 +114,7 @@ export async function fetchPagesByParent<E extends Entity>(
 }
 
 /** How many rows `qb` selects for each parent, in ONE grouped statement. */
-export async function countByParent<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  parentColumn: string,
-  parentIds: readonly number[],
-): Promise<number[]> {
+export async function countByParent<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, parentColumn: string, parentIds: readonly number[]): Promise<number[]> {
   const rows: { parent_key: number | string; count: number | string }[] = await qb
     .clone()
     .select(parentColumn, "parent_key")

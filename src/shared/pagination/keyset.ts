@@ -14,11 +14,7 @@ export function readingDirection(request: PageRequest<unknown>): SortDirection {
  * and for a `before` cursor the same with `>`; ASC orders swap the two.
  * Row-value comparisons let both SQLite and PostgreSQL seek in the index.
  */
-export function applyKeysetBounds<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  request: PageRequest<unknown>,
-): SelectQueryBuilder<T> {
+export function applyKeysetBounds<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, request: PageRequest<unknown>): SelectQueryBuilder<T> {
   const descending = request.order.direction === "DESC";
   if (request.after) addBound(qb, alias, request, request.after, "after", descending ? "<" : ">");
   if (request.before) addBound(qb, alias, request, request.before, "before", descending ? ">" : "<");

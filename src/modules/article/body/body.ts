@@ -17,8 +17,30 @@ const HEADING_TAGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 /** Elements whose edges end a word: their texts never run together ("end.</p><p>Next"). */
 const BLOCK_TAGS = new Set([
   ...HEADING_TAGS,
-  "h1", "p", "div", "section", "article", "aside", "header", "footer", "blockquote", "pre", "figure",
-  "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "br", "hr",
+  "h1",
+  "p",
+  "div",
+  "section",
+  "article",
+  "aside",
+  "header",
+  "footer",
+  "blockquote",
+  "pre",
+  "figure",
+  "figcaption",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "br",
+  "hr",
 ]);
 
 /** What is stored next to an article's body so that reads never parse HTML. */

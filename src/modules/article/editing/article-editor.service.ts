@@ -132,14 +132,16 @@ export class ArticleEditorService {
 
   delete(user: User, globalId: string): Promise<boolean> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      await this.editable(manager, user, id);
-      await addArticleTags(manager, id, changed);
-      await articleTags.replace(manager, id, []);
-      await manager.delete(Article, { id });
-      await recordAudit(manager, user.id, "deleteArticle", "Article", id);
-      return true;
-    }));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        await this.editable(manager, user, id);
+        await addArticleTags(manager, id, changed);
+        await articleTags.replace(manager, id, []);
+        await manager.delete(Article, { id });
+        await recordAudit(manager, user.id, "deleteArticle", "Article", id);
+        return true;
+      }),
+    );
   }
 
   /** Sets (or with no pick, clears) the Keep Reading pin; the pick shows only while it is published. */
@@ -148,16 +150,18 @@ export class ArticleEditorService {
     const pickId = pickGlobalId == null ? null : decodeGlobalIdOf("Article", pickGlobalId, "pickId");
     if (pickId === id) throw new BadUserInputError(messages.pickItself, { field: "pickId" });
     // The pin shows on the article's own page only (its Keep Reading and related articles).
-    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      await this.editable(manager, user, id);
-      changed.add(tags.article(id));
-      if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
-        throw new BadUserInputError("pickId names no article.", { field: "pickId" });
-      }
-      await manager.update(Article, { id }, { keepReadingId: pickId, updatedAt: new Date(), version: () => "version + 1" });
-      await recordAudit(manager, user.id, "pinKeepReading", "Article", id);
-      return this.reload(manager, id);
-    }));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        await this.editable(manager, user, id);
+        changed.add(tags.article(id));
+        if (pickId !== null && !(await manager.existsBy(Article, { id: pickId }))) {
+          throw new BadUserInputError("pickId names no article.", { field: "pickId" });
+        }
+        await manager.update(Article, { id }, { keepReadingId: pickId, updatedAt: new Date(), version: () => "version + 1" });
+        await recordAudit(manager, user.id, "pinKeepReading", "Article", id);
+        return this.reload(manager, id);
+      }),
+    );
   }
 
   /** The article, when `user` may change it; NOT_FOUND when it does not exist, FORBIDDEN when it is not theirs. */

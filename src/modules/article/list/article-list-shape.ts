@@ -19,7 +19,17 @@ type Need = keyof Article | keyof typeof JOINS | typeof TAGS;
 
 /** What every list row carries whatever the client asked: ids, status and dates for policies, cursors and sort keys; small numbers. */
 const ALWAYS: Need[] = [
-  "id", "status", "authorId", "categoryId", "keepReadingId", "publishedAt", "updatedAt", "commentCount", "version", "wordCount", "readingTimeMinutes",
+  "id",
+  "status",
+  "authorId",
+  "categoryId",
+  "keepReadingId",
+  "publishedAt",
+  "updatedAt",
+  "commentCount",
+  "version",
+  "wordCount",
+  "readingTimeMinutes",
 ];
 
 /**

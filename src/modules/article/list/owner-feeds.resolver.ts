@@ -28,7 +28,9 @@ function ownerFeedResolver<T extends NamedEntity>(options: OwnerFeedOptions<T>) 
   class OwnerFeedResolver {
     @FieldResolver(() => ArticleConnection, { description: options.description })
     async articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
-      const page = await options.feed(ctx)(pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info))).load(owner.id);
+      const page = await options
+        .feed(ctx)(pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info)))
+        .load(owner.id);
       return connectionFrom(page, () => options.feedCount(ctx).load(owner.id));
     }
   }

@@ -16,7 +16,8 @@ export class PreviewToken {
 export class ArticlePreviewResolver {
   @Authorized(Role.CONTRIBUTOR)
   @Mutation(() => PreviewToken, {
-    description: "A preview link for a draft or scheduled article, for a front end to show it without the editor's credentials. Editors and the article's author.",
+    description:
+      "A preview link for a draft or scheduled article, for a front end to show it without the editor's credentials. Editors and the article's author.",
   })
   createPreviewToken(
     @Arg("articleId", () => ID) articleId: string,

@@ -41,20 +41,22 @@ export class ArticlePublisherService {
 
   async transition(user: User, transition: Transition, globalId: string, version: number, publishAt?: Date): Promise<Article> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
-    const article = await purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      const current = await this.editor.editable(manager, user, id);
-      await addArticleTags(manager, id, changed);
-      articlePolicy.assertCanPublish(user, current);
-      if (!FROM[transition].includes(current.status)) {
-        throw new BadUserInputError(`${transition} does not apply to a ${current.status} article.`, { field: "id", status: current.status });
-      }
-      const changes = changesFor(transition, current, publishAt);
-      await updateAtVersion(manager, id, version, changes);
-      if (changes.status === ArticleStatus.PUBLISHED) await recordRevision(manager, user.id, id, RevisionAction.PUBLISH);
-      await recordAudit(manager, user.id, transition, "Article", id);
-      await addArticleTags(manager, id, changed);
-      return this.editor.reload(manager, id);
-    }));
+    const article = await purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        const current = await this.editor.editable(manager, user, id);
+        await addArticleTags(manager, id, changed);
+        articlePolicy.assertCanPublish(user, current);
+        if (!FROM[transition].includes(current.status)) {
+          throw new BadUserInputError(`${transition} does not apply to a ${current.status} article.`, { field: "id", status: current.status });
+        }
+        const changes = changesFor(transition, current, publishAt);
+        await updateAtVersion(manager, id, version, changes);
+        if (changes.status === ArticleStatus.PUBLISHED) await recordRevision(manager, user.id, id, RevisionAction.PUBLISH);
+        await recordAudit(manager, user.id, transition, "Article", id);
+        await addArticleTags(manager, id, changed);
+        return this.editor.reload(manager, id);
+      }),
+    );
     if (article.status === ArticleStatus.PUBLISHED) await this.announce(article);
     return article;
   }
@@ -94,7 +96,12 @@ export class ArticlePublisherService {
       const result = await manager
         .createQueryBuilder()
         .update(Article)
-        .set({ status: ArticleStatus.PUBLISHED, updatedAt: now, version: () => "version + 1", firstPublishedAt: () => "COALESCE(first_published_at, published_at)" })
+        .set({
+          status: ArticleStatus.PUBLISHED,
+          updatedAt: now,
+          version: () => "version + 1",
+          firstPublishedAt: () => "COALESCE(first_published_at, published_at)",
+        })
         .where("id = :id AND status = :scheduled", { id, scheduled: ArticleStatus.SCHEDULED })
         .execute();
       if (result.affected !== 1) return null;

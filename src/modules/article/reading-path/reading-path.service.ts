@@ -51,10 +51,11 @@ export class ReadingPathService {
    * few a page shows are read by id, with the other articles of the request.
    */
   async rankings(articleIds: readonly number[], deep: boolean): Promise<RelatedRanking[]> {
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      relatedRankingSql(this.dataSource, !deep),
-      { relatedSourceIds: articleIds, relatedPublished: ArticleStatus.PUBLISHED, rankDepth: RANK_DEPTH },
-    );
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, !deep), {
+      relatedSourceIds: articleIds,
+      relatedPublished: ArticleStatus.PUBLISHED,
+      rankDepth: RANK_DEPTH,
+    });
     const rows: RankingRow[] = await this.dataSource.query(sql, parameters);
     const rankings = new Map<number, RelatedRanking>();
     for (const row of rows) {

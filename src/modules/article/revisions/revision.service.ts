@@ -60,15 +60,17 @@ export class ArticleRevisionService {
   restore(user: User, input: RestoreArticleRevisionInput): Promise<Article> {
     const articleId = decodeGlobalIdOf("Article", input.articleId, "input.articleId");
     const revisionId = decodeGlobalIdOf("ArticleRevision", input.revisionId, "input.revisionId");
-    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      await this.editor.editable(manager, user, articleId);
-      const revision = await manager.findOneBy(ArticleRevision, { id: revisionId, articleId });
-      if (!revision) throw new NotFoundError(messages.noRevision, { field: "input.revisionId" });
-      const { content } = revision;
-      const update = await this.asUpdate(manager, input, content);
-      const source = content.bodySource !== null && content.bodyFormat !== null ? { text: content.bodySource, format: content.bodyFormat } : null;
-      return this.editor.save(manager, user, articleId, update, RevisionAction.RESTORE, source, changed);
-    }));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        await this.editor.editable(manager, user, articleId);
+        const revision = await manager.findOneBy(ArticleRevision, { id: revisionId, articleId });
+        if (!revision) throw new NotFoundError(messages.noRevision, { field: "input.revisionId" });
+        const { content } = revision;
+        const update = await this.asUpdate(manager, input, content);
+        const source = content.bodySource !== null && content.bodyFormat !== null ? { text: content.bodySource, format: content.bodyFormat } : null;
+        return this.editor.save(manager, user, articleId, update, RevisionAction.RESTORE, source, changed);
+      }),
+    );
   }
 
   private async asUpdate(manager: EntityManager, input: RestoreArticleRevisionInput, content: RevisionContent): Promise<UpdateArticleInput> {

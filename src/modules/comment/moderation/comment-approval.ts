@@ -35,7 +35,13 @@ export class CommentApproval {
    * visible, what to `announce` after the commit. When readers saw it before
    * or see it after, adds its article's tags to `changed`.
    */
-  async setStatus(manager: EntityManager, comment: Comment, status: CommentStatus, changed: Set<string>, changes: Partial<Comment> = {}): Promise<Announcement | null> {
+  async setStatus(
+    manager: EntityManager,
+    comment: Comment,
+    status: CommentStatus,
+    changed: Set<string>,
+    changes: Partial<Comment> = {},
+  ): Promise<Announcement | null> {
     const wasApproved = comment.status === CommentStatus.APPROVED;
     const approved = status === CommentStatus.APPROVED;
     if (wasApproved || approved) addCommentTags(comment.articleId, changed);

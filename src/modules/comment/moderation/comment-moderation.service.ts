@@ -27,15 +27,17 @@ export class CommentModerationService {
    * `actorId` (null: an operator at the command line).
    */
   async moderate(commentId: number, status: CommentStatus, actorId: number | null = null): Promise<Comment> {
-    const { comment, announcement } = await purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      const found = await manager.getRepository(Comment).findOneBy({ id: commentId });
-      if (!found) throw new NotFoundError("No comment has this id.", { field: "id" });
-      if (found.status === status) return { comment: found, announcement: null };
-      const previous = found.status;
-      const announcement = await this.approval.setStatus(manager, found, status, changed);
-      await recordAudit(manager, actorId, "moderateComment", "Comment", commentId, `${previous} -> ${status}`);
-      return { comment: found, announcement };
-    }));
+    const { comment, announcement } = await purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        const found = await manager.getRepository(Comment).findOneBy({ id: commentId });
+        if (!found) throw new NotFoundError("No comment has this id.", { field: "id" });
+        if (found.status === status) return { comment: found, announcement: null };
+        const previous = found.status;
+        const announcement = await this.approval.setStatus(manager, found, status, changed);
+        await recordAudit(manager, actorId, "moderateComment", "Comment", commentId, `${previous} -> ${status}`);
+        return { comment: found, announcement };
+      }),
+    );
     if (announcement) await this.approval.announce(announcement);
     return comment;
   }

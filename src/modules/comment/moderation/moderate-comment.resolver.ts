@@ -9,11 +9,7 @@ import { Comment } from "../comment.entity";
 export class ModerateCommentResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Comment, { description: "Editors: approve, hold, mark as spam or delete a comment." })
-  moderateComment(
-    @Arg("id", () => ID) id: string,
-    @Arg("status", () => CommentStatus) status: CommentStatus,
-    @Ctx() ctx: CommentContext,
-  ): Promise<Comment> {
+  moderateComment(@Arg("id", () => ID) id: string, @Arg("status", () => CommentStatus) status: CommentStatus, @Ctx() ctx: CommentContext): Promise<Comment> {
     return ctx.services.commentModeration.moderate(decodeGlobalIdOf("Comment", id, "id"), status, signedIn(ctx).id);
   }
 }

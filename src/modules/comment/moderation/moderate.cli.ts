@@ -26,7 +26,8 @@ async function main(): Promise<number> {
   const id = commentIdOf(values.id);
   if (id === null) throw new UsageError(`${COMMAND.name} needs --id with a comment's number or global id${values.id ? `, got "${values.id}"` : ""}`);
   const status = Object.values(CommentStatus).find((candidate) => candidate === values.status);
-  if (!status) throw new UsageError(`${COMMAND.name} needs --status ${Object.values(CommentStatus).join(", ")}${values.status ? `, got "${values.status}"` : ""}`);
+  if (!status)
+    throw new UsageError(`${COMMAND.name} needs --status ${Object.values(CommentStatus).join(", ")}${values.status ? `, got "${values.status}"` : ""}`);
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   const dataSource = await createDataSource(config.databaseUrl, logger)
     .initialize()
@@ -35,7 +36,13 @@ async function main(): Promise<number> {
     });
   // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
   const caching = createCaching(config.caching, config.limits, logger, dataSource);
-  const services = createServices(dataSource, config.auth, logger, { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } }, caching.contentChanged);
+  const services = createServices(
+    dataSource,
+    config.auth,
+    logger,
+    { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } },
+    caching.contentChanged,
+  );
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   try {
     const comment = await services.commentModeration.moderate(id, status);

@@ -61,7 +61,13 @@ export class CommentSubscriptionService {
     await enqueueMail(
       manager,
       `confirm:${subscription.id}:${bucket}`,
-      notificationMessages.confirm(email, this.publicUrl, article.title, this.tokens.sign(CONFIRM_PURPOSE, subscription.id), this.unsubscribeToken(subscription.id)),
+      notificationMessages.confirm(
+        email,
+        this.publicUrl,
+        article.title,
+        this.tokens.sign(CONFIRM_PURPOSE, subscription.id),
+        this.unsubscribeToken(subscription.id),
+      ),
     );
   }
 

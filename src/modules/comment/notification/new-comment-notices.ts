@@ -29,7 +29,14 @@ export class NewCommentNotices {
       await enqueueMail(
         manager,
         `comment:${comment.id}:${subscriber.email}`,
-        notificationMessages.newComment(subscriber.email, this.publicUrl, article, comment.authorName, text, this.subscriptions.unsubscribeToken(subscriber.id)),
+        notificationMessages.newComment(
+          subscriber.email,
+          this.publicUrl,
+          article,
+          comment.authorName,
+          text,
+          this.subscriptions.unsubscribeToken(subscriber.id),
+        ),
       );
     }
     return subscribers.length > 0;

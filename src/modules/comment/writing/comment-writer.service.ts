@@ -54,7 +54,9 @@ export class CommentWriterService {
   async add(input: AddCommentInput, clientAddress: string): Promise<AddedComment> {
     const request = validateNewComment(input);
     await this.limiter.attempt([`ip:${clientAddress}`, `email:${request.authorEmail}`]);
-    const { comment, announcement } = await purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, (manager) => this.addIn(manager, input, request, changed)));
+    const { comment, announcement } = await purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, (manager) => this.addIn(manager, input, request, changed)),
+    );
     if (announcement) await this.approval.announce(announcement);
     if (request.notify) this.outbox.nudge();
     return { comment, editToken: this.tokens.sign(EDIT_PURPOSE, comment.id) };
@@ -83,7 +85,12 @@ export class CommentWriterService {
     await this.changeOwn(token, (manager, comment, changed) => this.approval.setStatus(manager, comment, CommentStatus.DELETED, changed).then(() => undefined));
   }
 
-  private async addIn(manager: EntityManager, input: AddCommentInput, request: NewComment, changed: Set<string>): Promise<{ comment: Comment; announcement: Announcement | null }> {
+  private async addIn(
+    manager: EntityManager,
+    input: AddCommentInput,
+    request: NewComment,
+    changed: Set<string>,
+  ): Promise<{ comment: Comment; announcement: Announcement | null }> {
     if (request.idempotencyKey !== null) {
       const claim = await this.idempotency.claim(manager, OPERATION, request.idempotencyKey, input);
       if (!claim.fresh) return { comment: await manager.getRepository(Comment).findOneByOrFail({ id: claim.resultId }), announcement: null };
@@ -138,13 +145,15 @@ export class CommentWriterService {
     const id = this.tokens.verify(EDIT_PURPOSE, token);
     if (id === null) throw new ForbiddenError(messages.badEditToken);
     // An approved comment's new text, or its disappearance, is visible (setStatus adds its tags).
-    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      const own = await manager.getRepository(Comment).findOneBy({ id });
-      if (!own || own.status === CommentStatus.DELETED) throw new ForbiddenError(messages.badEditToken);
-      if (Date.now() - own.createdAt.getTime() > this.settings.editWindowMs) throw new ForbiddenError(messages.editWindowClosed);
-      // A guest's change never makes a comment visible (an edit keeps it PENDING or re-checks it), so nothing is announced.
-      await change(manager, own, changed);
-      return own;
-    }));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        const own = await manager.getRepository(Comment).findOneBy({ id });
+        if (!own || own.status === CommentStatus.DELETED) throw new ForbiddenError(messages.badEditToken);
+        if (Date.now() - own.createdAt.getTime() > this.settings.editWindowMs) throw new ForbiddenError(messages.editWindowClosed);
+        // A guest's change never makes a comment visible (an edit keeps it PENDING or re-checks it), so nothing is announced.
+        await change(manager, own, changed);
+        return own;
+      }),
+    );
   }
 }

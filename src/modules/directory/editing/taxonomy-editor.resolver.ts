@@ -29,7 +29,10 @@ export function taxonomyEditorResolver<T extends TaxonomyRow>(options: TaxonomyE
 
     @Authorized(Role.EDITOR)
     @Mutation(() => payload, { name: `update${type}`, description: "Changes it at the version it was read at; a stale version is a CONFLICT." })
-    async update(@Arg("input", () => options.updateInput) input: TaxonomyFields & { id: string; version: number }, @Ctx() ctx: DirectoryContext): Promise<{ item: T }> {
+    async update(
+      @Arg("input", () => options.updateInput) input: TaxonomyFields & { id: string; version: number },
+      @Ctx() ctx: DirectoryContext,
+    ): Promise<{ item: T }> {
       return { item: await options.editor(ctx).update(signedIn(ctx), input) };
     }
 

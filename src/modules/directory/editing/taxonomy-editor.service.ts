@@ -82,22 +82,24 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     const id = decodeGlobalIdOf(type, input.id, "input.id");
     const targetId = input.reassignTo == null ? null : decodeGlobalIdOf(type, input.reassignTo, "input.reassignTo");
     if (targetId === id) throw new BadUserInputError(messages.ontoItself(noun), { field: "input.reassignTo" });
-    return purgingAfter(this.contentChanged, (changed) => inTransaction(this.dataSource, async (manager) => {
-      this.purging(await this.existing(manager, id), changed);
-      if (targetId !== null) {
-        const target = await manager.findOneBy(entity, this.where(targetId));
-        if (!target) throw new BadUserInputError(messages.noTarget(noun), { field: "input.reassignTo" });
-        this.purging(target, changed);
-      }
-      // Its articles' reading paths rank by author, section and tags.
-      changed.add(tags.readingPath);
-      const articleCount = await this.kind.release(manager, id, targetId, this.references);
-      await manager.delete(entity, this.where(id));
-      const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
-      const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;
-      await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
-      return { deletedId: encodeGlobalId(type, id), reassignedTo, articleCount };
-    }));
+    return purgingAfter(this.contentChanged, (changed) =>
+      inTransaction(this.dataSource, async (manager) => {
+        this.purging(await this.existing(manager, id), changed);
+        if (targetId !== null) {
+          const target = await manager.findOneBy(entity, this.where(targetId));
+          if (!target) throw new BadUserInputError(messages.noTarget(noun), { field: "input.reassignTo" });
+          this.purging(target, changed);
+        }
+        // Its articles' reading paths rank by author, section and tags.
+        changed.add(tags.readingPath);
+        const articleCount = await this.kind.release(manager, id, targetId, this.references);
+        await manager.delete(entity, this.where(id));
+        const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
+        const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;
+        await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
+        return { deletedId: encodeGlobalId(type, id), reassignedTo, articleCount };
+      }),
+    );
   }
 
   /**

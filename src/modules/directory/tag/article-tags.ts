@@ -14,7 +14,11 @@ export const articleTags = {
   /** Makes `tagIds` (existing, distinct) the article's tags. */
   async replace(manager: EntityManager, articleId: number, tagIds: readonly number[]): Promise<void> {
     await manager.delete(ArticleTag, { articleId });
-    if (tagIds.length > 0) await manager.insert(ArticleTag, tagIds.map((tagId) => ({ articleId, tagId })));
+    if (tagIds.length > 0)
+      await manager.insert(
+        ArticleTag,
+        tagIds.map((tagId) => ({ articleId, tagId })),
+      );
   },
 
   /** Removes `tagId` from every article; the number of articles that carried it. */

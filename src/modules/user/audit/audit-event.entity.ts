@@ -28,7 +28,7 @@ export class AuditEvent {
   at: Date;
 
   /** What changed, briefly ("role EDITOR -> ADMIN"), when the action alone does not say. */
-  @Field(() => String, { nullable: true, description: "What changed, briefly, when the action alone does not say (\"role EDITOR -> ADMIN\")." })
+  @Field(() => String, { nullable: true, description: 'What changed, briefly, when the action alone does not say ("role EDITOR -> ADMIN").' })
   @Column({ type: "varchar", length: 500, nullable: true })
   detail: string | null;
 }
