@@ -25,7 +25,7 @@ const hydrators = new WeakMap<EntityMetadata, Map<string, RowHydrator<ObjectLite
  * holds each column: the columns a query selected are set, converted as
  * TypeORM would, on an object of the entity's class. TypeORM's own
  * `getRawAndEntities()` walks the metadata again for every row and row
- * group, which cost a list page more CPU than its statement; this plan is
+ * group; this plan is
  * made once per entity and prefix.
  */
 export function rowHydrator<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, prefix: string): RowHydrator<T> {

@@ -54,8 +54,8 @@ const MAX_KEY_LENGTH = 1024;
 
 /**
  * The cost of the operation, or undefined when its variables do not fit it
- * (execution then names the variable). The walk over the document was
- * 2–3% of a feed's CPU; a repeated request reuses its result.
+ * (execution then names the variable). A repeated request reuses the
+ * result of the walk over its document.
  */
 export function operationCost(
   schema: GraphQLSchema,

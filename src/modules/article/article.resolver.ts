@@ -28,9 +28,9 @@ export class ArticleResolver {
     const rowId = ctx.services.articles.lookupId(slug, id);
     const lookup = rowId === null ? { slug: slug! } : { id: rowId };
     if (previewToken != null) return ctx.services.preview.read(previewToken, lookup);
-    const published = await (rowId === null ? ctx.services.articles.bySlug(slug!) : ctx.loaders.articleById.load(rowId));
+    const published = await (rowId === null ? ctx.services.articleLookup.published({ slug: slug! }) : ctx.loaders.articleById.load(rowId));
     if (published || !ctx.viewer) return published;
-    return ctx.services.editor.readable(ctx.viewer, lookup);
+    return ctx.services.articleLookup.readable(ctx.viewer, lookup);
   }
 
   @Query(() => ArticleConnection, { description: "Published articles (editors: any status), filtered and sorted." })

@@ -37,20 +37,6 @@ const MAX_EXCLUDED = 100;
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * By its slug or one it had before a rename (see `article-slugs.ts`), in one
-   * statement. The UNION of two unique-key lookups keeps both indexes in use;
-   * `slug = ? OR id IN (…)` made both stores scan the whole table.
-   */
-  async bySlug(slug: string): Promise<Article | null> {
-    if (!isStorableText(slug)) return null;
-    return this.published()
-      .andWhere("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", {
-        slug,
-      })
-      .getOne();
-  }
-
   /** Checks `article(slug, id)`'s arguments; returns the row id when looked up by id. */
   lookupId(slug: string | null | undefined, id: string | null | undefined): number | null {
     if ((slug == null) === (id == null)) throw new BadUserInputError(messages.slugOrId, { field: "slug" });

@@ -3,6 +3,7 @@ import { DirectoryContext, DirectoryLoaders, DirectoryServices } from "../direct
 import { ServiceDeps } from "../feature-module";
 import { UserLoaders, UserServices } from "../user";
 import { createArticleLoaders } from "./article.loaders";
+import { ArticleLookupService } from "./article-lookup.service";
 import { ArticleService } from "./article.service";
 import { ArticleEditorService } from "./editing/article-editor.service";
 import { ArticlePreviewService } from "./preview/article-preview.service";
@@ -14,13 +15,15 @@ import { ArticleRevisionService } from "./revisions/revision.service";
 
 export function articleServices({ dataSource, contentChanged, pubsub, services }: ServiceDeps<UserServices>) {
   const articles = new ArticleService(dataSource);
+  const articleLookup = new ArticleLookupService(dataSource);
   const editor = new ArticleEditorService(dataSource, contentChanged);
   return {
     articles,
+    articleLookup,
     readingPath: new ReadingPathService(dataSource, articles),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
-    preview: new ArticlePreviewService(services.signer, editor),
+    preview: new ArticlePreviewService(services.signer, articleLookup),
     publisher: new ArticlePublisherService(dataSource, editor, pubsub, contentChanged),
     /** The event bus that subscriptions listen on. */
     pubsub,

@@ -5,7 +5,7 @@ import { PageRequest } from "./page-request";
 /**
  * One page of a list, in list order. `cursor(index)` is the cursor of
  * `nodes[index]`, encoded only when a client asks for it (most lists on a
- * page never do: a cursor per item was 2% of an authors page's CPU).
+ * page never do).
  */
 export interface Page<T> {
   nodes: T[];

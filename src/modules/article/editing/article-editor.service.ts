@@ -10,7 +10,7 @@ import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { articleTags } from "../../directory";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
 import { LIMITS, existingId, existingTagIds, imageColumns } from "./article-fields";
-import { checkText, isStorableText, optionalText } from "../../../shared/input-text";
+import { checkText, optionalText } from "../../../shared/input-text";
 import { articlePolicy } from "../article-policy";
 import { retireSlug, uniqueSlug } from "./article-slugs";
 import { ArticleStatus } from "../article-status";
@@ -19,8 +19,6 @@ import { BodyFormat, renderBody } from "../body/body-format";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
 import { BodySource, recordRevision } from "../revisions/record-revision";
 import { RevisionAction } from "../revisions/revision-action";
-
-export type ArticleLookup = { id: number } | { slug: string };
 
 const messages = {
   notFound: "No such article.",
@@ -39,21 +37,6 @@ export class ArticleEditorService {
     private readonly dataSource: DataSource,
     private readonly contentChanged: ContentChanged,
   ) {}
-
-  /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
-  async readable(user: User, lookup: ArticleLookup): Promise<Article | null> {
-    if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
-    const article = await this.anyStatus(lookup);
-    return article && articlePolicy.canRead(user, article) ? article : null;
-  }
-
-  /** By id, slug or former slug, whatever its status: only for callers that checked the right to see it. */
-  anyStatus(lookup: ArticleLookup): Promise<Article | null> {
-    const qb = this.dataSource.getRepository(Article).createQueryBuilder("article");
-    if ("id" in lookup) qb.where("article.id = :id", lookup);
-    else qb.where("(article.slug = :slug OR article.id IN (SELECT article_id FROM article_slug WHERE slug = :slug))", lookup);
-    return qb.getOne();
-  }
 
   /** A new article is a draft, which no anonymous reader sees: nothing to purge. */
   create(user: User, input: CreateArticleInput): Promise<Article> {

@@ -136,8 +136,7 @@ function columnsOf(qb: SelectQueryBuilder<ObjectLiteral>, target: EntityTarget<O
 /**
  * The tags of the article aliased `alias`, by name, as a JSON array of tag
  * rows whose keys are `tag_<column>`: a feed showing tags then takes one
- * statement, not two (the second statement's round trip and build were a
- * tenth of a feed's CPU on PostgreSQL).
+ * statement, not two.
  */
 function tagsSql(dataSource: DataSource, alias: string): string {
   const pairs = dataSource

@@ -1,7 +1,7 @@
 import { BadUserInputError, InvalidPreviewTokenError, NotFoundError } from "../../../shared/errors";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { SignedToken, TokenSigner, User } from "../../user";
-import { ArticleEditorService, ArticleLookup } from "../editing/article-editor.service";
+import { ArticleLookup, ArticleLookupService } from "../article-lookup.service";
 import { Article } from "../article.entity";
 
 /** The JWT audience of preview tokens: distinct from sign-in tokens', so neither passes as the other. */
@@ -25,7 +25,7 @@ const messages = {
 export class ArticlePreviewService {
   constructor(
     private readonly signer: TokenSigner,
-    private readonly editor: ArticleEditorService,
+    private readonly lookup: ArticleLookupService,
   ) {}
 
   /** For those who may read the article themselves (editors, its author); NOT_FOUND for anyone else. */
@@ -34,7 +34,7 @@ export class ArticlePreviewService {
       throw new BadUserInputError(messages.minutes, { field: "expiresInMinutes", maximum: PREVIEW_MINUTES.max });
     }
     const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
-    const article = await this.editor.readable(user, { id });
+    const article = await this.lookup.readable(user, { id });
     if (!article) throw new NotFoundError(messages.notFound, { field: "articleId" });
     return this.signer.sign(PREVIEW_AUDIENCE, String(article.id), minutes * 60);
   }
@@ -45,7 +45,7 @@ export class ArticlePreviewService {
     if ("failure" in checked) {
       throw new InvalidPreviewTokenError(checked.failure === "EXPIRED" ? messages.expired : messages.invalid, checked.failure);
     }
-    const article = await this.editor.anyStatus(lookup);
+    const article = await this.lookup.anyStatus(lookup);
     if (article && String(article.id) !== checked.subject) throw new InvalidPreviewTokenError(messages.otherArticle, "OTHER_ARTICLE");
     return article;
   }

@@ -106,8 +106,7 @@ function tagWeightsSql(dataSource: DataSource, sources: string): string {
 /**
  * SQL of how many articles there are, for weights that only need the
  * order of magnitude. SQLite counts a table from its b-tree in microseconds;
- * PostgreSQL has no such count (COUNT(*) reads all 100,000 index entries, 50
- * ms), so it reads the planner's row estimate, which VACUUM and ANALYZE keep
+ * PostgreSQL has no such count (COUNT(*) reads every index entry), so it reads the planner's row estimate, which VACUUM and ANALYZE keep
  * within a few percent, and counts only a table never analysed (-1 or 0).
  */
 function articleCountSql(dataSource: DataSource): string {

@@ -1,0 +1,44 @@
+import { DataSource, SelectQueryBuilder } from "typeorm";
+import { isStorableText } from "../../shared/input-text";
+import { User } from "../user";
+import { articlePolicy } from "./article-policy";
+import { ArticleStatus } from "./article-status";
+import { Article } from "./article.entity";
+
+export type ArticleLookup = { id: number } | { slug: string };
+
+/**
+ * "This slug or id, for this viewer": the one way a single article is
+ * found. A slug matches the current one or one the article had before a
+ * rename (`editing/article-slugs.ts`) through the UNION of two unique-key
+ * lookups, which keeps both indexes in use (an OR of the two scans the
+ * table on both stores).
+ */
+export class ArticleLookupService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Published only: what every reader may see. */
+  published(lookup: ArticleLookup): Promise<Article | null> {
+    return this.find(lookup, ArticleStatus.PUBLISHED);
+  }
+
+  /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
+  async readable(user: User, lookup: ArticleLookup): Promise<Article | null> {
+    const article = await this.find(lookup);
+    return article && articlePolicy.canRead(user, article) ? article : null;
+  }
+
+  /** Any status: only for callers that checked the right to see it (a preview token). */
+  anyStatus(lookup: ArticleLookup): Promise<Article | null> {
+    return this.find(lookup);
+  }
+
+  private async find(lookup: ArticleLookup, status?: ArticleStatus): Promise<Article | null> {
+    if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
+    const qb: SelectQueryBuilder<Article> = this.dataSource.getRepository(Article).createQueryBuilder("article");
+    if ("id" in lookup) qb.where("article.id = :id", lookup);
+    else qb.where("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", lookup);
+    if (status) qb.andWhere("article.status = :status", { status });
+    return qb.getOne();
+  }
+}
