@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     logger.info({ signal, drainMs: config.shutdown.drainMs, graceMs: config.shutdown.graceMs }, "shutting down");
     await server.shutdown();
     await dataSource.destroy();
-    await tracing?.shutdown();
+    // A collector that is down loses the last spans, never the exit code.
+    await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "the last spans could not be sent"));
     logger.info("stopped");
     process.exit(0);
   };

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { before, test } from "node:test";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
@@ -11,6 +14,7 @@ import { Tracing, startTracing } from "../src/telemetry";
 import { statementShape } from "../src/telemetry/statement-spans";
 import { createArticle, createAuthor, createCategory, createComment } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
+import { startMain, stopWith } from "./helpers/main-process";
 
 const exporter = new InMemorySpanExporter();
 let tracing: Tracing;
@@ -194,4 +198,37 @@ test("a statement's shape keeps its parameters' places and drops every literal",
     statementShape("SELECT x FROM t2 WHERE name = 'O''Brien' AND n IN (1, -2.5) AND y = ?"),
     "SELECT x FROM t2 WHERE name = ? AND n IN (?, ?) AND y = ?",
   );
+});
+
+/** The modules a `npm start` process had loaded when it exited, after serving one GraphQL request. */
+async function modulesLoadedByMain(env: Record<string, string>): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "broadsheet-modules-"));
+  try {
+    const loaded = join(dir, "loaded.json");
+    const preload = join(dir, "record-modules.js");
+    writeFileSync(
+      preload,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const running = await startMain(`sqlite:${join(dir, "main.sqlite")}`, { ...env, NODE_OPTIONS: `--require ${preload}` });
+    const response = await fetch(`${running.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ articles(first: 3) { nodes { title } } }" }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(await stopWith(running, "SIGTERM"), 0);
+    return JSON.parse(readFileSync(loaded, "utf8")) as string[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("without OTEL_EXPORTER_OTLP_ENDPOINT the server never loads OpenTelemetry: tracing off costs no code on any request", async () => {
+  // prom-client loads @opentelemetry/api, a facade that does nothing until a provider is registered: only the SDK counts.
+  const sdk = (modules: string[]) =>
+    modules.filter((path) => path.includes(join("node_modules", "@opentelemetry")) && !path.includes(join("@opentelemetry", "api")));
+  assert.deepEqual(sdk(await modulesLoadedByMain({ OTEL_EXPORTER_OTLP_ENDPOINT: "" })), []);
+  // The same process with tracing on does load it: the check above can fail.
+  assert.ok(sdk(await modulesLoadedByMain({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9" })).length > 0);
 });
