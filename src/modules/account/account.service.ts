@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { inTransaction } from "../../database/transaction";
+import { IdempotencyKeys } from "../../shared/idempotency/idempotency-keys";
 import { BadUserInputError } from "../../shared/errors";
 import { checkEmail, checkText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
@@ -21,6 +22,8 @@ export interface NewUser {
   password: string;
   role: Role;
   authorId?: number | null;
+  /** A retry with the same key returns the account the first call made (see `IdempotencyKeys.once`). */
+  idempotencyKey?: string | null;
 }
 
 /** The users directory's order: by email, then id. */
@@ -43,27 +46,36 @@ export function checkPassword(field: string, password: string): string {
 
 /** Accounts: created by `npm run user:create` or an admin, listed for admins. */
 export class AccountService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency = new IdempotencyKeys(),
+  ) {}
 
   /** A new account; `actorId` is the admin who made it, null for the command line. */
-  async create({ email, password, role, authorId = null }: NewUser, actorId: number | null = null): Promise<User> {
+  async create({ email, password, role, authorId = null, idempotencyKey = null }: NewUser, actorId: number | null = null): Promise<User> {
     const normalized = checkEmail("input.email", email);
     const passwordHash = await hashPassword(checkPassword("input.password", password));
     return inTransaction(this.dataSource, async (manager) => {
-      if (await manager.existsBy(User, { email: normalized })) throw new BadUserInputError(messages.emailTaken, { field: "input.email" });
-      if (authorId !== null && !(await manager.existsBy(Author, { id: authorId }))) throw new BadUserInputError(messages.noAuthor, { field: "input.authorId" });
-      const { identifiers } = await manager.insert(User, {
-        email: normalized,
-        passwordHash,
-        role,
-        authorId,
-        createdAt: new Date(),
-        version: 1,
-        disabledAt: null,
-        sessionEpoch: 0,
+      // A retry is compared on everything but the password, whose hash would otherwise be kept beside the key.
+      const compared = { email: normalized, role, authorId };
+      const { id } = await this.idempotency.once(manager, `createUser:${actorId ?? 0}`, idempotencyKey, compared, async () => {
+        if (await manager.existsBy(User, { email: normalized })) throw new BadUserInputError(messages.emailTaken, { field: "input.email" });
+        if (authorId !== null && !(await manager.existsBy(Author, { id: authorId })))
+          throw new BadUserInputError(messages.noAuthor, { field: "input.authorId" });
+        const { identifiers } = await manager.insert(User, {
+          email: normalized,
+          passwordHash,
+          role,
+          authorId,
+          createdAt: new Date(),
+          version: 1,
+          disabledAt: null,
+          sessionEpoch: 0,
+        });
+        const inserted = identifiers[0].id as number;
+        await recordAudit(manager, actorId, "createUser", "User", inserted, `role ${role}`);
+        return inserted;
       });
-      const id = identifiers[0].id as number;
-      await recordAudit(manager, actorId, "createUser", "User", id, `role ${role}`);
       return manager.findOneByOrFail(User, { id });
     });
   }

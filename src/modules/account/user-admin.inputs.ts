@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../shared/pagination/connection.types";
 import { Role, User } from "../user";
+import { CREATE_IDEMPOTENCY_KEY } from "../../shared/idempotency/idempotency-keys";
 
 @InputType({ description: "A new account." })
 export class CreateUserInput {
@@ -15,6 +16,9 @@ export class CreateUserInput {
 
   @Field(() => ID, { nullable: true, description: "The author profile the account writes under." })
   authorId?: string | null;
+
+  @Field(() => String, CREATE_IDEMPOTENCY_KEY)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Changes to an account; absent fields stay as they are." })

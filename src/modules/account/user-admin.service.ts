@@ -26,7 +26,7 @@ export class UserAdminService {
 
   create(admin: User, input: CreateUserInput): Promise<User> {
     const authorId = input.authorId == null ? null : decodeGlobalIdOf("Author", input.authorId, "input.authorId");
-    return this.users.create({ email: input.email, password: input.password, role: input.role, authorId }, admin.id);
+    return this.users.create({ email: input.email, password: input.password, role: input.role, authorId, idempotencyKey: input.idempotencyKey }, admin.id);
   }
 
   /** Role, byline and disabling, at the version read; never leaves the publication without an enabled ADMIN. */

@@ -7,6 +7,13 @@ import { IdempotencyKey } from "./idempotency-key.entity";
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
+/** The `idempotencyKey` field of every create input. */
+export const CREATE_IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    "A retried or concurrent call with the same key returns the first result and creates nothing new; keys are the caller's own, at most 255 characters, kept 24 hours.",
+} as const;
+
 /** What claiming a key found: the key is ours now, or an earlier call with the same input already produced `resultId`. */
 export type Claim = { fresh: true } | { fresh: false; resultId: number };
 
@@ -33,6 +40,28 @@ export class IdempotencyKeys {
 
   async complete(manager: EntityManager, operation: string, key: string, resultId: number): Promise<void> {
     await manager.getRepository(IdempotencyKey).update({ operation, key }, { resultId });
+  }
+
+  /**
+   * Runs `create` once per `key` in the caller's transaction: the first call
+   * runs it and records the id it returns; a retried or concurrent call with
+   * the same key and input gets that id without running it (`fresh` false),
+   * one with other input a CONFLICT. Without a key it just runs.
+   */
+  async once(
+    manager: EntityManager,
+    operation: string,
+    key: string | null | undefined,
+    input: unknown,
+    create: () => Promise<number>,
+  ): Promise<{ id: number; fresh: boolean }> {
+    if (key == null) return { id: await create(), fresh: true };
+    checkIdempotencyKey(key, "input.idempotencyKey");
+    const claim = await this.claim(manager, operation, key, input);
+    if (!claim.fresh) return { id: claim.resultId, fresh: false };
+    const id = await create();
+    await this.complete(manager, operation, key, id);
+    return { id, fresh: true };
   }
 
   /** Deletes keys past their 24 h: they would be taken over anyway, this keeps the table small. */

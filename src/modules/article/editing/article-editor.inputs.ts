@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { BodyFormat } from "../body/body-format";
 import { Article } from "../article.entity";
+import { CREATE_IDEMPOTENCY_KEY } from "../../../shared/idempotency/idempotency-keys";
 
 @InputType({ description: "The lead image of an article." })
 export class ImageInput {
@@ -38,6 +39,9 @@ abstract class ArticleFields {
 
 @InputType({ description: "A new article; it starts as a DRAFT." })
 export class CreateArticleInput extends ArticleFields {
+  @Field(() => String, CREATE_IDEMPOTENCY_KEY)
+  idempotencyKey?: string | null;
+
   @Field({ description: "The headline; the slug is made from it." })
   title: string;
 

@@ -3,6 +3,7 @@ import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
 import { addArticleTags } from "../article-cache-tags";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
+import { IdempotencyKeys } from "../../../shared/idempotency/idempotency-keys";
 import { BadUserInputError, NotFoundError } from "../../../shared/errors";
 import { slugify } from "../../../shared/slug";
 import { recordAudit, User } from "../../user";
@@ -36,38 +37,44 @@ export class ArticleEditorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contentChanged: ContentChanged,
+    private readonly idempotency = new IdempotencyKeys(),
   ) {}
 
   /** A new article is a draft, which no anonymous reader sees: nothing to purge. */
   create(user: User, input: CreateArticleInput): Promise<Article> {
     return inTransactionRetryingKeyRaces(this.dataSource, async (manager) => {
-      const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
-      if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
-      articlePolicy.assertCanWriteAs(user, authorId);
-      const title = checkText("input.title", input.title, { max: LIMITS.title });
-      const now = new Date();
-      const { identifiers } = await manager.insert(Article, {
-        ...this.contentColumns(input),
-        ...this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN),
-        ...imageColumns(input.featuredImage, "input.featuredImage"),
-        title,
-        slug: await uniqueSlug(manager, title),
-        status: ArticleStatus.DRAFT,
-        publishedAt: null,
-        firstPublishedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-        commentCount: 0,
-        keepReadingId: null,
-        authorId,
-        categoryId: await existingId(manager, "Category", input.categoryId, "input.categoryId"),
-      });
-      const id = identifiers[0].id as number;
-      await this.replaceTags(manager, id, input.tagIds ?? []);
-      await recordAudit(manager, user.id, "createArticle", "Article", id);
+      const { id } = await this.idempotency.once(manager, `createArticle:${user.id}`, input.idempotencyKey, input, () => this.insert(manager, user, input));
       return this.reload(manager, id);
     });
+  }
+
+  private async insert(manager: EntityManager, user: User, input: CreateArticleInput): Promise<number> {
+    const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
+    if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
+    articlePolicy.assertCanWriteAs(user, authorId);
+    const title = checkText("input.title", input.title, { max: LIMITS.title });
+    const now = new Date();
+    const { identifiers } = await manager.insert(Article, {
+      ...this.contentColumns(input),
+      ...this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN),
+      ...imageColumns(input.featuredImage, "input.featuredImage"),
+      title,
+      slug: await uniqueSlug(manager, title),
+      status: ArticleStatus.DRAFT,
+      publishedAt: null,
+      firstPublishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      commentCount: 0,
+      keepReadingId: null,
+      authorId,
+      categoryId: await existingId(manager, "Category", input.categoryId, "input.categoryId"),
+    });
+    const id = identifiers[0].id as number;
+    await this.replaceTags(manager, id, input.tagIds ?? []);
+    await recordAudit(manager, user.id, "createArticle", "Article", id);
+    return id;
   }
 
   update(user: User, input: UpdateArticleInput): Promise<Article> {

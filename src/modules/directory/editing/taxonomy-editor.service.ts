@@ -3,6 +3,7 @@ import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity
 import { tags } from "../../../caching/cache-tags";
 import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/transaction";
+import { IdempotencyKeys } from "../../../shared/idempotency/idempotency-keys";
 import { BadUserInputError, NotFoundError } from "../../../shared/errors";
 import { checkText } from "../../../shared/input-text";
 import { updateAtVersionOf } from "../../../shared/versioned-update";
@@ -42,6 +43,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     private readonly contentChanged: ContentChanged,
     /** Other modules' rows that point at rows of this kind. */
     private readonly references: EntryReference[] = [],
+    private readonly idempotency = new IdempotencyKeys(),
   ) {}
 
   /**
@@ -49,16 +51,23 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
    * the list of its kind, and the feeds by its slugs, old and new (a feed
    * asked for by a slug nobody had is an empty answer that a new slug fills).
    */
-  create(user: User, input: TaxonomyFields & { name: string }): Promise<T> {
+  create(user: User, input: TaxonomyFields & { name: string; idempotencyKey?: string | null }): Promise<T> {
     return this.inSlugTransaction(async (manager, changed) => {
-      const name = checkText("input.name", input.name, { max: NAME_MAX });
-      const slug = await uniqueSlugIn(manager, this.kind.entity, input.slug != null ? checkText("input.slug", input.slug, { max: NAME_MAX }) : name);
-      const row = { ...this.kind.columns(input), ...this.kind.defaults(), name, slug, version: 1 };
-      const { identifiers } = await manager.insert(this.kind.entity, row as unknown as QueryDeepPartialEntity<T>);
-      const id = identifiers[0].id as number;
-      await recordAudit(manager, user.id, `create${this.kind.type}`, this.kind.type, id);
-      return this.purging(await this.reload(manager, id), changed);
+      const operation = `create${this.kind.type}:${user.id}`;
+      const { id, fresh } = await this.idempotency.once(manager, operation, input.idempotencyKey, input, () => this.insert(manager, user, input));
+      const row = await this.reload(manager, id);
+      return fresh ? this.purging(row, changed) : row;
     });
+  }
+
+  private async insert(manager: EntityManager, user: User, input: TaxonomyFields & { name: string }): Promise<number> {
+    const name = checkText("input.name", input.name, { max: NAME_MAX });
+    const slug = await uniqueSlugIn(manager, this.kind.entity, input.slug != null ? checkText("input.slug", input.slug, { max: NAME_MAX }) : name);
+    const row = { ...this.kind.columns(input), ...this.kind.defaults(), name, slug, version: 1 };
+    const { identifiers } = await manager.insert(this.kind.entity, row as unknown as QueryDeepPartialEntity<T>);
+    const id = identifiers[0].id as number;
+    await recordAudit(manager, user.id, `create${this.kind.type}`, this.kind.type, id);
+    return id;
   }
 
   update(user: User, input: TaxonomyFields & { id: string; version: number }): Promise<T> {

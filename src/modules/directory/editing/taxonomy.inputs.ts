@@ -1,4 +1,5 @@
 import { ClassType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CREATE_IDEMPOTENCY_KEY } from "../../../shared/idempotency/idempotency-keys";
 
 /** How the inputs of one kind describe it: its type name, what "the <noun>" is called, its name field. */
 export interface InputNames {
@@ -16,8 +17,11 @@ export function CreateInput<F extends object>({ type, noun, name }: InputNames, 
 
     @Field(() => String, { nullable: true, description: "The slug to use instead (made URL-safe and unique)." })
     slug?: string | null;
+
+    @Field(() => String, CREATE_IDEMPOTENCY_KEY)
+    idempotencyKey?: string | null;
   }
-  return CreateInputClass as ClassType<F & { name: string; slug?: string | null }>;
+  return CreateInputClass as ClassType<F & { name: string; slug?: string | null; idempotencyKey?: string | null }>;
 }
 
 /** `Update<Type>Input`: the row at the version read, and changes to its own `fields`, name or slug. */
