@@ -23,6 +23,7 @@ export interface Arrival {
   requestId: string;
   authorization: string | undefined;
   clientAddress: string;
+  userAgent: string | undefined;
   /** Where the answer's cache tags go (HTTP); a fresh set otherwise. */
   cacheTags?: Set<string>;
   /** A subscription lasts as long as its client listens: it has no single deadline. */
@@ -35,12 +36,12 @@ export interface Arrival {
  * while reading it answers as the coded error it maps to.
  */
 export function contextBuilder(services: Services, loaderOptions: LoaderOptions, executionMs: number, clock: Clock = systemClock) {
-  return async ({ requestId, authorization, clientAddress, cacheTags, live = false }: Arrival): Promise<Context> => {
+  return async ({ requestId, authorization, clientAddress, userAgent, cacheTags, live = false }: Arrival): Promise<Context> => {
     const deadline = live ? Deadline.NONE : Deadline.after(executionMs, clock);
     const viewer = await services.auth.viewerOf(authorization).catch((error: unknown) => {
       throw publicDatabaseFault(error) ?? error;
     });
     const loaders = createLoaders(services, loaderOptions, deadline);
-    return { requestId, services, loaders, viewer, clientAddress, deadline, cacheTags: cacheTags ?? new Set<string>() };
+    return { requestId, services, loaders, viewer, clientAddress, userAgent, deadline, cacheTags: cacheTags ?? new Set<string>() };
   };
 }

@@ -31,6 +31,7 @@ import {
   DEFAULT_SCHEDULER_INTERVAL_MS,
   DEFAULT_SHUTDOWN,
   DEFAULT_TIMEOUTS,
+  DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   HttpOptions,
   OperationLimits,
@@ -38,6 +39,7 @@ import {
   ReplicaOptions,
   ShutdownOptions,
   TimeoutOptions,
+  ViewOptions,
 } from "./config";
 import { faultResponsesPlugin } from "./http/fault-responses";
 import { queryCostPlugin } from "./http/limits/query-cost";
@@ -83,6 +85,8 @@ export interface ServerDeps {
   replicas?: ReplicaOptions;
   /** Spans for requests, operations and statements; none when not given (OTEL_EXPORTER_OTLP_ENDPOINT unset). */
   tracing?: Tracing;
+  /** How "Most read" counts views: the flush interval, the rate limit, Redis; by default in memory, flushed every 10 s. */
+  views?: ViewOptions;
 }
 
 export interface Server {
@@ -116,6 +120,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     caching: config.caching,
     redis: config.redis,
     replicas: config.replicas,
+    views: config.views,
   };
 }
 
@@ -136,6 +141,7 @@ export async function createServer({
   redis = DEFAULT_REDIS,
   replicas: replicaOptions = DEFAULT_REPLICAS,
   tracing,
+  views = DEFAULT_VIEWS,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -186,6 +192,7 @@ export async function createServer({
     logger,
     { ...comments, redisConnections },
     replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
+    views,
   );
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
@@ -217,13 +224,25 @@ export async function createServer({
   const contextOf = contextBuilder(services, loaderOptions, timeouts.executionMs, clock);
   await app.register(fastifyApollo(apollo), {
     context: (request: FastifyRequest) =>
-      contextOf({ requestId: request.id, authorization: request.headers.authorization, clientAddress: request.ip, cacheTags: requestTags.track(request) }),
+      contextOf({
+        requestId: request.id,
+        authorization: request.headers.authorization,
+        clientAddress: request.ip,
+        userAgent: request.headers["user-agent"],
+        cacheTags: requestTags.track(request),
+      }),
   });
   const stopSubscriptions = serveSubscriptions(
     app.server,
     buildSchema(),
     (request, live) =>
-      contextOf({ requestId: randomUUID(), authorization: request.headers.authorization, clientAddress: request.socket.remoteAddress ?? "unknown", live }),
+      contextOf({
+        requestId: randomUUID(),
+        authorization: request.headers.authorization,
+        clientAddress: request.socket.remoteAddress ?? "unknown",
+        userAgent: request.headers["user-agent"],
+        live,
+      }),
     logger,
     {
       operations: limits,

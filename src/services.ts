@@ -7,8 +7,10 @@ import {
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_REDIS,
+  DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   MailSettings,
+  ViewOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -43,6 +45,7 @@ export function createServices(
   logger: Logger = silentLogger,
   options: CommentOptions = {},
   contentChanged: ContentChanged = nothingToPurge,
+  views: ViewOptions = DEFAULT_VIEWS,
 ) {
   const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
@@ -54,7 +57,20 @@ export function createServices(
   const references = featureModules.flatMap((module) => module.references ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
-    const deps: ServiceDeps = { dataSource, logger, auth, comments, contentChanged, pubsub, outboxWorker, rateLimitStore, references, services };
+    const deps: ServiceDeps = {
+      dataSource,
+      logger,
+      auth,
+      comments,
+      contentChanged,
+      pubsub,
+      outboxWorker,
+      rateLimitStore,
+      views,
+      redisConnections: connections,
+      references,
+      services,
+    };
     Object.assign(services, module.services(deps));
   }
   return {
@@ -62,12 +78,20 @@ export function createServices(
     pubsub,
     outboxWorker,
     contentChanged,
-    /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits). */
-    startBackgroundWork: () => outboxWorker.start(mail.pollMs),
-    /** Releases what this opened (Redis connections, the worker, the mail transport). */
+    /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits) and the flush of counted views. */
+    startBackgroundWork: () => {
+      outboxWorker.start(mail.pollMs);
+      services.viewCounter.start();
+    },
+    /**
+     * Releases what this opened (Redis connections, the worker, the mail
+     * transport), after writing the views counted since the last flush:
+     * called once requests have stopped, before the database closes.
+     */
     closeComments: async () => {
+      await services.viewCounter.stop();
       await outboxWorker.stop();
-      await Promise.all([pubsub.close(), rateLimitStore.close(), transport.close?.()]);
+      await Promise.all([pubsub.close(), rateLimitStore.close(), services.seenReaders.close(), transport.close?.()]);
     },
   };
 }

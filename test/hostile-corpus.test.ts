@@ -196,6 +196,18 @@ describeEachDatabase("the hostile-request corpus", (server) => {
     assert.deepEqual(comment.body?.errors?.[0].extensions, { code: "BAD_USER_INPUT", field: "input.idempotencyKey" });
   });
 
+  test("refuses every hostile readerKey of recordView with BAD_USER_INPUT on input.readerKey, counting nothing", async () => {
+    const before = await dataDigest(server().dataSource);
+    const record = (readerKey: string) =>
+      post(json(`mutation($input: RecordViewInput!) { recordView(input: $input) }`, { input: { articleId: newsroom.idOf.Article, readerKey } }));
+    for (const readerKey of [...SAMPLES, "", "a\u0000bcdefghij", "\ud800abcdefghij", "../../etc/passwd", "key with spaces"]) {
+      const answer = await record(readerKey);
+      assertSafeAnswer(answer, null, `readerKey ${JSON.stringify(readerKey).slice(0, 80)}`);
+      assert.deepEqual(answer.body?.errors?.[0].extensions, { code: "BAD_USER_INPUT", field: "input.readerKey" }, JSON.stringify(readerKey).slice(0, 80));
+    }
+    assert.equal(await dataDigest(server().dataSource), before, "a refused view stored nothing");
+  });
+
   test("is healthy afterwards: alive, ready, serving every published article", async () => {
     assert.equal((await fetch(`${server().baseUrl}/healthz`)).status, 200);
     assert.equal((await fetch(`${server().baseUrl}/readyz`)).status, 200);
@@ -211,6 +223,8 @@ test("the corpus reaches every string argument the contract has", () => {
     "Mutation.addComment(input.body)",
     "Article.comments(after)",
     "Mutation.login(password)",
+    "Mutation.recordView(input.articleId)",
+    "Mutation.recordView(input.readerKey)",
   ]) {
     assert.ok(names.includes(expected), `${expected} is among ${names.join(", ")}`);
   }

@@ -60,7 +60,7 @@ export function cacheControlPlugin(schema: GraphQLSchema, options: CacheControlO
             contextValue.viewer === null &&
             !(request.http && carriesCredentials(request.http.headers)) &&
             !(document && asksWithToken(document));
-          const header = shareable ? publicCacheControl(maxAgeOf(schema, document!, options.maxAgeSeconds), options) : NO_STORE;
+          const header = shareable ? publicCacheControl(maxAgeOf(schema, document!, options.maxAgeSeconds, request.variables), options) : NO_STORE;
           response.http.headers.set("cache-control", header);
         },
       };

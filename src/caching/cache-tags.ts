@@ -23,6 +23,8 @@ export const tags = {
   search: "feed:search",
   /** Lists ordered by comment count: any visible comment can move any article into them. */
   mostDiscussed: "feed:most-discussed",
+  /** Lists ordered by views, and view counts: every view flush purges it, no write of content does. */
+  mostRead: "feed:most-read",
   /** Related articles, Keep Reading, Check Also, previous and next: any publication can change any of them. */
   readingPath: "reading-path",
   authors: "list:authors",

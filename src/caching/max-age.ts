@@ -1,4 +1,13 @@
-import { DocumentNode, GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+import { DocumentNode, GraphQLSchema, Kind, TypeInfo, visit, visitWithTypeInfo } from "graphql";
+
+/**
+ * View counts, and lists ordered by them, change with no write: every view
+ * flush (VIEW_FLUSH_INTERVAL_MS, 10 s by default) purges them from shared
+ * caches, but a browser's copy cannot be purged. 30 s keeps a reader's
+ * "Most read" box at most about three flushes behind while still letting
+ * them go back and forth between pages without asking again.
+ */
+const MOST_READ_SECONDS = 30;
 
 /**
  * How long (seconds) an answer showing a field may be kept by browsers, by
@@ -18,6 +27,7 @@ const MAX_AGE_SECONDS: Record<string, number> = {
   "Article.checkAlso": 60,
   "Article.previousArticle": 60,
   "Article.nextArticle": 60,
+  "Article.viewCount": MOST_READ_SECONDS,
   Comment: 10,
   CommentConnection: 10,
   ArticleConnection: 60,
@@ -30,26 +40,62 @@ const MAX_AGE_SECONDS: Record<string, number> = {
   TagConnection: 600,
 };
 
-const computed = new WeakMap<DocumentNode, number>();
+/**
+ * Bounds that depend on an argument's value, by field coordinate, argument
+ * and value: the same field is cached as long as its type allows in one
+ * order, and shortly in an order that moves with no write.
+ */
+const MAX_AGE_BY_ARGUMENT: Record<string, Record<string, Record<string, number>>> = {
+  "Query.articles": { orderBy: { MOST_READ: MOST_READ_SECONDS } },
+};
 
-/** The smallest max-age of the fields `document` selects, at most `ceiling`; computed once per parsed document. */
-export function maxAgeOf(schema: GraphQLSchema, document: DocumentNode, ceiling: number): number {
+/** A document's bound: what its fields and literal arguments allow, and what applies when a variable takes a value. */
+interface DocumentAge {
+  fixed: number;
+  /** `[variable, value, seconds]`: the bound when the variable (or its default) is that value. */
+  byVariable: [string, string, number][];
+  /** The variables' default values that are names (enum values). */
+  defaults: Record<string, string>;
+}
+
+const computed = new WeakMap<DocumentNode, DocumentAge>();
+
+/**
+ * The smallest max-age of the fields `document` selects, with the argument
+ * values it sends (literally or in `variables`), at most `ceiling`; the
+ * document's part is computed once per parsed document.
+ */
+export function maxAgeOf(schema: GraphQLSchema, document: DocumentNode, ceiling: number, variables: Record<string, unknown> = {}): number {
   let age = computed.get(document);
-  if (age === undefined) {
-    age = Infinity;
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        Field() {
-          const parent = typeInfo.getParentType()?.name;
-          const field = typeInfo.getFieldDef()?.name;
-          if (parent === undefined || field === undefined) return;
-          age = Math.min(age!, MAX_AGE_SECONDS[`${parent}.${field}`] ?? MAX_AGE_SECONDS[parent] ?? Infinity);
-        },
-      }),
-    );
-    computed.set(document, age);
-  }
-  return Math.min(age, ceiling);
+  if (age === undefined) computed.set(document, (age = documentAge(schema, document)));
+  let seconds = age.fixed;
+  for (const [name, value, bound] of age.byVariable) if ((variables[name] ?? age.defaults[name]) === value) seconds = Math.min(seconds, bound);
+  return Math.min(seconds, ceiling);
+}
+
+function documentAge(schema: GraphQLSchema, document: DocumentNode): DocumentAge {
+  const age: DocumentAge = { fixed: Infinity, byVariable: [], defaults: {} };
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      VariableDefinition(definition) {
+        if (definition.defaultValue?.kind === Kind.ENUM) age.defaults[definition.variable.name.value] = definition.defaultValue.value;
+      },
+      Field(node) {
+        const parent = typeInfo.getParentType()?.name;
+        const field = typeInfo.getFieldDef()?.name;
+        if (parent === undefined || field === undefined) return;
+        age.fixed = Math.min(age.fixed, MAX_AGE_SECONDS[`${parent}.${field}`] ?? MAX_AGE_SECONDS[parent] ?? Infinity);
+        const byArgument = MAX_AGE_BY_ARGUMENT[`${parent}.${field}`];
+        for (const argument of byArgument ? (node.arguments ?? []) : []) {
+          const bounds = byArgument[argument.name.value] ?? {};
+          const value = argument.value;
+          if (value.kind === Kind.ENUM && value.value in bounds) age.fixed = Math.min(age.fixed, bounds[value.value]);
+          if (value.kind === Kind.VARIABLE) for (const [named, seconds] of Object.entries(bounds)) age.byVariable.push([value.name.value, named, seconds]);
+        }
+      },
+    }),
+  );
+  return age;
 }

@@ -13,3 +13,4 @@ export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";
 export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";
 export { DEFAULT_TIMEOUTS, TimeoutOptions } from "./timeouts";
 export { DEFAULT_TRACING, TracingOptions } from "./tracing";
+export { DEFAULT_VIEWS, ViewOptions } from "./views";

@@ -12,6 +12,7 @@ import { ReplicaOptions, loadReplicas } from "./replicas";
 import { ShutdownOptions, loadShutdown } from "./shutdown";
 import { TimeoutOptions, loadTimeouts } from "./timeouts";
 import { TracingOptions, loadTracing } from "./tracing";
+import { ViewOptions, loadViews } from "./views";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -44,6 +45,8 @@ export interface Config {
   replicas: ReplicaOptions;
   /** OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
   tracing: TracingOptions;
+  /** VIEW_FLUSH_INTERVAL_MS, VIEW_RATE_LIMIT and REDIS_URL: how "Most read" counts views. */
+  views: ViewOptions;
 }
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
@@ -71,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: loadRedis(env),
     replicas: loadReplicas(env),
     tracing: loadTracing(env),
+    views: loadViews(env),
   };
 }

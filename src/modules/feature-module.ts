@@ -3,10 +3,11 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { AuthConfig, CommentSettings } from "../config";
+import { AuthConfig, CommentSettings, ViewOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
+import { RedisConnections } from "../redis/redis-connections";
 import { PubSub } from "../realtime/pubsub";
 import { LoaderFactory } from "../shared/pagination/paged-loader";
 
@@ -23,6 +24,10 @@ export interface ServiceDeps<Needs extends object = object> {
   /** Mail and CDN purges, delivered after the transaction that queued them. */
   outboxWorker: DeliveryWorker;
   rateLimitStore: RateLimitStore;
+  /** How views are counted for "Most read" (VIEW_*). */
+  views: ViewOptions;
+  /** Where a module opens the Redis clients it needs: bounded commands, reported by `/healthz`. */
+  redisConnections: RedisConnections;
   /** Every module's rows that point at other modules' rows (see `EntryReference`). */
   references: EntryReference[];
   /** The services of the modules listed before this one. */

@@ -7,6 +7,8 @@ export interface RequestContext {
   viewer: { id: number } | null;
   /** The client's IP address (behind a proxy, as Fastify's trustProxy reads it): what flood control counts per. */
   clientAddress: string;
+  /** The client's User-Agent header, if it sent one: crawlers' views are not counted by it. */
+  userAgent: string | undefined;
   /** The request's time budget (`EXECUTION_TIMEOUT_MS`); long work checks it between statements. */
   deadline: Deadline;
   /** The cache tags of what the answer shows, collected as fields resolve (`caching/answer-tags.ts`). */

@@ -20,6 +20,7 @@ const CURSORS = `query Cursors($slug: String!) {
   newest: articles(first: 1) { pageInfo { endCursor } }
   discussed: articles(first: 1, orderBy: MOST_DISCUSSED) { pageInfo { endCursor } }
   relevance: articles(first: 1, orderBy: RELEVANCE, filter: { search: "happened" }) { pageInfo { endCursor } }
+  mostRead: articles(first: 1, orderBy: MOST_READ, filter: { readWindow: DAY }) { pageInfo { endCursor } }
   authors(first: 1) { pageInfo { endCursor } }
   categories(first: 1) { pageInfo { endCursor } }
   tags(first: 1) { pageInfo { endCursor } }

@@ -97,6 +97,9 @@ export class Article extends Node {
   /** Set on search results only: the match score that RELEVANCE orders by and its cursors carry. */
   relevance?: number;
 
+  /** Set on MOST_READ lists only: the views in the list's window that the order ranks by and its cursors carry. */
+  views?: number;
+
   /** Approved comments, replies included; kept current by the comment write path. */
   @Field(() => Int, { description: "Approved comments, replies included." })
   @Column({ name: "comment_count", type: "integer", default: 0 })

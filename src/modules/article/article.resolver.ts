@@ -11,7 +11,7 @@ import { ArticleConnection } from "./list/article.connection";
 import { Heading } from "./body/article-body.types";
 import { Article } from "./article.entity";
 import { ArticleLookupArgs, ArticlesArgs } from "./list/article.inputs";
-import { ArticleOrder, articleOrdersFor } from "./list/article.orders";
+import { articleOrderFor } from "./list/article.orders";
 
 const DEFAULT_EXCERPT_LENGTH = 160;
 const MAX_EXCERPT_LENGTH = 1000;
@@ -35,8 +35,8 @@ export class ArticleResolver {
 
   @Query(() => ArticleConnection, { description: "Published articles (editors: any status), filtered and sorted." })
   articles(@Args() args: ArticlesArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> {
-    const orders = articleOrdersFor(args.filter?.status);
-    return ctx.services.articles.list(args.filter, pageRequest(args, orders[args.orderBy ?? ArticleOrder.NEWEST], nodeFieldsOf(info)), ctx.viewer);
+    const order = articleOrderFor(args.orderBy, args.filter?.status, args.filter?.readWindow);
+    return ctx.services.articles.list(args.filter, pageRequest(args, order, nodeFieldsOf(info)), ctx.viewer);
   }
 
   @FieldResolver(() => String, { description: "Plain text, cut at a word boundary, ending with an ellipsis when cut." })

@@ -13,15 +13,18 @@ import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./list/article.inputs";
 import { articlePolicy } from "./article-policy";
-import { ranksMatches } from "./list/article.orders";
+import { ranksMatches, windowRankedBy } from "./list/article.orders";
 import { User } from "../user";
 import { SEARCH_ALIAS, searchMatch } from "./list/search";
+import { ReadWindow } from "./views/read-window";
+import { READS_ALIAS, ViewService } from "./views/view.service";
 
 const messages = {
   tooManyTags: "filter.tagSlugs takes at most 20 slugs.",
   tooManyExcluded: "filter.excludeIds takes at most 100 ids.",
   slugOrId: "Pass either slug or id to article, not both and not neither.",
   relevanceNeedsSearch: "orderBy RELEVANCE ranks search results: give filter.search too.",
+  windowNeedsMostRead: "filter.readWindow is the window orderBy MOST_READ ranks by: give orderBy MOST_READ too, or leave it out.",
 };
 
 /** Search results carry their relevance, for the RELEVANCE order and its cursors. */
@@ -30,12 +33,30 @@ const withRelevance: ComputedColumns<Article, Article> = {
   build: (article, raw) => Object.assign(article, { relevance: Number(raw.relevance) }),
 };
 
+/** MOST_READ lists carry each article's views in the window, for its cursors. */
+const withViews: ComputedColumns<Article, Article> = {
+  columns: { views: `COALESCE(${READS_ALIAS}.views, 0)` },
+  build: (article, raw) => Object.assign(article, { views: Number(raw.views) }),
+};
+
+/** Both sets of computed columns, on one row. */
+function bothOf(
+  a: ComputedColumns<Article, Article> | undefined,
+  b: ComputedColumns<Article, Article> | undefined,
+): ComputedColumns<Article, Article> | undefined {
+  if (!a || !b) return a ?? b;
+  return { columns: { ...a.columns, ...b.columns }, build: (article, raw) => b.build(a.build(article, raw), raw) };
+}
+
 const MAX_TAG_SLUGS = 20;
 const MAX_EXCLUDED = 100;
 
 /** Reads of published articles, what every reader may see, and the lists of other statuses that staff may filter for. */
 export class ArticleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: ViewService,
+  ) {}
 
   /** Checks `article(slug, id)`'s arguments; returns the row id when looked up by id. */
   lookupId(slug: string | null | undefined, id: string | null | undefined): number | null {
@@ -49,8 +70,13 @@ export class ArticleService {
     if (ranksMatches(request.order) && !searching) {
       throw new BadUserInputError(messages.relevanceNeedsSearch, { field: "orderBy" });
     }
+    const window = windowRankedBy(request.order);
+    if (filter?.readWindow != null && window === null) throw new BadUserInputError(messages.windowNeedsMostRead, { field: "filter.readWindow" });
     const qb = this.filtered(filter ?? {}, viewer);
-    const page = await fetchPage(qb, "article", request, searching ? withRelevance : undefined, articleListShape(request.fields));
+    // Only the page joins the views: the count needs none.
+    const ranked = window === null ? qb : this.withReads(qb.clone(), window);
+    const computed = bothOf(searching ? withRelevance : undefined, window === null ? undefined : withViews);
+    const page = await fetchPage(ranked, "article", request, computed, articleListShape(request.fields));
     return connectionFrom(page, () => qb.getCount());
   }
 
@@ -104,6 +130,12 @@ export class ArticleService {
   /** Published articles, aliased `article`: where every reader's query starts. */
   published(): SelectQueryBuilder<Article> {
     return this.dataSource.getRepository(Article).createQueryBuilder("article").where("article.status = :published", { published: ArticleStatus.PUBLISHED });
+  }
+
+  /** `qb` with each article's views in `window` joined as `reads.views` (null for articles nobody read). */
+  private withReads(qb: SelectQueryBuilder<Article>, window: ReadWindow): SelectQueryBuilder<Article> {
+    const reads = this.views.readsTable(window);
+    return qb.leftJoin(reads.sql, READS_ALIAS, `${READS_ALIAS}.article_id = article.id`, reads.parameters);
   }
 
   private publishedWithTags(): SelectQueryBuilder<Article> {

@@ -1,3 +1,4 @@
+import { RateLimiter } from "../../rate-limit/rate-limiter";
 import { LoaderFactory } from "../../shared/pagination/paged-loader";
 import { DirectoryContext, DirectoryLoaders, DirectoryServices } from "../directory";
 import { ServiceDeps } from "../feature-module";
@@ -12,9 +13,16 @@ import { createReadingPathLoaders } from "./reading-path/reading-path.loaders";
 import { ReadingPathService } from "./reading-path/reading-path.service";
 import { createRevisionLoaders } from "./revisions/revision.loaders";
 import { ArticleRevisionService } from "./revisions/revision.service";
+import { FallbackSeenReaders, MemorySeenReaders, RedisSeenReaders, SeenReaders } from "./views/seen-readers";
+import { ViewCounter } from "./views/view-counter";
+import { ViewService } from "./views/view.service";
+import { createViewLoaders } from "./views/views.loaders";
 
-export function articleServices({ dataSource, contentChanged, pubsub, services }: ServiceDeps<UserServices>) {
-  const articles = new ArticleService(dataSource);
+export function articleServices({ dataSource, logger, contentChanged, pubsub, rateLimitStore, views, redisConnections, services }: ServiceDeps<UserServices>) {
+  const seenReaders = seenReadersFor(views, redisConnections);
+  const viewCounter = new ViewCounter(dataSource, contentChanged, logger, views.flushIntervalMs);
+  const viewService = new ViewService(dataSource, seenReaders, viewCounter, new RateLimiter(rateLimitStore, views.rateLimit, "views"));
+  const articles = new ArticleService(dataSource, viewService);
   const articleLookup = new ArticleLookupService(dataSource);
   const editor = new ArticleEditorService(dataSource, contentChanged);
   return {
@@ -25,9 +33,19 @@ export function articleServices({ dataSource, contentChanged, pubsub, services }
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
     preview: new ArticlePreviewService(services.signer, articleLookup),
     publisher: new ArticlePublisherService(dataSource, editor, pubsub, contentChanged),
+    views: viewService,
+    /** The views counted and not yet written: its flush is background work of the server (`startBackgroundWork`). */
+    viewCounter,
+    seenReaders,
     /** The event bus that subscriptions listen on. */
     pubsub,
   };
+}
+
+/** Redis when a URL is given, so that a reader counts once across instances, falling back to memory while it fails; else memory. */
+function seenReadersFor(views: ServiceDeps["views"], connections: ServiceDeps["redisConnections"]): SeenReaders {
+  if (!views.redisUrl) return new MemorySeenReaders();
+  return new FallbackSeenReaders(new RedisSeenReaders(connections.open(views.redisUrl, "views"), `${views.keyPrefix}views:`), new MemorySeenReaders());
 }
 
 export function articleLoaders(services: ArticleServices, make: LoaderFactory) {
@@ -35,6 +53,7 @@ export function articleLoaders(services: ArticleServices, make: LoaderFactory) {
     ...createArticleLoaders(services.articles, make),
     ...createReadingPathLoaders(services.readingPath, make),
     ...createRevisionLoaders(services.revisions, make),
+    ...createViewLoaders(services.views, make),
   };
 }
 

@@ -15,7 +15,11 @@ const articleListTags: ListTagRule = (_parent, args: { filter?: Record<string, a
   narrowing.forEach(add);
   if (narrowing.length === 0 || (filter.tagSlugs != null && filter.tagSlugs.length === 0)) add(tags.frontFeed);
   if (args.orderBy === ArticleOrder.MOST_DISCUSSED) add(tags.mostDiscussed);
+  if (args.orderBy === ArticleOrder.MOST_READ) add(tags.mostRead);
 };
+
+/** View counts change with each flush of counted views, which purges this tag (`ViewCounter`). */
+const viewCounts: ListTagRule = (_parent, _args, add) => add(tags.mostRead);
 
 const readingPath: ListTagRule = (_parent, _args, add) => add(tags.readingPath);
 
@@ -32,5 +36,6 @@ export const articleCacheTagRules: AnswerTagRules = {
     "Article.checkAlso": readingPath,
     "Article.previousArticle": readingPath,
     "Article.nextArticle": readingPath,
+    "Article.viewCount": viewCounts,
   },
 };

@@ -13,8 +13,10 @@ import { ReadingPathResolver } from "./reading-path/reading-path.resolver";
 import { ArticleRevision } from "./revisions/article-revision.entity";
 import { ArticleRevisionResolver } from "./revisions/article-revision.resolver";
 import { ArticleRevisionsResolver } from "./revisions/article-revisions.resolver";
+import { ArticleViewBucket } from "./views/article-view-bucket.entity";
+import { ViewsResolver } from "./views/views.resolver";
 
-/** Articles: the body, lists and feeds, the reading path, editing with revisions, publishing and preview. */
+/** Articles: the body, lists and feeds, the reading path, editing with revisions, publishing, preview and view counts ("Most read"). */
 export const articleModule = defineModule({
   name: "article",
   resolvers: [
@@ -25,9 +27,10 @@ export const articleModule = defineModule({
     ArticleRevisionsResolver,
     ArticleRevisionResolver,
     ArticlePreviewResolver,
+    ViewsResolver,
   ],
   subscriptions: [ArticlePublishedResolver],
-  entities: [Article, ArticleSlug, ArticleRevision],
+  entities: [Article, ArticleSlug, ArticleRevision, ArticleViewBucket],
   services: articleServices,
   loaders: articleLoaders,
   cacheTags: articleCacheTagRules,

@@ -68,6 +68,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   previousArticle: [],
   nextArticle: [],
   revisions: [],
+  viewCount: [],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { ArticleStatus } from "../article-status";
+import { ReadWindow } from "../views/read-window";
 import { ArticleOrder } from "./article.orders";
 
 @InputType({ description: "Narrows a list of articles (published ones unless status says otherwise); all conditions must hold." })
@@ -38,6 +39,14 @@ export class ArticleFilter {
       "contributors their own; for readers it is FORBIDDEN. Drafts sort by their last change.",
   })
   status?: ArticleStatus | null;
+
+  @Field(() => ReadWindow, {
+    nullable: true,
+    description:
+      "The window orderBy MOST_READ ranks by (WEEK when absent). It narrows nothing, so with any other order it is a BAD_USER_INPUT " +
+      "rather than silently ignored.",
+  })
+  readWindow?: ReadWindow | null;
 }
 
 @ArgsType()

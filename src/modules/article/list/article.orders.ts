@@ -2,6 +2,8 @@ import { registerEnumType } from "type-graphql";
 import { SortKey, SortOrder, byId } from "../../../shared/pagination/sort-order";
 import { ArticleStatus } from "../article-status";
 import { Article } from "../article.entity";
+import { READ_WINDOWS, ReadWindow } from "../views/read-window";
+import { READS_ALIAS } from "../views/view.service";
 import { SEARCH_ALIAS } from "./search";
 
 export enum ArticleOrder {
@@ -9,6 +11,7 @@ export enum ArticleOrder {
   OLDEST = "OLDEST",
   MOST_DISCUSSED = "MOST_DISCUSSED",
   RELEVANCE = "RELEVANCE",
+  MOST_READ = "MOST_READ",
 }
 
 registerEnumType(ArticleOrder, {
@@ -19,6 +22,12 @@ registerEnumType(ArticleOrder, {
     OLDEST: { description: "Earliest published first (drafts: least recently changed)." },
     MOST_DISCUSSED: { description: "Most approved comments first, then newest." },
     RELEVANCE: { description: "Best match of filter.search first, then newest; only with filter.search." },
+    MOST_READ: {
+      description:
+        "Most readers in filter.readWindow (WEEK when absent) first, then newest; 'Most read in <section>' with filter.categorySlug. " +
+        "Counts lag by up to VIEW_FLUSH_INTERVAL_MS and move as readers come, with no write: a page after a cursor continues " +
+        "from the count the cursor carries, so an article whose count crossed it meanwhile can be missed or shown twice.",
+    },
   },
 });
 
@@ -28,9 +37,13 @@ const updatedAt: SortKey<Article> = { column: "updated_at", kind: "date", read: 
 const commentCount: SortKey<Article> = { column: "comment_count", kind: "integer", read: (article) => article.commentCount };
 /** Computed by the search join; the cursor carries it as an exact float. */
 const relevance: SortKey<Article> = { column: "relevance", sql: `${SEARCH_ALIAS}.relevance`, kind: "float", read: (article) => article.relevance! };
+/** Summed by the reads join (`ViewService.readsTable`); articles nobody read have no row there and rank as 0. */
+const views: SortKey<Article> = { column: "views", sql: `COALESCE(${READS_ALIAS}.views, 0)`, kind: "integer", read: (article) => article.views! };
+
+type FixedOrder = Exclude<ArticleOrder, ArticleOrder.MOST_READ>;
 
 /** The orders with `time` as the time key; `prefix` keeps their cursors apart from other sets'. */
-function ordersBy(time: SortKey<Article>, prefix: string): Record<ArticleOrder, SortOrder<Article>> {
+function ordersBy(time: SortKey<Article>, prefix: string): Record<FixedOrder, SortOrder<Article>> {
   return {
     NEWEST: { name: `${prefix}newest`, direction: "DESC", keys: [time, byId] },
     OLDEST: { name: `${prefix}oldest`, direction: "ASC", keys: [time, byId] },
@@ -39,15 +52,44 @@ function ordersBy(time: SortKey<Article>, prefix: string): Record<ArticleOrder, 
   };
 }
 
+/** Which window each MOST_READ order ranks by. */
+const windowOfOrder = new Map<SortOrder<Article>, ReadWindow>();
+
+/** MOST_READ, one order per window: a cursor of one window's list is refused by another's. */
+function mostReadBy(time: SortKey<Article>, prefix: string): Record<ReadWindow, SortOrder<Article>> {
+  const orders = {} as Record<ReadWindow, SortOrder<Article>>;
+  for (const window of READ_WINDOWS) {
+    orders[window] = { name: `${prefix}most-read-${window.toLowerCase()}`, direction: "DESC", keys: [views, time, byId] };
+    windowOfOrder.set(orders[window], window);
+  }
+  return orders;
+}
+
 export const articleOrders = ordersBy(publishedAt, "");
 const draftOrders = ordersBy(updatedAt, "draft-");
+const mostRead = mostReadBy(publishedAt, "");
+const draftMostRead = mostReadBy(updatedAt, "draft-");
 
-/** The orders of a list of articles in `status`: by publication time, or for drafts by their last change. */
-export function articleOrdersFor(status: ArticleStatus | null | undefined): Record<ArticleOrder, SortOrder<Article>> {
-  return status === ArticleStatus.DRAFT ? draftOrders : articleOrders;
+/**
+ * The order of a list of articles in `status`: by publication time, or for
+ * drafts by their last change; MOST_READ by the views of `readWindow`.
+ */
+export function articleOrderFor(
+  orderBy: ArticleOrder | null | undefined,
+  status: ArticleStatus | null | undefined,
+  readWindow: ReadWindow | null | undefined,
+): SortOrder<Article> {
+  const drafts = status === ArticleStatus.DRAFT;
+  if (orderBy === ArticleOrder.MOST_READ) return (drafts ? draftMostRead : mostRead)[readWindow ?? ReadWindow.WEEK];
+  return (drafts ? draftOrders : articleOrders)[orderBy ?? ArticleOrder.NEWEST];
 }
 
 /** Whether `order` ranks search matches, which needs a search to rank. */
 export function ranksMatches(order: SortOrder<Article>): boolean {
   return order === articleOrders.RELEVANCE || order === draftOrders.RELEVANCE;
+}
+
+/** The window whose views `order` ranks by; null for the orders that do not. */
+export function windowRankedBy(order: SortOrder<Article>): ReadWindow | null {
+  return windowOfOrder.get(order) ?? null;
 }
