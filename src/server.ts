@@ -20,6 +20,7 @@ import { collectAnswerTags } from "./caching/answer-tags";
 import { RequestTags } from "./caching/request-tags";
 import { registerResponseCache } from "./caching/response-cache.hooks";
 import {
+  ArticleSettings,
   AuthConfig,
   CachingOptions,
   Config,
@@ -70,6 +71,8 @@ export interface ServerDeps {
   schedulerIntervalMs?: number;
   /** Moderation, flood control, mail and Redis for the comment write path; defaults suit one instance. */
   comments?: CommentOptions;
+  /** The reading speed; 230 words a minute unless given. */
+  articles?: Partial<ArticleSettings>;
   /** The request budget; on PostgreSQL the data source must be made with the same (see `createDataSource`). */
   timeouts?: TimeoutOptions;
   shutdown?: ShutdownOptions;
@@ -111,6 +114,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     auth: config.auth,
     schedulerIntervalMs: config.schedulerIntervalMs,
     comments: config.comments,
+    articles: config.articles,
     timeouts: config.timeouts,
     shutdown: config.shutdown,
     caching: config.caching,
@@ -129,6 +133,7 @@ export async function createServer({
   auth = DEVELOPMENT_AUTH,
   schedulerIntervalMs = DEFAULT_SCHEDULER_INTERVAL_MS,
   comments = {},
+  articles = {},
   timeouts = DEFAULT_TIMEOUTS,
   shutdown = DEFAULT_SHUTDOWN,
   clock = systemClock,
@@ -186,6 +191,7 @@ export async function createServer({
     logger,
     { ...comments, redisConnections },
     replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
+    articles,
   );
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);

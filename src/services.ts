@@ -1,9 +1,11 @@
 import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
 import {
+  ArticleSettings,
   AuthConfig,
   CommentConfig,
   CommentSettings,
+  DEFAULT_ARTICLE_SETTINGS,
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_REDIS,
@@ -35,7 +37,8 @@ export interface CommentOptions extends CommentConfig {
  * The parts the modules share come first: the event bus, the outbox worker
  * that delivers mail and CDN purges, and the rate-limit counters.
  * `contentChanged` purges the anonymous response cache: every write path of
- * visible content calls it after its commit.
+ * visible content calls it after its commit. `articles` holds the reading
+ * speed.
  */
 export function createServices(
   dataSource: DataSource,
@@ -43,7 +46,9 @@ export function createServices(
   logger: Logger = silentLogger,
   options: CommentOptions = {},
   contentChanged: ContentChanged = nothingToPurge,
+  articles: Partial<ArticleSettings> = {},
 ) {
+  const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
   const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
   const connections = options.redisConnections ?? new RedisConnections(DEFAULT_REDIS, logger);
@@ -54,7 +59,19 @@ export function createServices(
   const references = featureModules.flatMap((module) => module.references ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
-    const deps: ServiceDeps = { dataSource, logger, auth, comments, contentChanged, pubsub, outboxWorker, rateLimitStore, references, services };
+    const deps: ServiceDeps = {
+      dataSource,
+      logger,
+      auth,
+      comments,
+      articles: articleSettings,
+      contentChanged,
+      pubsub,
+      outboxWorker,
+      rateLimitStore,
+      references,
+      services,
+    };
     Object.assign(services, module.services(deps));
   }
   return {

@@ -1,3 +1,4 @@
+export { ArticleSettings, DEFAULT_ARTICLE_SETTINGS } from "./articles";
 export { AuthConfig, DEVELOPMENT_AUTH } from "./auth";
 export { CachingOptions, DEFAULT_CACHING, PersistedQueryMode, ResponseCacheMode } from "./caching";
 export { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, ModerationPolicy } from "./comments";

@@ -52,7 +52,9 @@ export class Article extends Node {
   @Column({ name: "word_count", type: "integer" })
   wordCount: number;
 
-  @Field(() => Int, { description: "Minutes at 230 words a minute, rounded up, at least 1." })
+  @Field(() => Int, {
+    description: "Minutes at the site's reading speed (230 words a minute unless configured), rounded up, at least 1; derived when the body is saved.",
+  })
   @Column({ name: "reading_time_minutes", type: "integer" })
   readingTimeMinutes: number;
 

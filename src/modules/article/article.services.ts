@@ -13,10 +13,10 @@ import { ReadingPathService } from "./reading-path/reading-path.service";
 import { createRevisionLoaders } from "./revisions/revision.loaders";
 import { ArticleRevisionService } from "./revisions/revision.service";
 
-export function articleServices({ dataSource, contentChanged, pubsub, services }: ServiceDeps<UserServices>) {
+export function articleServices({ dataSource, articles: settings, contentChanged, pubsub, services }: ServiceDeps<UserServices>) {
   const articles = new ArticleService(dataSource);
   const articleLookup = new ArticleLookupService(dataSource);
-  const editor = new ArticleEditorService(dataSource, contentChanged);
+  const editor = new ArticleEditorService(dataSource, contentChanged, settings.readingWordsPerMinute);
   return {
     articles,
     articleLookup,
