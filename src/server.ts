@@ -71,7 +71,7 @@ export interface ServerDeps {
   schedulerIntervalMs?: number;
   /** Moderation, flood control, mail and Redis for the comment write path; defaults suit one instance. */
   comments?: CommentOptions;
-  /** The reading speed; 230 words a minute unless given. */
+  /** Reading speed and the image service; 230 words a minute and no image service unless given. */
   articles?: Partial<ArticleSettings>;
   /** The request budget; on PostgreSQL the data source must be made with the same (see `createDataSource`). */
   timeouts?: TimeoutOptions;

@@ -38,7 +38,7 @@ export interface CommentOptions extends CommentConfig {
  * that delivers mail and CDN purges, and the rate-limit counters.
  * `contentChanged` purges the anonymous response cache: every write path of
  * visible content calls it after its commit. `articles` holds the reading
- * speed.
+ * speed and the image service.
  */
 export function createServices(
   dataSource: DataSource,

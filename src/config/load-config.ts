@@ -35,7 +35,7 @@ export interface Config {
   auth: AuthConfig;
   /** How often this instance looks for scheduled articles that are due. */
   schedulerIntervalMs: number;
-  /** READING_WORDS_PER_MINUTE: see `articles.ts`. */
+  /** READING_WORDS_PER_MINUTE, and IMAGE_SERVICE with its URL and secrets: see `articles.ts` and `images.ts`. */
   articles: ArticleSettings;
   /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.ts`. */
   comments: CommentConfig;

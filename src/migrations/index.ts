@@ -6,6 +6,7 @@ import { ArticleRevisions1764420000000 } from "./1764420000000-ArticleRevisions"
 import { TaxonomyAndUsers1764430000000 } from "./1764430000000-TaxonomyAndUsers";
 import { RelatedRankingIndex1764440000000 } from "./1764440000000-RelatedRankingIndex";
 import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
+import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   TaxonomyAndUsers1764430000000,
   RelatedRankingIndex1764440000000,
   OutboxChannels1764455120000,
+  ImageFocalPoint1764702315000,
 ];

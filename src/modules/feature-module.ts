@@ -16,7 +16,7 @@ export interface ServiceDeps<Needs extends object = object> {
   logger: Logger;
   auth: AuthConfig;
   comments: CommentSettings;
-  /** The reading speed. */
+  /** Reading speed and the image service. */
   articles: ArticleSettings;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;

@@ -1,3 +1,4 @@
+import { createImageUrls } from "../../images/create-image-urls";
 import { LoaderFactory } from "../../shared/pagination/paged-loader";
 import { DirectoryContext, DirectoryLoaders, DirectoryServices } from "../directory";
 import { ServiceDeps } from "../feature-module";
@@ -6,6 +7,7 @@ import { createArticleLoaders } from "./article.loaders";
 import { ArticleLookupService } from "./article-lookup.service";
 import { ArticleService } from "./article.service";
 import { ArticleEditorService } from "./editing/article-editor.service";
+import { ResponsiveImages } from "./images/responsive-images";
 import { ArticlePreviewService } from "./preview/article-preview.service";
 import { ArticlePublisherService } from "./publishing/article-publisher.service";
 import { createReadingPathLoaders } from "./reading-path/reading-path.loaders";
@@ -20,6 +22,7 @@ export function articleServices({ dataSource, articles: settings, contentChanged
   return {
     articles,
     articleLookup,
+    images: new ResponsiveImages(createImageUrls(settings.images)),
     readingPath: new ReadingPathService(dataSource, articles),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),

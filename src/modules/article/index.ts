@@ -6,6 +6,7 @@ import { articleLoaders, articleServices } from "./article.services";
 import { articleCacheTagRules } from "./cache-tag-rules";
 import { articleReferences } from "./editing/article-references";
 import { ArticleEditorResolver } from "./editing/article-editor.resolver";
+import { ImageResolver } from "./images/image.resolver";
 import { ownerFeedResolvers } from "./list/owner-feeds.resolver";
 import { ArticlePreviewResolver } from "./preview/article-preview.resolver";
 import { ArticlePublishedResolver } from "./publishing/article-published.resolver";
@@ -14,11 +15,12 @@ import { ArticleRevision } from "./revisions/article-revision.entity";
 import { ArticleRevisionResolver } from "./revisions/article-revision.resolver";
 import { ArticleRevisionsResolver } from "./revisions/article-revisions.resolver";
 
-/** Articles: the body, lists and feeds, the reading path, editing with revisions, publishing and preview. */
+/** Articles: the body, responsive images, lists and feeds, the reading path, editing with revisions, publishing and preview. */
 export const articleModule = defineModule({
   name: "article",
   resolvers: [
     ArticleResolver,
+    ImageResolver,
     ...ownerFeedResolvers,
     ReadingPathResolver,
     ArticleEditorResolver,
