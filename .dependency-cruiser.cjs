@@ -3,7 +3,7 @@
  * cycle, on a lower layer importing a feature module or the composition
  * root, and on a module reaching past another module's index.ts.
  */
-const LOWER_LAYERS = "^src/(shared|database|config|caching|outbox|realtime|rate-limit|redis|replication|telemetry|http|cli|logger\\.ts|metrics\\.ts)";
+const LOWER_LAYERS = "^src/(shared|database|config|images|caching|outbox|realtime|rate-limit|redis|replication|telemetry|http|cli|logger\\.ts|metrics\\.ts)";
 const COMPOSITION_ROOT = "^src/(context|services|schema|server|main|entities)\\.ts$";
 
 module.exports = {

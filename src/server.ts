@@ -20,6 +20,7 @@ import { collectAnswerTags } from "./caching/answer-tags";
 import { RequestTags } from "./caching/request-tags";
 import { registerResponseCache } from "./caching/response-cache.hooks";
 import {
+  ArticleSettings,
   AuthConfig,
   CachingOptions,
   Config,
@@ -72,6 +73,8 @@ export interface ServerDeps {
   schedulerIntervalMs?: number;
   /** Moderation, flood control, mail and Redis for the comment write path; defaults suit one instance. */
   comments?: CommentOptions;
+  /** Reading speed and the image service; 230 words a minute and no image service unless given. */
+  articles?: Partial<ArticleSettings>;
   /** The request budget; on PostgreSQL the data source must be made with the same (see `createDataSource`). */
   timeouts?: TimeoutOptions;
   shutdown?: ShutdownOptions;
@@ -115,6 +118,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     auth: config.auth,
     schedulerIntervalMs: config.schedulerIntervalMs,
     comments: config.comments,
+    articles: config.articles,
     timeouts: config.timeouts,
     shutdown: config.shutdown,
     caching: config.caching,
@@ -134,6 +138,7 @@ export async function createServer({
   auth = DEVELOPMENT_AUTH,
   schedulerIntervalMs = DEFAULT_SCHEDULER_INTERVAL_MS,
   comments = {},
+  articles = {},
   timeouts = DEFAULT_TIMEOUTS,
   shutdown = DEFAULT_SHUTDOWN,
   clock = systemClock,
@@ -193,6 +198,7 @@ export async function createServer({
     { ...comments, redisConnections },
     replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
     views,
+    articles,
   );
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);

@@ -1,9 +1,11 @@
 import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
 import {
+  ArticleSettings,
   AuthConfig,
   CommentConfig,
   CommentSettings,
+  DEFAULT_ARTICLE_SETTINGS,
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_REDIS,
@@ -37,7 +39,8 @@ export interface CommentOptions extends CommentConfig {
  * The parts the modules share come first: the event bus, the outbox worker
  * that delivers mail and CDN purges, and the rate-limit counters.
  * `contentChanged` purges the anonymous response cache: every write path of
- * visible content calls it after its commit.
+ * visible content calls it after its commit. `articles` holds the reading
+ * speed and the image service.
  */
 export function createServices(
   dataSource: DataSource,
@@ -46,7 +49,9 @@ export function createServices(
   options: CommentOptions = {},
   contentChanged: ContentChanged = nothingToPurge,
   views: ViewOptions = DEFAULT_VIEWS,
+  articles: Partial<ArticleSettings> = {},
 ) {
+  const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
   const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
   const connections = options.redisConnections ?? new RedisConnections(DEFAULT_REDIS, logger);
@@ -62,6 +67,7 @@ export function createServices(
       logger,
       auth,
       comments,
+      articles: articleSettings,
       contentChanged,
       pubsub,
       outboxWorker,

@@ -200,6 +200,31 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     assert.notEqual(fromNewest.checkAlso.slug, fromNewest.keepReading?.slug, "never its Keep Reading pick");
   });
 
+  test("Check Also falls back to the site's newest article the page does not show when the article's section has no other", async () => {
+    const ds = server().dataSource;
+    const [loner, others, archivist] = [await createAuthor(ds), await createAuthor(ds), await createAuthor(ds)];
+    const [quiet, busy] = [await createCategory(ds), await createCategory(ds)];
+    const alone = await createArticle(ds, { author: loner, category: quiet, publishedAt: at(200) });
+    // Months older than the others of its section and unrelated to them: the Check Also candidate of `latest`.
+    await createArticle(ds, { author: archivist, category: busy, publishedAt: at(210) });
+    const runnerUp = await createArticle(ds, { author: others, category: busy, publishedAt: at(99_000) });
+    const latest = await createArticle(ds, { author: others, category: busy, publishedAt: at(99_001) });
+
+    assert.equal((await related({}, alone.slug)).checkAlso?.slug, latest.slug, "the site's newest article");
+    await pin(alone, latest);
+    const pinned = await related({}, alone.slug);
+    assert.equal(pinned.keepReading?.slug, latest.slug);
+    assert.equal(pinned.checkAlso?.slug, runnerUp.slug, "the fallback repeats nothing the page shows either");
+    await pin(alone, null);
+
+    // What Check Also adds to a page that shows Keep Reading: the section's list, and the site's only when the section has no candidate.
+    const added = async (slug: string) =>
+      (await server().countQueries(`query($slug: String!) { article(slug: $slug) { keepReading { slug } checkAlso { slug } } }`, { slug })) -
+      (await server().countQueries(`query($slug: String!) { article(slug: $slug) { keepReading { slug } } }`, { slug }));
+    assert.equal(await added(latest.slug), 1, "a section with a candidate: its list alone");
+    assert.equal(await added(alone.slug), 2, "a section without one: its list, then the site's");
+  });
+
   test("walks to the previous and next article by publication time, in the whole feed or within the section", async () => {
     const query = `query($slug: String!) { article(slug: $slug) {
       previousArticle { slug } nextArticle { slug }

@@ -26,6 +26,12 @@ describe("npm start refuses a configuration mistake in one line, before anything
       /^COMMENT_TOKEN_SECRET must be set when NODE_ENV=production$/,
     ],
     ["an unknown LOG_LEVEL", { LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of .*got "loud"$/],
+    ["an unknown IMAGE_SERVICE", { IMAGE_SERVICE: "fastly" }, /^IMAGE_SERVICE must be one of imgproxy, thumbor, imgix, cloudinary, got "fastly"$/],
+    [
+      "imgproxy without its signing key",
+      { IMAGE_SERVICE: "imgproxy", IMAGE_SERVICE_URL: "https://img.example.com" },
+      /^IMGPROXY_KEY must be set when IMAGE_SERVICE=imgproxy: imgproxy URLs are signed$/,
+    ],
   ];
   for (const [mistake, env, expected] of cases) {
     test(`${mistake}`, async () => {

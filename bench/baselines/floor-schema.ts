@@ -67,8 +67,11 @@ export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>, rea
       );
     },
     keepReading: async (article: Article) => (await picks(article))[0] ?? null,
-    checkAlso: async (article: Article) =>
-      chooseCheckAlso(article, await picks(article), (data.articlesByCategory.get(article.categoryId) ?? EMPTY).rows.slice(0, CHECK_ALSO_CANDIDATES)),
+    checkAlso: async (article: Article) => {
+      const shown = await picks(article);
+      const inSection = (data.articlesByCategory.get(article.categoryId) ?? EMPTY).rows.slice(0, CHECK_ALSO_CANDIDATES);
+      return chooseCheckAlso(article, shown, inSection) ?? chooseCheckAlso(article, shown, data.feed.rows.slice(0, CHECK_ALSO_CANDIDATES));
+    },
   });
   on("Author", {
     id: globalId,

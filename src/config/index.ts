@@ -1,8 +1,10 @@
+export { ArticleSettings, DEFAULT_ARTICLE_SETTINGS } from "./articles";
 export { AuthConfig, DEVELOPMENT_AUTH } from "./auth";
 export { CachingOptions, DEFAULT_CACHING, PersistedQueryMode, ResponseCacheMode } from "./caching";
 export { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, ModerationPolicy } from "./comments";
 export { DEFAULT_DATABASE_URL } from "./database";
 export { DEFAULT_HTTP, HttpOptions } from "./http";
+export { IMAGE_SERVICES, ImageServiceOptions } from "./images";
 export { DEFAULT_LIMITS, OperationLimits } from "./limits";
 export { Config, DEFAULT_SCHEDULER_INTERVAL_MS, loadConfig } from "./load-config";
 export { LogFormat } from "./logging";

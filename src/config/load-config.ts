@@ -1,3 +1,4 @@
+import { ArticleSettings, loadArticleSettings } from "./articles";
 import { AuthConfig, loadAuth } from "./auth";
 import { CachingOptions, loadCaching } from "./caching";
 import { CommentConfig, loadCommentSettings } from "./comments";
@@ -35,6 +36,8 @@ export interface Config {
   auth: AuthConfig;
   /** How often this instance looks for scheduled articles that are due. */
   schedulerIntervalMs: number;
+  /** READING_WORDS_PER_MINUTE, and IMAGE_SERVICE with its URL and secrets: see `articles.ts` and `images.ts`. */
+  articles: ArticleSettings;
   /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.ts`. */
   comments: CommentConfig;
   timeouts: TimeoutOptions;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: loadHttp(env, isProduction),
     auth: loadAuth(env, isProduction),
     schedulerIntervalMs: parseInteger("SCHEDULER_INTERVAL_MS", env.SCHEDULER_INTERVAL_MS, DEFAULT_SCHEDULER_INTERVAL_MS),
+    articles: loadArticleSettings(env),
     comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
     timeouts: loadTimeouts(env),
     shutdown: loadShutdown(env),

@@ -7,6 +7,7 @@ import { TaxonomyAndUsers1764430000000 } from "./1764430000000-TaxonomyAndUsers"
 import { RelatedRankingIndex1764440000000 } from "./1764440000000-RelatedRankingIndex";
 import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
 import { ArticleViews1764460000000 } from "./1764460000000-ArticleViews";
+import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   RelatedRankingIndex1764440000000,
   OutboxChannels1764455120000,
   ArticleViews1764460000000,
+  ImageFocalPoint1764702315000,
 ];

@@ -3,7 +3,7 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { AuthConfig, CommentSettings, ViewOptions } from "../config";
+import { ArticleSettings, AuthConfig, CommentSettings, ViewOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
@@ -17,6 +17,8 @@ export interface ServiceDeps<Needs extends object = object> {
   logger: Logger;
   auth: AuthConfig;
   comments: CommentSettings;
+  /** Reading speed and the image service. */
+  articles: ArticleSettings;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;
   /** The deployment's event bus (Redis pub/sub across instances). */

@@ -120,6 +120,8 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
     imageCaption: `${imageAlt}. Photograph: ${personName(random.int(0, 999)).name} for Broadsheet`,
     imageWidth: IMAGE_SIZE.width,
     imageHeight: IMAGE_SIZE.height,
+    imageFocalX: null,
+    imageFocalY: null,
   };
   return { row, authorIndex, categoryIndex, tagIndexes: articleTags(random, options, categoryIndex), comments };
 }

@@ -69,6 +69,8 @@ export async function createArticle(ds: DataSource, { author, category, tags = [
       imageCaption: null,
       imageWidth: null,
       imageHeight: null,
+      imageFocalX: null,
+      imageFocalY: null,
       ...overrides,
       publishedAt,
     }),

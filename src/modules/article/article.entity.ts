@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Author, Category, Tag } from "../directory";
 import { Node } from "../../shared/node.type";
 import { ArticleStatus } from "./article-status";
-import { Heading, Image } from "./body/article-body.types";
+import { Heading } from "./body/article-body.types";
+import { Image } from "./images/image.types";
 
 /**
  * A story. The body is stored as HTML together with what is derived from it
@@ -52,7 +53,9 @@ export class Article extends Node {
   @Column({ name: "word_count", type: "integer" })
   wordCount: number;
 
-  @Field(() => Int, { description: "Minutes at 230 words a minute, rounded up, at least 1." })
+  @Field(() => Int, {
+    description: "Minutes at the site's reading speed (230 words a minute unless configured), rounded up, at least 1; derived when the body is saved.",
+  })
   @Column({ name: "reading_time_minutes", type: "integer" })
   readingTimeMinutes: number;
 
@@ -120,6 +123,13 @@ export class Article extends Node {
   @Column({ name: "image_height", type: "integer", nullable: true })
   imageHeight: number | null;
 
+  /** The lead image's focal point, 0..1 from the left and from the top; both set or both null. */
+  @Column({ name: "image_focal_x", type: "double precision", nullable: true })
+  imageFocalX: number | null;
+
+  @Column({ name: "image_focal_y", type: "double precision", nullable: true })
+  imageFocalY: number | null;
+
   @Field(() => Image, { nullable: true, description: "The lead image shown under the headline." })
   get featuredImage(): Image | null {
     if (!this.imageUrl) return null;
@@ -129,6 +139,8 @@ export class Article extends Node {
       caption: this.imageCaption,
       width: this.imageWidth,
       height: this.imageHeight,
+      // Left out rather than null when unset, so revisions saved before focal points existed compare equal.
+      ...(this.imageFocalX !== null && this.imageFocalY !== null ? { focalPoint: { x: this.imageFocalX, y: this.imageFocalY } } : {}),
     };
   }
 }

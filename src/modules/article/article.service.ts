@@ -5,7 +5,7 @@ import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
 import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
-import { PageRequest } from "../../shared/pagination/page-request";
+import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
 import { ArticleTag } from "../directory";
 import { articleListShape } from "./list/article-list-shape";
@@ -13,7 +13,7 @@ import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
 import { ArticleFilter } from "./list/article.inputs";
 import { articlePolicy } from "./article-policy";
-import { ranksMatches, windowRankedBy } from "./list/article.orders";
+import { articleOrders, ranksMatches, windowRankedBy } from "./list/article.orders";
 import { User } from "../user";
 import { SEARCH_ALIAS, searchMatch } from "./list/search";
 import { ReadWindow } from "./views/read-window";
@@ -101,6 +101,16 @@ export class ArticleService {
       .where("article.id IN (:...ids)", { ids })
       .getMany();
     return inKeyOrder(ids, rows, (article) => article.id).map((row) => row ?? { body: "", headings: [] });
+  }
+
+  /**
+   * The newest published articles of the whole site, as many as each key
+   * asks (a list row each, tags not read): one statement for the largest.
+   */
+  async newest(counts: readonly number[]): Promise<Article[][]> {
+    const request = pageRequest({ first: Math.max(...counts) }, articleOrders.NEWEST);
+    const page = await fetchPage(this.published(), "article", request, undefined, articleListShape(request.fields));
+    return counts.map((count) => page.nodes.slice(0, count));
   }
 
   pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {

@@ -1,4 +1,5 @@
 import { RateLimiter } from "../../rate-limit/rate-limiter";
+import { createImageUrls } from "../../images/create-image-urls";
 import { LoaderFactory } from "../../shared/pagination/paged-loader";
 import { DirectoryContext, DirectoryLoaders, DirectoryServices } from "../directory";
 import { ServiceDeps } from "../feature-module";
@@ -7,6 +8,7 @@ import { createArticleLoaders } from "./article.loaders";
 import { ArticleLookupService } from "./article-lookup.service";
 import { ArticleService } from "./article.service";
 import { ArticleEditorService } from "./editing/article-editor.service";
+import { ResponsiveImages } from "./images/responsive-images";
 import { ArticlePreviewService } from "./preview/article-preview.service";
 import { ArticlePublisherService } from "./publishing/article-publisher.service";
 import { createReadingPathLoaders } from "./reading-path/reading-path.loaders";
@@ -18,16 +20,27 @@ import { ViewCounter } from "./views/view-counter";
 import { ViewService } from "./views/view.service";
 import { createViewLoaders } from "./views/views.loaders";
 
-export function articleServices({ dataSource, logger, contentChanged, pubsub, rateLimitStore, views, redisConnections, services }: ServiceDeps<UserServices>) {
+export function articleServices({
+  dataSource,
+  logger,
+  articles: settings,
+  contentChanged,
+  pubsub,
+  rateLimitStore,
+  views,
+  redisConnections,
+  services,
+}: ServiceDeps<UserServices>) {
   const seenReaders = seenReadersFor(views, redisConnections);
   const viewCounter = new ViewCounter(dataSource, contentChanged, logger, views.flushIntervalMs);
   const viewService = new ViewService(dataSource, seenReaders, viewCounter, new RateLimiter(rateLimitStore, views.rateLimit, "views"));
   const articles = new ArticleService(dataSource, viewService);
   const articleLookup = new ArticleLookupService(dataSource);
-  const editor = new ArticleEditorService(dataSource, contentChanged);
+  const editor = new ArticleEditorService(dataSource, contentChanged, settings.readingWordsPerMinute);
   return {
     articles,
     articleLookup,
+    images: new ResponsiveImages(createImageUrls(settings.images)),
     readingPath: new ReadingPathService(dataSource, articles),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),

@@ -6,6 +6,7 @@ import { articleLoaders, articleServices } from "./article.services";
 import { articleCacheTagRules } from "./cache-tag-rules";
 import { articleReferences } from "./editing/article-references";
 import { ArticleEditorResolver } from "./editing/article-editor.resolver";
+import { ImageResolver } from "./images/image.resolver";
 import { ownerFeedResolvers } from "./list/owner-feeds.resolver";
 import { ArticlePreviewResolver } from "./preview/article-preview.resolver";
 import { ArticlePublishedResolver } from "./publishing/article-published.resolver";
@@ -16,11 +17,12 @@ import { ArticleRevisionsResolver } from "./revisions/article-revisions.resolver
 import { ArticleViewBucket } from "./views/article-view-bucket.entity";
 import { ViewsResolver } from "./views/views.resolver";
 
-/** Articles: the body, lists and feeds, the reading path, editing with revisions, publishing, preview and view counts ("Most read"). */
+/** Articles: the body, responsive images, lists and feeds, the reading path, editing with revisions, publishing, preview and view counts ("Most read"). */
 export const articleModule = defineModule({
   name: "article",
   resolvers: [
     ArticleResolver,
+    ImageResolver,
     ...ownerFeedResolvers,
     ReadingPathResolver,
     ArticleEditorResolver,

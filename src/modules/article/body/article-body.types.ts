@@ -11,21 +11,3 @@ export class Heading {
   @Field({ description: "The id attribute of the heading in `body`, for in-page links." })
   anchor: string;
 }
-
-@ObjectType({ description: "A picture with the text a screen reader and a caption need." })
-export class Image {
-  @Field({ description: "Where the image is served from." })
-  url: string;
-
-  @Field({ description: "Text alternative for readers who cannot see the image." })
-  alt: string;
-
-  @Field(() => String, { nullable: true, description: "The caption shown under the image." })
-  caption: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Intrinsic width in pixels." })
-  width: number | null;
-
-  @Field(() => Int, { nullable: true, description: "Intrinsic height in pixels." })
-  height: number | null;
-}

@@ -21,7 +21,7 @@ registerEnumType(BodyFormat, {
  * HTML first, and then everything goes through `prepareBody`, which alone
  * decides what HTML survives (raw HTML inside Markdown included).
  */
-export function renderBody(body: string, format: BodyFormat): PreparedBody {
+export function renderBody(body: string, format: BodyFormat, wordsPerMinute: number): PreparedBody {
   const html = format === BodyFormat.MARKDOWN ? marked.parse(body, { async: false, gfm: true }) : body;
-  return prepareBody(html);
+  return prepareBody(html, wordsPerMinute);
 }

@@ -1,13 +1,14 @@
 import { Parser } from "htmlparser2";
+import { DEFAULT_ARTICLE_SETTINGS } from "../../../config";
 import { truncateAtWord } from "../../../shared/text";
 import { Heading } from "./article-body.types";
 
 /**
- * Silent reading speed of an adult reading non-fiction on screen, the figure
- * most "N min read" lines are based on. Reading time is the word count at
- * this speed, rounded up, and at least one minute.
+ * The reading speed unless READING_WORDS_PER_MINUTE says otherwise (see
+ * `ArticleSettings`). Reading time is the word count at the configured
+ * speed, rounded up, and at least one minute.
  */
-export const WORDS_PER_MINUTE = 230;
+export const WORDS_PER_MINUTE = DEFAULT_ARTICLE_SETTINGS.readingWordsPerMinute;
 
 /** Longer than any excerpt the API cuts from it. */
 const LEAD_TEXT_MAX_LENGTH = 1000;
@@ -65,7 +66,7 @@ interface OpenHeading {
  * their `id` attribute as anchor; one without an id is left out, since an
  * anchor must name an element of the body.
  */
-export function analyzeBody(html: string): BodyAnalysis {
+export function analyzeBody(html: string, wordsPerMinute: number = WORDS_PER_MINUTE): BodyAnalysis {
   const text: string[] = [];
   /** The text outside headings: an excerpt reads as prose, not "The background None of this…". */
   const prose: string[] = [];
@@ -100,7 +101,7 @@ export function analyzeBody(html: string): BodyAnalysis {
   const wordCount = plainText.split(" ").filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   return {
     wordCount,
-    readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
+    readingTimeMinutes: Math.max(1, Math.ceil(wordCount / wordsPerMinute)),
     headings,
     leadText: truncateAtWord(prose.join(""), LEAD_TEXT_MAX_LENGTH),
     bodyText: plainText,

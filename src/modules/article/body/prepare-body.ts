@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from "htmlparser2";
-import { BodyAnalysis, analyzeBody } from "./body";
+import { BodyAnalysis, WORDS_PER_MINUTE, analyzeBody } from "./body";
 import { BodyBlock, assignBlockIds } from "./block-ids";
 import { sanitizeBody } from "./sanitize-body";
 
@@ -16,10 +16,11 @@ export interface PreparedBody extends BodyAnalysis {
  * and every heading a readable anchor, and derives word count, reading time,
  * headings, lead text and search text from the result, so that reads never
  * parse HTML. Idempotent: preparing a prepared body changes nothing.
+ * `wordsPerMinute` is the configured reading speed (READING_WORDS_PER_MINUTE).
  */
-export function prepareBody(html: string): PreparedBody {
+export function prepareBody(html: string, wordsPerMinute: number = WORDS_PER_MINUTE): PreparedBody {
   const document = parseDocument(sanitizeBody(html));
   const blocks = assignBlockIds(document);
   const prepared = DomUtils.getOuterHTML(document, { encodeEntities: "utf8" });
-  return { html: prepared, blocks, ...analyzeBody(prepared) };
+  return { html: prepared, blocks, ...analyzeBody(prepared, wordsPerMinute) };
 }

@@ -1,7 +1,16 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { BodyFormat } from "../body/body-format";
 import { Article } from "../article.entity";
 import { CREATE_IDEMPOTENCY_KEY } from "../../../shared/idempotency/idempotency-keys";
+
+@InputType({ description: "The point of an image that crops keep in view, as fractions of its width and height from the top left corner." })
+export class FocalPointInput {
+  @Field(() => Float, { description: "0 (left edge) to 1 (right edge)." })
+  x: number;
+
+  @Field(() => Float, { description: "0 (top edge) to 1 (bottom edge)." })
+  y: number;
+}
 
 @InputType({ description: "The lead image of an article." })
 export class ImageInput {
@@ -19,6 +28,9 @@ export class ImageInput {
 
   @Field(() => Int, { nullable: true, description: "Pixels." })
   height?: number | null;
+
+  @Field(() => FocalPointInput, { nullable: true, description: "What crops keep in view; the centre when absent." })
+  focalPoint?: FocalPointInput | null;
 }
 
 /** What `createArticle` and `updateArticle` share. */

@@ -37,6 +37,8 @@ export class ArticleEditorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contentChanged: ContentChanged,
+    /** READING_WORDS_PER_MINUTE: the speed `readingTimeMinutes` is derived at. */
+    private readonly wordsPerMinute: number,
     private readonly idempotency = new IdempotencyKeys(),
   ) {}
 
@@ -175,7 +177,7 @@ export class ArticleEditorService {
 
   /** The body and everything derived from it, computed here so it is written in the same statement. */
   private bodyColumns(body: string, format: BodyFormat) {
-    const { html, blocks: _blocks, ...derived } = renderBody(checkText("input.body", body, { max: LIMITS.body }), format);
+    const { html, blocks: _blocks, ...derived } = renderBody(checkText("input.body", body, { max: LIMITS.body }), format, this.wordsPerMinute);
     return { body: html, ...derived };
   }
 

@@ -3,13 +3,13 @@ import { BadUserInputError } from "../../../shared/errors";
 import { checkHttpUrl, optionalText } from "../../../shared/input-text";
 import { Author, Category, Tag } from "../../directory";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
-import { ImageInput } from "./article-editor.inputs";
+import { FocalPointInput, ImageInput } from "./article-editor.inputs";
 import { Article } from "../article.entity";
 
 export const LIMITS = { title: 300, subtitle: 500, excerpt: 1000, body: 200_000, tags: 20, url: 2000, alt: 500, caption: 1000 };
 
 export function imageColumns(image: ImageInput | null | undefined, field: string): Partial<Article> {
-  if (!image) return { imageUrl: null, imageAlt: null, imageCaption: null, imageWidth: null, imageHeight: null };
+  if (!image) return { imageUrl: null, imageAlt: null, imageCaption: null, imageWidth: null, imageHeight: null, imageFocalX: null, imageFocalY: null };
   const url = checkHttpUrl(`${field}.url`, image.url, LIMITS.url);
   for (const dimension of ["width", "height"] as const) {
     const value = image[dimension];
@@ -21,7 +21,19 @@ export function imageColumns(image: ImageInput | null | undefined, field: string
     imageCaption: optionalText(image.caption, `${field}.caption`, LIMITS.caption),
     imageWidth: image.width ?? null,
     imageHeight: image.height ?? null,
+    ...focalColumns(image.focalPoint, `${field}.focalPoint`),
   };
+}
+
+/** A focal point is two fractions of the image, 0..1; none is the centre. */
+function focalColumns(point: FocalPointInput | null | undefined, field: string): Pick<Article, "imageFocalX" | "imageFocalY"> {
+  if (!point) return { imageFocalX: null, imageFocalY: null };
+  for (const axis of ["x", "y"] as const) {
+    if (!(point[axis] >= 0 && point[axis] <= 1)) {
+      throw new BadUserInputError(`${field}.${axis} must be between 0 and 1.`, { field: `${field}.${axis}`, minimum: 0, maximum: 1 });
+    }
+  }
+  return { imageFocalX: point.x, imageFocalY: point.y };
 }
 
 /** The row id of an existing author, category or tag named by a global id; BAD_USER_INPUT naming `field` otherwise. */

@@ -47,7 +47,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   title: ["title"],
   subtitle: ["subtitle"],
   excerpt: ["editorExcerpt", "leadText"],
-  featuredImage: ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight"],
+  featuredImage: ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"],
   author: ["byline"],
   category: ["section"],
   status: [],

@@ -47,11 +47,15 @@ export class ReadingPathResolver {
     nullable: true,
     description:
       "The 'Check Also' teaser: the newest published article in the same section that is not this one, not its " +
-      "Keep Reading pick and not one of its first three related articles; null when there is none.",
+      "Keep Reading pick and not one of its first three related articles; when the section has none, the newest such " +
+      "article of the whole site; null when there is none.",
   })
   async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
-    const [shown, newest] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
-    return chooseCheckAlso(article, shown, newest.nodes);
+    const [shown, inSection] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
+    // The site-wide list is read only when the section has nothing left: a page whose section has a candidate sends no more SQL.
+    const pick = chooseCheckAlso(article, shown, inSection.nodes);
+    if (pick) return pick;
+    return chooseCheckAlso(article, shown, await ctx.loaders.newestArticlesByCount.load(CHECK_ALSO_CANDIDATES));
   }
 
   @FieldResolver(() => Article, { nullable: true, description: "The article published just before this one; null for the first." })

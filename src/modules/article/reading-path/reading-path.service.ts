@@ -14,7 +14,7 @@ import { relatedRankingSql } from "./related.sql";
  */
 export const RELATED_PICKS = 3;
 
-/** Enough of the section's newest articles that one is left after the article and its picks. */
+/** Enough of the section's (or the site's) newest articles that one is left after the article and its picks. */
 export const CHECK_ALSO_CANDIDATES = RELATED_PICKS + 2;
 
 /** How deep a ranking is read unless a page needs more: the longest first page and one more, to tell that more exist. */
@@ -113,11 +113,13 @@ export class ReadingPathService {
 }
 
 /**
- * The "Check Also" rule: the newest of `newestInCategory` (the section's
- * newest articles, newest first) that is neither the article itself nor one
- * of its picks, so never its Keep Reading article; null when none is left.
+ * The "Check Also" rule: the newest of `newest` (the section's newest
+ * articles, newest first) that is neither the article itself nor one of its
+ * picks, so never its Keep Reading article; null when none is left. When
+ * the section leaves none, the resolver applies the same rule to the whole
+ * site's newest articles: Check Also is empty only on a site with nothing else.
  */
-export function chooseCheckAlso(article: Article, picks: Article[], newestInCategory: Article[]): Article | null {
+export function chooseCheckAlso(article: Article, picks: Article[], newest: Article[]): Article | null {
   const shown = new Set([article.id, ...picks.map((pick) => pick.id)]);
-  return newestInCategory.find((candidate) => !shown.has(candidate.id)) ?? null;
+  return newest.find((candidate) => !shown.has(candidate.id)) ?? null;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Image } from "../body/article-body.types";
+import { Image } from "../images/image.types";
 import { BodyFormat } from "../body/body-format";
 import { Node } from "../../../shared/node.type";
 import { RevisionAction } from "./revision-action";
