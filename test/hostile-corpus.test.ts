@@ -211,6 +211,9 @@ test("the corpus reaches every string argument the contract has", () => {
     "Mutation.addComment(input.body)",
     "Article.comments(after)",
     "Mutation.login(password)",
+    "Mutation.voteComment(input.commentId)",
+    "Mutation.voteComment(input.readerKey)",
+    "Comment.viewerVote(readerKey)",
   ]) {
     assert.ok(names.includes(expected), `${expected} is among ${names.join(", ")}`);
   }

@@ -6,6 +6,7 @@ import { ArticleRevisions1764420000000 } from "./1764420000000-ArticleRevisions"
 import { TaxonomyAndUsers1764430000000 } from "./1764430000000-TaxonomyAndUsers";
 import { RelatedRankingIndex1764440000000 } from "./1764440000000-RelatedRankingIndex";
 import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
+import { CommentVotes1764465150000 } from "./1764465150000-CommentVotes";
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   TaxonomyAndUsers1764430000000,
   RelatedRankingIndex1764440000000,
   OutboxChannels1764455120000,
+  CommentVotes1764465150000,
 ];
