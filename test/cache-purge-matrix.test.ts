@@ -40,7 +40,7 @@ function answersOf(s: Fixture): Record<string, Answer> {
     authorU2: { query: `query($slug: String!) { author(slug: $slug) { name articles(first: 10) { nodes { slug } } } }`, variables: { slug: s.u2.slug } },
     tagT2: { query: `query($slug: String!) { tag(slug: $slug) { name articles(first: 10) { nodes { slug } } } }`, variables: { slug: s.t2.slug } },
     pageA: {
-      query: `query($slug: String!) { article(slug: $slug) { title commentCount comments(first: 10) { nodes { body } } author { name } category { name } tags { name } } }`,
+      query: `query($slug: String!) { article(slug: $slug) { title commentCount comments(first: 10) { nodes { body upvotes downvotes } } author { name } category { name } tags { name } } }`,
       variables: { slug: s.a.slug },
     },
     pageC: { query: `query($slug: String!) { article(slug: $slug) { title author { name } } }`, variables: { slug: s.c.slug } },
@@ -161,6 +161,22 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
           () => mutate(`mutation($id: ID!) { moderateComment(id: $id, status: APPROVED) { status } }`, { id: id("Comment", s.pending) }),
           ["front", "sectionS1", "pageA", "discussed", "missing"],
         );
+      });
+
+      const voteOnPending = () =>
+        server().data(
+          `mutation($id: ID!) { voteComment(input: { commentId: $id, value: UP, readerKey: "reader-in-the-matrix-0001" }) { comment { upvotes } } }`,
+          {
+            id: id("Comment", s.pending),
+          },
+        );
+
+      test("a vote on a comment of A purges the answers showing A's thread, not A's lists", async () => {
+        await expectPurged(voteOnPending, ["pageA"]);
+      });
+
+      test("a vote already counted purges nothing", async () => {
+        await expectPurged(voteOnPending, []);
       });
 
       test("editing a draft purges nothing", async () => {

@@ -225,6 +225,9 @@ test("the corpus reaches every string argument the contract has", () => {
     "Mutation.login(password)",
     "Mutation.recordView(input.articleId)",
     "Mutation.recordView(input.readerKey)",
+    "Mutation.voteComment(input.commentId)",
+    "Mutation.voteComment(input.readerKey)",
+    "Comment.viewerVote(readerKey)",
   ]) {
     assert.ok(names.includes(expected), `${expected} is among ${names.join(", ")}`);
   }

@@ -4,8 +4,11 @@ import { wroteRecently } from "../replication/recent-write";
 /** Headers that make a request someone's: a sign-in or preview token. */
 const CREDENTIAL_HEADERS = ["authorization", "x-preview-token"];
 
-/** Arguments that carry a secret (a guest's editToken, a preview token): the answer is that holder's. */
-const TOKEN_ARGUMENT = /token$/i;
+/**
+ * Arguments that carry a secret (a guest's editToken, a preview token) or
+ * name a reader (`viewerVote(readerKey:)`): the answer is that holder's.
+ */
+const TOKEN_ARGUMENT = /token$|^readerKey$/i;
 
 type Headers = { get(name: string): string | undefined } | Record<string, string | string[] | undefined>;
 
@@ -25,7 +28,7 @@ export function carriesCredentials(headers: Headers): boolean {
   return CREDENTIAL_HEADERS.some((name) => (header(headers, name) ?? "") !== "") || wroteRecently(header(headers, "cookie"));
 }
 
-/** Whether the operation passes a token as an argument, so that its answer belongs to whoever holds it. */
+/** Whether the operation passes a token or a reader key as an argument, so that its answer belongs to whoever holds it. */
 export function asksWithToken(document: DocumentNode): boolean {
   let found = false;
   visit(document, {

@@ -11,6 +11,8 @@ export interface CommentSettings {
   moderation: ModerationPolicy;
   /** Per client address and per email, `COMMENT_RATE_LIMIT` as `5/60s`. */
   rateLimit: RateLimit;
+  /** Per client address and per reader, `COMMENT_VOTE_RATE_LIMIT`: a reader votes on many comments of a thread. */
+  voteRateLimit: RateLimit;
   /** How long a guest's editToken lets them edit or delete their comment. */
   editWindowMs: number;
   /** Signs edit, confirmation and unsubscribe tokens; must be the same on every instance. */
@@ -28,6 +30,7 @@ export interface CommentSettings {
 export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   moderation: "auto",
   rateLimit: { limit: 5, windowMs: 60_000 },
+  voteRateLimit: { limit: 30, windowMs: 60_000 },
   editWindowMs: 15 * 60_000,
   // Random per process unless set: tokens then die with the process and no other instance accepts them,
   // which a single development instance can live with and production cannot (see productionRefusal).
@@ -51,6 +54,7 @@ export function loadCommentSettings(env: NodeJS.ProcessEnv): CommentSettings {
   return {
     moderation: parseModeration(env.COMMENT_MODERATION),
     rateLimit: env.COMMENT_RATE_LIMIT ? parseRateLimit("COMMENT_RATE_LIMIT", env.COMMENT_RATE_LIMIT) : defaults.rateLimit,
+    voteRateLimit: env.COMMENT_VOTE_RATE_LIMIT ? parseRateLimit("COMMENT_VOTE_RATE_LIMIT", env.COMMENT_VOTE_RATE_LIMIT) : defaults.voteRateLimit,
     editWindowMs: parseInteger("COMMENT_EDIT_WINDOW_MINUTES", env.COMMENT_EDIT_WINDOW_MINUTES, defaults.editWindowMs / 60_000) * 60_000,
     tokenSecret: env.COMMENT_TOKEN_SECRET || productionRefusal(env) || defaults.tokenSecret,
     blocklist: env.COMMENT_BLOCKLIST

@@ -7,6 +7,7 @@ import { TaxonomyAndUsers1764430000000 } from "./1764430000000-TaxonomyAndUsers"
 import { RelatedRankingIndex1764440000000 } from "./1764440000000-RelatedRankingIndex";
 import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
 import { ArticleViews1764460000000 } from "./1764460000000-ArticleViews";
+import { CommentVotes1764465150000 } from "./1764465150000-CommentVotes";
 import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -20,5 +21,6 @@ export const migrations = [
   RelatedRankingIndex1764440000000,
   OutboxChannels1764455120000,
   ArticleViews1764460000000,
+  CommentVotes1764465150000,
   ImageFocalPoint1764702315000,
 ];

@@ -15,7 +15,8 @@ const REPLY_SHARE = 0.35;
 const ANCHOR_SHARE = 0.1;
 const THREAD_SECONDS = 14 * 24 * 3600;
 
-export type CommentRow = Omit<Comment, "id" | "globalId" | "anchor" | "articleId" | "parentId">;
+/** Seeded comments have no votes: the vote columns keep their defaults. */
+export type CommentRow = Omit<Comment, "id" | "globalId" | "anchor" | "articleId" | "parentId" | "upvotes" | "downvotes" | "netVotes" | "wilsonLowerBound">;
 
 export interface GeneratedComment {
   row: CommentRow;

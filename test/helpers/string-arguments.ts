@@ -121,6 +121,7 @@ function honest(type: GraphQLInputType, name: string, fillers: Fillers, required
     case "DateTime":
       return "2099-01-01T00:00:00.000Z";
     default:
-      return /email/i.test(name) ? "reader@example.com" : "honest text";
+      if (/email/i.test(name)) return "reader@example.com";
+      return /readerKey/i.test(name) ? "an-honest-reader-key-0123" : "honest text";
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Node } from "../../shared/node.type";
 import { CommentStatus } from "./comment-status";
@@ -50,6 +50,24 @@ export class Comment extends Node {
   @Field(() => Date, { nullable: true, description: "When the guest who wrote the comment last edited it; null if never." })
   @Column({ name: "edited_at", type: Date, nullable: true })
   editedAt: Date | null;
+
+  // The tally of `comment_vote`, kept by voteComment alone in the vote's transaction: `update: false`
+  // keeps every other save (an edit, moderation) from writing back the counts it read before a vote.
+  @Field(() => Int, { description: "Readers' UP votes." })
+  @Column({ type: "integer", default: 0, update: false })
+  upvotes: number;
+
+  @Field(() => Int, { description: "Readers' DOWN votes." })
+  @Column({ type: "integer", default: 0, update: false })
+  downvotes: number;
+
+  /** upvotes - downvotes: the TOP order's key. */
+  @Column({ name: "net_votes", type: "integer", default: 0, update: false })
+  netVotes: number;
+
+  /** The lower bound of the votes' Wilson score interval: the BEST order's key. */
+  @Column({ name: "wilson_lower_bound", type: "double precision", default: 0, update: false })
+  wilsonLowerBound: number;
 
   @Field(() => InlineAnchor, { nullable: true, description: "Set on inline feedback: the passage it answers." })
   get anchor(): InlineAnchor | null {

@@ -1,8 +1,9 @@
 import { LoaderFactory } from "../../shared/pagination/paged-loader";
 import { Comment } from "./comment.entity";
 import { CommentService } from "./comment.service";
+import { CommentVoteService } from "./voting/comment-vote.service";
 
-export function createCommentLoaders(comments: CommentService, make: LoaderFactory) {
+export function createCommentLoaders(comments: CommentService, votes: CommentVoteService, make: LoaderFactory) {
   return {
     commentById: make.batch((ids: readonly number[]) => comments.byIds(ids)),
     commentsByArticle: make.paged<Comment>((ids, request) => comments.pagesByArticle(ids, request)),
@@ -11,5 +12,10 @@ export function createCommentLoaders(comments: CommentService, make: LoaderFacto
     inlineFeedbackByArticle: make.paged<Comment>((ids, request) => comments.inlineFeedbackPages(ids, request)),
     inlineFeedbackCountByArticle: make.batch((ids: readonly number[]) => comments.countInlineFeedback(ids)),
     replyCountByComment: make.batch((ids: readonly number[]) => comments.countByParent(ids)),
+    /** A reader's votes (`readerOf` names the reader) on the comments of the request. */
+    voteByComment: make.keyed(
+      (voter: string) => voter,
+      (ids: readonly number[], voter) => votes.votesOf(voter, ids),
+    ),
   };
 }

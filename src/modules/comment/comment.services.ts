@@ -13,8 +13,9 @@ import { CommentModerationService } from "./moderation/comment-moderation.servic
 import { CommentSubscriptionService } from "./notification/comment-subscription.service";
 import { NewCommentNotices } from "./notification/new-comment-notices";
 import { CommentWriterService } from "./writing/comment-writer.service";
+import { CommentVoteService } from "./voting/comment-vote.service";
 
-/** The comment write path, moderation and "Notify of", over the process's event bus, outbox and rate-limit counters. */
+/** The comment write path, votes, moderation and "Notify of", over the process's event bus, outbox and rate-limit counters. */
 export function commentServices({ dataSource, logger, comments: settings, contentChanged, pubsub, outboxWorker, rateLimitStore }: ServiceDeps) {
   const tokens = new IdTokens(settings.tokenSecret);
   const limiter = new RateLimiter(rateLimitStore, settings.rateLimit, "comments");
@@ -35,11 +36,12 @@ export function commentServices({ dataSource, logger, comments: settings, conten
       contentChanged,
     ),
     commentModeration: new CommentModerationService(dataSource, approval, contentChanged),
+    commentVotes: new CommentVoteService(dataSource, new RateLimiter(rateLimitStore, settings.voteRateLimit, "comment-votes"), contentChanged),
   };
 }
 
 export function commentLoaders(services: CommentServices, make: LoaderFactory) {
-  return createCommentLoaders(services.comments, make);
+  return createCommentLoaders(services.comments, services.commentVotes, make);
 }
 
 export type CommentServices = ReturnType<typeof commentServices>;

@@ -9,15 +9,17 @@ import { ModerateCommentResolver } from "./moderation/moderate-comment.resolver"
 import { CommentSubscription } from "./notification/comment-subscription.entity";
 import { NotificationResolver } from "./notification/notification.resolver";
 import { CommentWriterResolver } from "./writing/comment-writer.resolver";
+import { CommentVoteResolver } from "./voting/comment-vote.resolver";
+import { CommentVote } from "./voting/comment-vote.entity";
 
 const thread = (articleId: number) => tags.thread(articleId);
 
-/** The comment area: threads and inline feedback, writing, moderation, "Notify of" and live comments. */
+/** The comment area: threads and inline feedback, writing, votes, moderation, "Notify of" and live comments. */
 export const commentModule = defineModule({
   name: "comment",
-  resolvers: [ArticleCommentsResolver, CommentResolver, CommentWriterResolver, ModerateCommentResolver, NotificationResolver],
+  resolvers: [ArticleCommentsResolver, CommentResolver, CommentWriterResolver, CommentVoteResolver, ModerateCommentResolver, NotificationResolver],
   subscriptions: [CommentAddedResolver],
-  entities: [Comment, CommentSubscription],
+  entities: [Comment, CommentVote, CommentSubscription],
   services: commentServices,
   loaders: commentLoaders,
   cacheTags: {

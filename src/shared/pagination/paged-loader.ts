@@ -37,20 +37,30 @@ export class LoaderFactory {
   }
 
   /**
+   * Loaders whose batch depends on an argument besides the keys (a page
+   * request, a reader): one DataLoader per distinct argument, as
+   * `argumentKey` names it, so that every key asked with the same argument
+   * shares one statement.
+   */
+  keyed<A, K, V>(argumentKey: (argument: A) => string, batch: (keys: readonly K[], argument: A) => Promise<V[]>): (argument: A) => DataLoader<K, V> {
+    const loaders = new Map<string, DataLoader<K, V>>();
+    return (argument) => {
+      const name = argumentKey(argument);
+      let loader = loaders.get(name);
+      if (!loader) {
+        loader = this.batch((keys: readonly K[]) => batch(keys, argument));
+        loaders.set(name, loader);
+      }
+      return loader;
+    };
+  }
+
+  /**
    * Loaders of per-parent pages: one DataLoader per distinct page request,
    * so every parent asking for the same page shares one statement.
    */
   paged<T>(fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>): PagedLoader<T> {
-    const loaders = new Map<string, DataLoader<number, Page<T>>>();
-    return (request) => {
-      const key = pageRequestKey(request);
-      let loader = loaders.get(key);
-      if (!loader) {
-        loader = this.batch((parentIds: readonly number[]) => fetchPages(parentIds, request));
-        loaders.set(key, loader);
-      }
-      return loader;
-    };
+    return this.keyed<PageRequest<T>, number, Page<T>>(pageRequestKey, fetchPages);
   }
 
   private dataLoaderOptions<K, V>(): DataLoader.Options<K, V> {
