@@ -7,7 +7,7 @@ export class RecordViewInput {
 
   @Field({
     description:
-      "An opaque id the client keeps for this reader (a UUID it stored): 8 to 128 letters, digits, '-' or '_'. " +
+      "An opaque id the client keeps for this reader (a UUID it stored): 16 to 128 letters, digits, '-' or '_'. " +
       "A signed-in user counts as themselves whatever the key.",
   })
   readerKey: string;

@@ -6,7 +6,7 @@ import { BadUserInputError, RateLimitedError } from "../../../shared/errors";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { ArticleStatus } from "../article-status";
 import { ReadWindow, windowStart } from "./read-window";
-import { readerOf } from "./reader-key";
+import { readerOf } from "../../../shared/reader-key";
 import { SeenReaders } from "./seen-readers";
 import { ViewCounter } from "./view-counter";
 
@@ -47,7 +47,7 @@ export class ViewService {
    */
   async record(articleGlobalId: string, readerKey: string, request: ViewRequest): Promise<boolean> {
     const articleId = decodeGlobalIdOf("Article", articleGlobalId, "input.articleId");
-    const reader = readerOf(request.viewer, readerKey);
+    const reader = readerOf(request.viewer, readerKey, "input.readerKey")!;
     if (isbot(request.userAgent)) return false;
     if (!(await this.withinLimit(request.clientAddress))) return false;
     if (!(await this.isPublished(articleId))) throw new BadUserInputError(messages.articleNotFound, { field: "input.articleId" });
