@@ -6,9 +6,11 @@ import {
   CommentSettings,
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
+  DEFAULT_PUBLIC_URLS,
   DEFAULT_REDIS,
   DEVELOPMENT_AUTH,
   MailSettings,
+  PublicUrlOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -36,6 +38,8 @@ export interface CommentOptions extends CommentConfig {
  * that delivers mail and CDN purges, and the rate-limit counters.
  * `contentChanged` purges the anonymous response cache: every write path of
  * visible content calls it after its commit.
+ * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
+ * the links in mail.
  */
 export function createServices(
   dataSource: DataSource,
@@ -43,6 +47,7 @@ export function createServices(
   logger: Logger = silentLogger,
   options: CommentOptions = {},
   contentChanged: ContentChanged = nothingToPurge,
+  urls: PublicUrlOptions = DEFAULT_PUBLIC_URLS,
 ) {
   const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
   const mail: MailSettings = { ...DEFAULT_MAIL_SETTINGS, ...options.mail };
@@ -54,7 +59,7 @@ export function createServices(
   const references = featureModules.flatMap((module) => module.references ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
-    const deps: ServiceDeps = { dataSource, logger, auth, comments, contentChanged, pubsub, outboxWorker, rateLimitStore, references, services };
+    const deps: ServiceDeps = { dataSource, logger, auth, comments, urls, contentChanged, pubsub, outboxWorker, rateLimitStore, references, services };
     Object.assign(services, module.services(deps));
   }
   return {

@@ -42,6 +42,7 @@ async function main(): Promise<number> {
     logger,
     { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } },
     caching.contentChanged,
+    config.urls,
   );
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   try {
