@@ -169,6 +169,16 @@ describeEachDatabase(
       assert.ok(feed.items.every((item) => item.categories.some((category) => category.label === "Heat")));
     });
 
+    test("serves the feed of a section without articles empty, without Last-Modified", async () => {
+      await createCategory(server().dataSource, { slug: "quiet", name: "Quiet" });
+      for (const format of ["rss", "atom"]) {
+        const { response, body } = await text(`/feeds/section/quiet.${format}`);
+        assert.equal(response.headers.get("last-modified"), null);
+        assert.deepEqual(parseFeed(body).toJSON().items, []);
+      }
+      assert.deepEqual(JSON.parse((await text("/feeds/section/quiet.json")).body).items, []);
+    });
+
     test("reads a feed in a few statements, as many for 100 items as for 5", async () => {
       const statements = async (path: string) => {
         const before = await server().queriesSent();

@@ -52,7 +52,7 @@ function rss(feed: FeedDocument): string {
     title: feed.title,
     link: feed.homeUrl,
     description: feed.description,
-    lastBuildDate: feed.updated,
+    lastBuildDate: feed.updated.getTime() > 0 ? feed.updated : undefined,
     atom: { links: [{ href: feed.selfUrl, rel: "self", type: "application/rss+xml" }] },
     items: feed.items.map((item) => ({
       title: item.title,
@@ -114,7 +114,8 @@ function json(feed: FeedDocument): string {
       tags: [item.category, ...item.tags].map((category) => category.name),
     })),
   });
-  return JSON.stringify(document);
+  // JSON Feed requires `items`, which feedsmith leaves out when it is empty.
+  return JSON.stringify({ ...(document as object), items: (document as { items?: unknown[] }).items ?? [] });
 }
 
 export const renderFeed: Record<FeedFormat, (feed: FeedDocument) => string> = { rss, atom, json };
