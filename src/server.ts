@@ -3,8 +3,9 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { DocumentNode, GraphQLSchema, execute } from "graphql";
 import { DataSource } from "typeorm";
-import { Context, contextBuilder } from "./context";
+import { Arrival, Context, contextBuilder } from "./context";
 import { compiledExecution } from "./http/compiled-execution";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
@@ -13,7 +14,8 @@ import { registerOperationalRoutes } from "./http/operations.routes";
 import { registerGraphiql } from "./http/graphiql.routes";
 import { landingPageWithGraphiql } from "./http/landing-page.plugin";
 import cors from "@fastify/cors";
-import { NO_STORE, cacheControlPlugin, varyOnCredentials } from "./caching/cache-control.plugin";
+import { CacheControlOptions, NO_STORE, cacheControlPlugin, publicCacheControl, varyOnCredentials } from "./caching/cache-control.plugin";
+import { maxAgeOf } from "./caching/max-age";
 import { createCaching } from "./caching/create-caching";
 import { safelist } from "./caching/persisted-queries";
 import { collectAnswerTags } from "./caching/answer-tags";
@@ -27,6 +29,7 @@ import {
   DEFAULT_CACHING,
   DEFAULT_HTTP,
   DEFAULT_LIMITS,
+  DEFAULT_PUBLIC_URLS,
   DEFAULT_REDIS,
   DEFAULT_REPLICAS,
   DEFAULT_SCHEDULER_INTERVAL_MS,
@@ -36,6 +39,7 @@ import {
   DEVELOPMENT_AUTH,
   HttpOptions,
   OperationLimits,
+  PublicUrlOptions,
   RedisOptions,
   ReplicaOptions,
   ShutdownOptions,
@@ -49,6 +53,7 @@ import { shapeLimitRules } from "./http/limits/shape-rules";
 import { Logger } from "./logger";
 import { RedisConnections } from "./redis/redis-connections";
 import { featureModules } from "./modules";
+import { RouteDeps } from "./modules/feature-module";
 import { PublicationScheduler } from "./modules/article";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { serveSubscriptions } from "./realtime/graphql-ws";
@@ -90,6 +95,8 @@ export interface ServerDeps {
   tracing?: Tracing;
   /** How "Most read" counts views: the flush interval, the rate limit, Redis; by default in memory, flushed every 10 s. */
   views?: ViewOptions;
+  /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs of the `url` fields and the feeds. */
+  urls?: PublicUrlOptions;
 }
 
 export interface Server {
@@ -125,6 +132,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     redis: config.redis,
     replicas: config.replicas,
     views: config.views,
+    urls: config.urls,
   };
 }
 
@@ -147,6 +155,7 @@ export async function createServer({
   replicas: replicaOptions = DEFAULT_REPLICAS,
   tracing,
   views = DEFAULT_VIEWS,
+  urls = DEFAULT_PUBLIC_URLS,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -159,6 +168,11 @@ export async function createServer({
     featureModules.flatMap((module) => module.cacheTags ?? []),
   );
   const requestTags = new RequestTags();
+  const cacheControl: CacheControlOptions = {
+    maxAgeSeconds: cachingOptions.maxAgeSeconds,
+    sharedMaxAgeSeconds: cachingOptions.cdnPurgeUrl ? cachingOptions.sharedMaxAgeSeconds : null,
+    staleWhileRevalidateSeconds: cachingOptions.staleWhileRevalidateSeconds,
+  };
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
     formatError: maskError,
@@ -178,11 +192,7 @@ export async function createServer({
       metricsPlugin(),
       queryCostPlugin(limits.cost),
       faultResponsesPlugin(),
-      cacheControlPlugin(schema, {
-        maxAgeSeconds: cachingOptions.maxAgeSeconds,
-        sharedMaxAgeSeconds: cachingOptions.cdnPurgeUrl ? cachingOptions.sharedMaxAgeSeconds : null,
-        staleWhileRevalidateSeconds: cachingOptions.staleWhileRevalidateSeconds,
-      }),
+      cacheControlPlugin(schema, cacheControl),
       ...(replicas ? [readYourWritesPlugin(readYourWritesWindowMs(replicaOptions))] : []),
       ...(tracing ? [tracing.operationPlugin()] : []),
       // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
@@ -191,15 +201,15 @@ export async function createServer({
   });
   await apollo.start();
 
-  const services = createServices(
-    dataSource,
+  const services = createServices(dataSource, {
     auth,
     logger,
-    { ...comments, redisConnections },
-    replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
+    comments: { ...comments, redisConnections },
+    contentChanged: replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
     views,
     articles,
-  );
+    urls,
+  });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
   let draining = false;
@@ -238,6 +248,9 @@ export async function createServer({
         cacheTags: requestTags.track(request),
       }),
   });
+  // Modules' own routes (feeds…) read through the schema too, so their answers are tagged and budgeted like /graphql's.
+  const routeDeps: RouteDeps<typeof services> = { services, read: inProcessReads(schema, contextOf, requestTags, cacheControl) };
+  for (const module of featureModules) module.routes?.(app, routeDeps);
   const stopSubscriptions = serveSubscriptions(
     app.server,
     buildSchema(),
@@ -289,6 +302,31 @@ async function closeWithin(app: FastifyInstance, graceMs: number): Promise<void>
   } finally {
     clearTimeout(cut);
   }
+}
+
+/**
+ * `RouteDeps.read`: a query run on the schema (not Apollo's HTTP layer) for
+ * an anonymous reader, its tags collected for `request`, with the
+ * Cache-Control the same answer would get over /graphql.
+ */
+function inProcessReads(
+  schema: GraphQLSchema,
+  contextOf: (arrival: Arrival) => Promise<Context>,
+  requestTags: RequestTags,
+  cacheControl: CacheControlOptions,
+): RouteDeps["read"] {
+  return async <T>(request: FastifyRequest, document: DocumentNode, variables: Record<string, unknown>) => {
+    const contextValue = await contextOf({
+      requestId: request.id,
+      authorization: undefined,
+      clientAddress: request.ip,
+      userAgent: request.headers["user-agent"],
+      cacheTags: requestTags.track(request),
+    });
+    const result = await execute({ schema, document, variableValues: variables, contextValue });
+    const header = result.errors?.length ? NO_STORE : publicCacheControl(maxAgeOf(schema, document, cacheControl.maxAgeSeconds), cacheControl);
+    return { ...(result as { data?: T }), errors: result.errors, cacheControl: header };
+  };
 }
 
 const HTTP_ERROR_CODES: Record<number, string> = { 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE" };

@@ -8,11 +8,13 @@ import {
   DEFAULT_ARTICLE_SETTINGS,
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
+  DEFAULT_PUBLIC_URLS,
   DEFAULT_REDIS,
   DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   MailSettings,
   ViewOptions,
+  PublicUrlOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -41,15 +43,30 @@ export interface CommentOptions extends CommentConfig {
  * `contentChanged` purges the anonymous response cache: every write path of
  * visible content calls it after its commit. `articles` holds the reading
  * speed and the image service.
+ * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
+ * the links in mail.
  */
+export interface ServiceOptions {
+  auth?: AuthConfig;
+  logger?: Logger;
+  comments?: CommentOptions;
+  contentChanged?: ContentChanged;
+  views?: ViewOptions;
+  articles?: Partial<ArticleSettings>;
+  urls?: PublicUrlOptions;
+}
+
 export function createServices(
   dataSource: DataSource,
-  auth: AuthConfig = DEVELOPMENT_AUTH,
-  logger: Logger = silentLogger,
-  options: CommentOptions = {},
-  contentChanged: ContentChanged = nothingToPurge,
-  views: ViewOptions = DEFAULT_VIEWS,
-  articles: Partial<ArticleSettings> = {},
+  {
+    auth = DEVELOPMENT_AUTH,
+    logger = silentLogger,
+    comments: options = {},
+    contentChanged = nothingToPurge,
+    views = DEFAULT_VIEWS,
+    articles = {},
+    urls = DEFAULT_PUBLIC_URLS,
+  }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
   const comments: CommentSettings = { ...DEFAULT_COMMENT_SETTINGS, ...options.settings };
@@ -74,6 +91,7 @@ export function createServices(
       rateLimitStore,
       views,
       redisConnections: connections,
+      urls,
       references,
       services,
     };

@@ -34,7 +34,7 @@ describeEachDatabase(
         (await server().data(`query($s: String!) { article(slug: $s) { commentCount comments { totalCount } } }`, { s: article.slug })).article;
       assert.deepEqual(await count(), { commentCount: 0, comments: { totalCount: 0 } });
 
-      const moderation = createServices(server().dataSource, undefined, createLogger("silent"), { mail: { deliver: false } });
+      const moderation = createServices(server().dataSource, { logger: createLogger("silent"), comments: { mail: { deliver: false } } });
       const id = decodeGlobalIdOf("Comment", addComment.comment.id, "id");
       const steps: [CommentStatus, number][] = [
         [CommentStatus.APPROVED, 1],

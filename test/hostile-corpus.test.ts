@@ -203,7 +203,11 @@ describeEachDatabase("the hostile-request corpus", (server) => {
     for (const readerKey of [...SAMPLES, "", "a\u0000bcdefghij", "\ud800abcdefghij", "../../etc/passwd", "key with spaces"]) {
       const answer = await record(readerKey);
       assertSafeAnswer(answer, null, `readerKey ${JSON.stringify(readerKey).slice(0, 80)}`);
-      assert.deepEqual(answer.body?.errors?.[0].extensions, { code: "BAD_USER_INPUT", field: "input.readerKey", minimum: 16, maximum: 128 }, JSON.stringify(readerKey).slice(0, 80));
+      assert.deepEqual(
+        answer.body?.errors?.[0].extensions,
+        { code: "BAD_USER_INPUT", field: "input.readerKey", minimum: 16, maximum: 128 },
+        JSON.stringify(readerKey).slice(0, 80),
+      );
     }
     assert.equal(await dataDigest(server().dataSource), before, "a refused view stored nothing");
   });

@@ -32,6 +32,17 @@ describe("npm start refuses a configuration mistake in one line, before anything
       { IMAGE_SERVICE: "imgproxy", IMAGE_SERVICE_URL: "https://img.example.com" },
       /^IMGPROXY_KEY must be set when IMAGE_SERVICE=imgproxy: imgproxy URLs are signed$/,
     ],
+    ["a PUBLIC_URL that is no http(s) URL", { PUBLIC_URL: "news.example" }, /^PUBLIC_URL must be an http:\/\/ or https:\/\/ URL .*got "news.example"$/],
+    [
+      "an unknown placeholder in ARTICLE_URL_TEMPLATE",
+      { ARTICLE_URL_TEMPLATE: "/{year}/{slug}" },
+      /^ARTICLE_URL_TEMPLATE must be .*\{year\} is none of them, got "\/\{year\}\/\{slug\}"$/,
+    ],
+    [
+      "an ARTICLE_URL_TEMPLATE without {slug}",
+      { ARTICLE_URL_TEMPLATE: "/{section}" },
+      /^ARTICLE_URL_TEMPLATE must be a path starting with \/ with \{slug\} in it.*got "\/\{section\}"$/,
+    ],
   ];
   for (const [mistake, env, expected] of cases) {
     test(`${mistake}`, async () => {

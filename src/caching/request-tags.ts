@@ -1,5 +1,4 @@
 import { FastifyReply, FastifyRequest } from "fastify";
-import { GRAPHQL_PATH } from "../http/graphql-params";
 import { isPublic } from "./cache-control.plugin";
 import { cdnCacheable, setCdnTags, surrogateKeysOf } from "./cdn-tags";
 
@@ -30,13 +29,14 @@ export class RequestTags {
   }
 
   /**
-   * An onSend hook: a shareable answer a CDN may cache gets its tags as
-   * `Surrogate-Key` and `Cache-Tag`. Registered before the response cache's,
+   * An onSend hook: a shareable answer a CDN may cache (of /graphql, or of
+   * a route that read through it) gets its tags as `Surrogate-Key` and
+   * `Cache-Tag`. Registered before the response cache's,
    * so what that stores has the final Cache-Control.
    */
   register(app: { addHook(name: "onSend", hook: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => Promise<unknown>): unknown }): void {
     app.addHook("onSend", async (request, reply, payload) => {
-      if (request.routeOptions.url !== GRAPHQL_PATH || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
+      if (!this.tags.has(request) || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
       const keys = this.surrogateKeysOf(request);
       if (keys === null || cdnCacheable(request)) setCdnTags(reply, keys);
       return payload;

@@ -23,8 +23,6 @@ export interface CommentSettings {
   maxLinks: number;
   /** A commenter (by email) who already posted `limit` comments in `windowMs` is flooding: held. */
   floodLimit: RateLimit;
-  /** Where the links in notification emails point (confirm, unsubscribe). */
-  publicUrl: string;
 }
 
 export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
@@ -38,7 +36,6 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = {
   blocklist: ["viagra", "casino", "crypto giveaway", "payday loan"],
   maxLinks: 2,
   floodLimit: { limit: 3, windowMs: 10 * 60_000 },
-  publicUrl: "http://localhost:4000",
 };
 
 /** The environment's part of what the comment write path is built from (`CommentOptions` adds runtime objects); every field defaults. */
@@ -64,7 +61,6 @@ export function loadCommentSettings(env: NodeJS.ProcessEnv): CommentSettings {
       : defaults.blocklist,
     maxLinks: parseInteger("COMMENT_MAX_LINKS", env.COMMENT_MAX_LINKS, defaults.maxLinks),
     floodLimit: env.COMMENT_FLOOD_LIMIT ? parseRateLimit("COMMENT_FLOOD_LIMIT", env.COMMENT_FLOOD_LIMIT) : defaults.floodLimit,
-    publicUrl: env.PUBLIC_URL || defaults.publicUrl,
   };
 }
 

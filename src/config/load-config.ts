@@ -8,6 +8,7 @@ import { OperationLimits, loadLimits } from "./limits";
 import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
 import { loadMailSettings } from "./mail";
 import { parseInteger, parseSwitch } from "./parse";
+import { PublicUrlOptions, loadPublicUrls } from "./public-urls";
 import { RedisOptions, loadRedis } from "./redis";
 import { ReplicaOptions, loadReplicas } from "./replicas";
 import { ShutdownOptions, loadShutdown } from "./shutdown";
@@ -38,8 +39,10 @@ export interface Config {
   schedulerIntervalMs: number;
   /** READING_WORDS_PER_MINUTE, and IMAGE_SERVICE with its URL and secrets: see `articles.ts` and `images.ts`. */
   articles: ArticleSettings;
-  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS, PUBLIC_URL and REDIS_URL: see `comments.ts` and `mail.ts`. */
+  /** COMMENT_*, SMTP_URL, MAIL_*, OUTBOX_POLL_MS and REDIS_URL: see `comments.ts` and `mail.ts`. */
   comments: CommentConfig;
+  /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs (`url` fields, feeds) and the links in mail. */
+  urls: PublicUrlOptions;
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
   caching: CachingOptions;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: parseInteger("SCHEDULER_INTERVAL_MS", env.SCHEDULER_INTERVAL_MS, DEFAULT_SCHEDULER_INTERVAL_MS),
     articles: loadArticleSettings(env),
     comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
+    urls: loadPublicUrls(env),
     timeouts: loadTimeouts(env),
     shutdown: loadShutdown(env),
     caching: loadCaching(env),

@@ -1,9 +1,11 @@
 import "reflect-metadata";
+import { FastifyInstance, FastifyRequest } from "fastify";
+import { DocumentNode, ExecutionResult } from "graphql";
 import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { ArticleSettings, AuthConfig, CommentSettings, ViewOptions } from "../config";
+import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, ViewOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
@@ -19,6 +21,8 @@ export interface ServiceDeps<Needs extends object = object> {
   comments: CommentSettings;
   /** Reading speed and the image service. */
   articles: ArticleSettings;
+  /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: where the publication's pages are. */
+  urls: PublicUrlOptions;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;
   /** The deployment's event bus (Redis pub/sub across instances). */
@@ -70,6 +74,24 @@ export interface FeatureModule<Services extends object = object, Loaders extends
   cacheTags?: AnswerTagRules;
   /** This module's rows that point at other modules' rows (see `EntryReference`). */
   references?: EntryReference[];
+  /** HTTP routes beside `/graphql` (feeds, sitemaps), registered once per server after the GraphQL route. */
+  routes?(app: FastifyInstance, deps: RouteDeps<any>): void;
+}
+
+/** What a module's HTTP routes are given: the services of every module (those before it included), and reads through the API itself. */
+export interface RouteDeps<Services extends object = object> {
+  services: Services;
+  /**
+   * Runs a query in-process as an anonymous reader over HTTP would: the
+   * same schema, fresh loaders, the request budget, and the answer's cache
+   * tags collected for `request` (a shareable 200 then gets its CDN keys).
+   * `cacheControl` is the header that answer would get over /graphql.
+   */
+  read<T = Record<string, unknown>>(
+    request: FastifyRequest,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult<T> & { cacheControl: string }>;
 }
 
 /** Keeps a manifest's own types (its services and loaders) while checking it against `FeatureModule`. */

@@ -71,6 +71,17 @@ export class ArticleResolver {
     return article.joinedCategory ?? ctx.loaders.categoryById.load(article.categoryId);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      "The canonical URL of the article's page: PUBLIC_URL and ARTICLE_URL_TEMPLATE (by default PUBLIC_URL/{section}/{slug}, the section's slug and the article's).",
+  })
+  async url(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<string> {
+    const { urls } = ctx.services;
+    // Lists join the section in when `url` is asked for; a lookup shares the batch of `category`.
+    const section = urls.articlesNameSection ? (article.joinedCategory ?? (await ctx.loaders.categoryById.load(article.categoryId))) : null;
+    return urls.article(article, section);
+  }
+
   @FieldResolver(() => [Tag], { description: "By name." })
   tags(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Tag[]> | Tag[] {
     return article.joinedTags ?? ctx.loaders.tagsByArticle.load(article.id);

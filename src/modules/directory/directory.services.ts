@@ -8,10 +8,11 @@ import { categoryKind } from "./category/category.kind";
 import { TaxonomyEditor } from "./editing/taxonomy-editor.service";
 import { TaxonomyKind, TaxonomyRow } from "./editing/taxonomy-kind";
 import { NamedEntityService } from "./named-entity.service";
+import { PublicUrls } from "./public-urls";
 import { tagKind } from "./tag/tag.kind";
 import { TagService } from "./tag/tag.service";
 
-export function directoryServices({ dataSource, contentChanged, references }: ServiceDeps) {
+export function directoryServices({ dataSource, urls, contentChanged, references }: ServiceDeps) {
   const editorOf = <T extends TaxonomyRow>(kind: TaxonomyKind<T>) =>
     new TaxonomyEditor(
       dataSource,
@@ -26,6 +27,8 @@ export function directoryServices({ dataSource, contentChanged, references }: Se
     authorEditor: editorOf(authorKind),
     categoryEditor: editorOf(categoryKind),
     tagEditor: editorOf(tagKind),
+    /** The canonical URLs of articles, sections, authors and tags (PUBLIC_URL, ARTICLE_URL_TEMPLATE). */
+    urls: new PublicUrls(urls),
   };
 }
 

@@ -40,4 +40,5 @@ export { Tag } from "./tag/tag.entity";
 export { ArticleTag } from "./tag/article-tag.entity";
 export { articleTags } from "./tag/article-tags";
 export type { NamedEntity } from "./named-entity.service";
+export type { PublicUrls } from "./public-urls";
 export type { DirectoryContext, DirectoryLoaders, DirectoryServices } from "./directory.services";

@@ -1,9 +1,10 @@
-import { Arg, Args, ClassType, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection } from "../../shared/pagination/connection.types";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { DirectoryContext } from "./directory.services";
 import { NamedEntity, NamedEntityService } from "./named-entity.service";
+import { PublicUrls } from "./public-urls";
 
 interface NamedEntityOptions<T extends NamedEntity> {
   type: ClassType<T>;
@@ -12,9 +13,12 @@ interface NamedEntityOptions<T extends NamedEntity> {
   single: string;
   plural: string;
   service(ctx: DirectoryContext): NamedEntityService<T>;
+  /** Its canonical URL, and how the field describes it. */
+  url(urls: PublicUrls, entity: T): string;
+  urlDescription: string;
 }
 
-/** The root fields of authors, sections and tags: one by slug, and all of them by name. */
+/** The root fields of authors, sections and tags (one by slug, and all of them by name), and their `url`. */
 export function namedEntityResolver<T extends NamedEntity>(options: NamedEntityOptions<T>) {
   @Resolver(() => options.type)
   class NamedEntityResolver {
@@ -27,6 +31,11 @@ export function namedEntityResolver<T extends NamedEntity>(options: NamedEntityO
     list(@Args() args: ConnectionArgs, @Ctx() ctx: DirectoryContext): Promise<Connection<T>> {
       const service = options.service(ctx);
       return service.list(pageRequest(args, service.order));
+    }
+
+    @FieldResolver(() => String, { description: options.urlDescription })
+    url(@Root() entity: T, @Ctx() ctx: DirectoryContext): string {
+      return options.url(ctx.services.urls, entity);
     }
   }
   return NamedEntityResolver;

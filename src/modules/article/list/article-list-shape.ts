@@ -44,6 +44,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   __typename: [],
   id: [],
   slug: ["slug"],
+  url: ["slug", "section"],
   title: ["title"],
   subtitle: ["subtitle"],
   excerpt: ["editorExcerpt", "leadText"],

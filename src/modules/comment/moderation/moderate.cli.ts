@@ -36,13 +36,13 @@ async function main(): Promise<number> {
     });
   // With REDIS_URL, the servers' shared response cache is purged; an in-memory one expires after its TTL.
   const caching = createCaching(config.caching, config.limits, logger, dataSource);
-  const services = createServices(
-    dataSource,
-    config.auth,
+  const services = createServices(dataSource, {
+    auth: config.auth,
     logger,
-    { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } },
-    caching.contentChanged,
-  );
+    comments: { ...config.comments, mail: { ...config.comments.mail, pollMs: 0 } },
+    contentChanged: caching.contentChanged,
+    urls: config.urls,
+  });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   try {
     const comment = await services.commentModeration.moderate(id, status);

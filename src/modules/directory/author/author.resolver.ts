@@ -7,5 +7,7 @@ export const AuthorResolver = namedEntityResolver({
   connection: AuthorConnection,
   single: "author",
   plural: "authors",
+  url: (urls, author) => urls.author(author),
+  urlDescription: "The canonical URL of the author's page: PUBLIC_URL/author/{slug}.",
   service: (ctx) => ctx.services.authors,
 });

@@ -7,5 +7,7 @@ export const CategoryResolver = namedEntityResolver({
   connection: CategoryConnection,
   single: "category",
   plural: "categories",
+  url: (urls, category) => urls.section(category),
+  urlDescription: "The canonical URL of the section's page: PUBLIC_URL/{slug}.",
   service: (ctx) => ctx.services.categories,
 });

@@ -7,5 +7,7 @@ export const TagResolver = namedEntityResolver({
   connection: TagConnection,
   single: "tag",
   plural: "tags",
+  url: (urls, tag) => urls.tag(tag),
+  urlDescription: "The canonical URL of the tag's page: PUBLIC_URL/tag/{slug}.",
   service: (ctx) => ctx.services.tags,
 });
