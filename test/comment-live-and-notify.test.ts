@@ -82,6 +82,8 @@ describeEachDatabase(
         notices.map((mail) => mail.subject),
         [`Someone commented on "${article.title}"`],
       );
+      const { url } = (await server().data(`query($id: ID!) { article(id: $id) { url } }`, { id: articleId() })).article;
+      assert.ok(notices[0].text.includes(`Read the conversation: ${url}#comments`), "the notice links to the article's canonical URL");
       assert.equal(transport.to("unconfirmed@example.com").length, 1);
 
       await server().data(`mutation($t: String!) { unsubscribe(token: $t) }`, { t: tokenIn(notices[0], "/comments/unsubscribe") });

@@ -16,11 +16,21 @@ import { CommentWriterService } from "./writing/comment-writer.service";
 import { CommentVoteService } from "./voting/comment-vote.service";
 
 /** The comment write path, votes, moderation and "Notify of", over the process's event bus, outbox and rate-limit counters. */
-export function commentServices({ dataSource, logger, comments: settings, urls, contentChanged, pubsub, outboxWorker, rateLimitStore }: ServiceDeps) {
+export function commentServices({
+  dataSource,
+  logger,
+  comments: settings,
+  urls,
+  contentChanged,
+  pubsub,
+  outboxWorker,
+  rateLimitStore,
+  services,
+}: ServiceDeps<DirectoryServices>) {
   const tokens = new IdTokens(settings.tokenSecret);
   const limiter = new RateLimiter(rateLimitStore, settings.rateLimit, "comments");
   const commentSubscriptions = new CommentSubscriptionService(dataSource, tokens, urls.publicUrl, limiter, outboxWorker);
-  const approval = new CommentApproval(new NewCommentNotices(commentSubscriptions, urls.publicUrl), pubsub, outboxWorker, logger);
+  const approval = new CommentApproval(new NewCommentNotices(commentSubscriptions, services.urls), pubsub, outboxWorker, logger);
   return {
     comments: new CommentService(dataSource),
     commentSubscriptions,

@@ -1,6 +1,7 @@
 import { Brackets, EntityManager } from "typeorm";
 import { enqueueMail } from "../../../outbox/outbox";
 import { Article } from "../../article";
+import { Category, PublicUrls } from "../../directory";
 import { visibleText } from "../writing/comment-body";
 import { Comment } from "../comment.entity";
 import { CommentSubscription } from "./comment-subscription.entity";
@@ -18,20 +19,24 @@ import { NotifyMode } from "./notify-mode";
 export class NewCommentNotices {
   constructor(
     private readonly subscriptions: CommentSubscriptionService,
-    private readonly publicUrl: string,
+    private readonly urls: PublicUrls,
   ) {}
 
   /** True when mail was queued. */
   async enqueue(manager: EntityManager, comment: Comment, article: Article): Promise<boolean> {
     const subscribers = await this.subscribersOf(manager, comment);
+    if (subscribers.length === 0) return false;
     const text = visibleText(comment.body);
+    const section = this.urls.articlesNameSection ? await manager.findOneBy(Category, { id: article.categoryId }) : null;
+    const articleUrl = this.urls.article(article, section);
     for (const subscriber of subscribers) {
       await enqueueMail(
         manager,
         `comment:${comment.id}:${subscriber.email}`,
         notificationMessages.newComment(
           subscriber.email,
-          this.publicUrl,
+          this.urls.home,
+          articleUrl,
           article,
           comment.authorName,
           text,
@@ -39,7 +44,7 @@ export class NewCommentNotices {
         ),
       );
     }
-    return subscribers.length > 0;
+    return true;
   }
 
   private async subscribersOf(manager: EntityManager, comment: Comment): Promise<CommentSubscription[]> {

@@ -12,13 +12,13 @@ export const notificationMessages = {
         `If this was not you, ignore this message, or never hear from us again: ${publicUrl}/comments/unsubscribe?token=${unsubscribeToken}\n`,
     };
   },
-  newComment(to: string, publicUrl: string, article: { title: string; slug: string }, authorName: string, text: string, unsubscribeToken: string): Mail {
+  newComment(to: string, publicUrl: string, articleUrl: string, article: { title: string }, authorName: string, text: string, unsubscribeToken: string): Mail {
     return {
       to,
       subject: `${authorName} commented on "${article.title}"`,
       text:
         `${authorName} wrote:\n\n${text}\n\n` +
-        `Read the conversation: ${publicUrl}/articles/${article.slug}#comments\n\n` +
+        `Read the conversation: ${articleUrl}#comments\n\n` +
         `Unsubscribe (one click): ${publicUrl}/comments/unsubscribe?token=${unsubscribeToken}\n`,
     };
   },
