@@ -43,6 +43,12 @@ describe("npm start refuses a configuration mistake in one line, before anything
       { ARTICLE_URL_TEMPLATE: "/{section}" },
       /^ARTICLE_URL_TEMPLATE must be a path starting with \/ with \{slug\} in it.*got "\/\{section\}"$/,
     ],
+    ["a PUBLISHER_LOGO_URL that is no URL", { PUBLISHER_LOGO_URL: "logo.png" }, /^PUBLISHER_LOGO_URL must be an http:\/\/ or https:\/\/ URL, got "logo.png"$/],
+    [
+      "a PUBLICATION_LANGUAGE that is no language tag",
+      { PUBLICATION_LANGUAGE: "English" },
+      /^PUBLICATION_LANGUAGE must be a language tag such as en or pt-BR, got "English"$/,
+    ],
   ];
   for (const [mistake, env, expected] of cases) {
     test(`${mistake}`, async () => {

@@ -10,6 +10,7 @@ export { Config, DEFAULT_SCHEDULER_INTERVAL_MS, loadConfig } from "./load-config
 export { LogFormat } from "./logging";
 export { DEFAULT_MAIL_SETTINGS, MailSettings } from "./mail";
 export { DEFAULT_PUBLIC_URLS, PublicUrlOptions } from "./public-urls";
+export { DEFAULT_PUBLISHER, PublisherOptions } from "./publisher";
 export { RateLimit } from "./rate-limit";
 export { DEFAULT_REDIS, RedisOptions } from "./redis";
 export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";

@@ -9,6 +9,7 @@ import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
 import { loadMailSettings } from "./mail";
 import { parseInteger, parseSwitch } from "./parse";
 import { PublicUrlOptions, loadPublicUrls } from "./public-urls";
+import { PublisherOptions, loadPublisher } from "./publisher";
 import { RedisOptions, loadRedis } from "./redis";
 import { ReplicaOptions, loadReplicas } from "./replicas";
 import { ShutdownOptions, loadShutdown } from "./shutdown";
@@ -43,6 +44,8 @@ export interface Config {
   comments: CommentConfig;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs (`url` fields, feeds) and the links in mail. */
   urls: PublicUrlOptions;
+  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, for structured data, sitemaps and feeds. */
+  publisher: PublisherOptions;
   timeouts: TimeoutOptions;
   shutdown: ShutdownOptions;
   caching: CachingOptions;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     articles: loadArticleSettings(env),
     comments: { settings: loadCommentSettings(env), mail: loadMailSettings(env), redisUrl: env.REDIS_URL || undefined },
     urls: loadPublicUrls(env),
+    publisher: loadPublisher(env),
     timeouts: loadTimeouts(env),
     shutdown: loadShutdown(env),
     caching: loadCaching(env),
