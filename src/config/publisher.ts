@@ -23,7 +23,7 @@ export function loadPublisher(env: NodeJS.ProcessEnv): PublisherOptions {
 function parseName(raw: string | undefined): string {
   if (raw === undefined || raw === "") return DEFAULT_PUBLISHER.name;
   const name = raw.trim();
-  if (name === "" || name.length > 200 || /[\u0000-\u001f]/.test(name)) {
+  if (name === "" || name.length > 200 || [...name].some((char) => char < " ")) {
     throw new Error(`PUBLISHER_NAME must be 1 to 200 printable characters, got "${raw}"`);
   }
   return name;
