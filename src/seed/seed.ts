@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { Article } from "../modules/article";
+import { Article, ArticleAuthor } from "../modules/article";
 import { ArticleTag, Author, Category, Tag } from "../modules/directory";
 import { Comment } from "../modules/comment";
 import { GeneratedArticle, generateArticle, generateAuthor, generateCategory, GenerationOptions, generateTag } from "./generate";
@@ -64,6 +64,8 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
         Article,
         articles.map(({ row, authorIndex, categoryIndex }) => ({ ...row, authorId: authorIds[authorIndex], categoryId: categoryIds[categoryIndex] })),
       );
+      const bylines = articles.map(({ authorIndex }, i) => ({ articleId: articleIds[i], authorId: authorIds[authorIndex], position: 0 }));
+      await insertRows(manager, ArticleAuthor, bylines, { readIds: false });
       const links = articles.flatMap((article, i) => article.tagIndexes.map((tag) => ({ articleId: articleIds[i], tagId: tagIds[tag] })));
       await insertRows(manager, ArticleTag, links, { readIds: false });
       summary.articles += articles.length;

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
+import { ArticleAuthor } from "../../src/modules/article/byline/article-author.entity";
 import { prepareBody } from "../../src/modules/article/body/prepare-body";
 import { Author } from "../../src/modules/directory/author/author.entity";
 import { Category } from "../../src/modules/directory/category/category.entity";
@@ -35,6 +36,8 @@ export async function createTag(ds: DataSource, overrides: Partial<Tag> = {}): P
 
 export interface ArticleOverrides extends Partial<Article> {
   author: Author;
+  /** Credited after `author`, in order. */
+  coAuthors?: Author[];
   category: Category;
   tags?: Tag[];
 }
@@ -44,7 +47,10 @@ const DEFAULT_BODY =
   '<h2 id="what-next">What next</h2><p id="p-2">Nobody knows yet what will follow.</p>';
 
 /** A published article (unless overridden) with its tags, its body written through the write path (`prepareBody`). */
-export async function createArticle(ds: DataSource, { author, category, tags = [], body = DEFAULT_BODY, ...overrides }: ArticleOverrides): Promise<Article> {
+export async function createArticle(
+  ds: DataSource,
+  { author, coAuthors = [], category, tags = [], body = DEFAULT_BODY, ...overrides }: ArticleOverrides,
+): Promise<Article> {
   const n = next();
   const { html, blocks: _blocks, ...derived } = prepareBody(body);
   const publishedAt = overrides.publishedAt === undefined ? new Date(Date.UTC(2026, 0, 1) + n * 60_000) : overrides.publishedAt;
@@ -75,6 +81,7 @@ export async function createArticle(ds: DataSource, { author, category, tags = [
       publishedAt,
     }),
   );
+  await ds.getRepository(ArticleAuthor).insert([author, ...coAuthors].map((byline, position) => ({ articleId: article.id, authorId: byline.id, position })));
   if (tags.length > 0) {
     await ds.getRepository(ArticleTag).insert(tags.map((tag) => ({ articleId: article.id, tagId: tag.id })));
   }

@@ -92,8 +92,9 @@ export class Article extends Node {
   @Column({ name: "keep_reading_id", type: "integer", nullable: true })
   keepReadingId: number | null;
 
-  /** The byline, section and tag rows when a list read them with the article (`article-list-shape.ts`). */
+  /** The lead author, the whole byline, section and tag rows when a list read them with the article (`article-list-shape.ts`). */
   joinedAuthor?: Author;
+  joinedAuthors?: Author[];
   joinedCategory?: Category;
   joinedTags?: Tag[];
 

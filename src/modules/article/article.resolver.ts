@@ -61,9 +61,14 @@ export class ArticleResolver {
     return article.headings ?? (await ctx.loaders.articleBodyById.load(article.id)).headings;
   }
 
-  @FieldResolver(() => Author, { description: "Whose byline the article carries." })
+  @FieldResolver(() => Author, { description: "The lead author: the first of `authors`." })
   author(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Author | null> | Author {
     return article.joinedAuthor ?? ctx.loaders.authorById.load(article.authorId);
+  }
+
+  @FieldResolver(() => [Author], { description: "Everyone the byline credits, in byline order: the lead author first, then the co-authors." })
+  authors(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Author[]> | Author[] {
+    return article.joinedAuthors ?? ctx.loaders.authorsByArticle.load(article.id);
   }
 
   @FieldResolver(() => Category, { description: "The section the article appears in." })

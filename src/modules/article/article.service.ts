@@ -3,11 +3,13 @@ import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { ComputedColumns, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
+import { ComputedColumns, ParentScope, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
-import { ArticleTag } from "../directory";
+import { ArticleTag, Author } from "../directory";
+import { ArticleAuthor } from "./byline/article-author.entity";
+import { readBylines } from "./byline/byline-reader";
 import { articleListShape } from "./list/article-list-shape";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
@@ -113,28 +115,45 @@ export class ArticleService {
     return counts.map((count) => page.nodes.slice(0, count));
   }
 
+  bylines(articleIds: readonly number[]): Promise<Author[][]> {
+    return readBylines(this.dataSource, articleIds);
+  }
+
+  /** "Load More By": the articles an author leads or co-wrote. */
   pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.author_id", authorIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(this.byAuthor(), "article", authorIds, request, articleListShape(request.fields));
   }
 
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.published(), "article.author_id", authorIds);
+    return countByParent(this.byAuthor(), authorIds);
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.published(), "article", "article.category_id", categoryIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(
+      [{ qb: this.published(), parentColumn: "article.category_id" }],
+      "article",
+      categoryIds,
+      request,
+      articleListShape(request.fields),
+    );
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.published(), "article.category_id", categoryIds);
+    return countByParent([{ qb: this.published(), parentColumn: "article.category_id" }], categoryIds);
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.publishedWithTags(), "article", "article_tag.tag_id", tagIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(
+      [{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }],
+      "article",
+      tagIds,
+      request,
+      articleListShape(request.fields),
+    );
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.publishedWithTags(), "article_tag.tag_id", tagIds);
+    return countByParent([{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }], tagIds);
   }
 
   /** Published articles, aliased `article`: where every reader's query starts. */
@@ -146,6 +165,23 @@ export class ArticleService {
   private withReads(qb: SelectQueryBuilder<Article>, window: ReadWindow): SelectQueryBuilder<Article> {
     const reads = this.views.readsTable(window);
     return qb.leftJoin(reads.sql, READS_ALIAS, `${READS_ALIAS}.article_id = article.id`, reads.parameters);
+  }
+
+  /**
+   * An author's published articles come by two paths, each with its own
+   * index: those they lead (`article.author_id`, the author feed's index)
+   * and those they co-wrote (bylines past the lead, a partial index). One
+   * path through every byline would read each of the author's articles to
+   * find the newest few.
+   */
+  private byAuthor(): ParentScope<Article>[] {
+    return [
+      { qb: this.published(), parentColumn: "article.author_id" },
+      {
+        qb: this.published().innerJoin(ArticleAuthor, "byline", "byline.article_id = article.id AND byline.position > 0"),
+        parentColumn: "byline.author_id",
+      },
+    ];
   }
 
   private publishedWithTags(): SelectQueryBuilder<Article> {
@@ -184,7 +220,12 @@ export class ArticleService {
 
   private filterBySlugs(qb: SelectQueryBuilder<Article>, filter: ArticleFilter): void {
     if (filter.authorSlug != null) {
-      qb.andWhere("article.author_id IN (SELECT id FROM author WHERE slug = :authorSlug)", { authorSlug: filter.authorSlug });
+      qb.andWhere(
+        "article.id IN (SELECT byline.article_id FROM article_author byline JOIN author ON author.id = byline.author_id WHERE author.slug = :authorSlug)",
+        {
+          authorSlug: filter.authorSlug,
+        },
+      );
     }
     if (filter.categorySlug != null) {
       qb.andWhere("article.category_id IN (SELECT id FROM category WHERE slug = :categorySlug)", {

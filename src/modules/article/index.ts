@@ -1,5 +1,6 @@
 import { defineModule } from "../feature-module";
 import { ArticleSlug } from "./article-slug.entity";
+import { ArticleAuthor } from "./byline/article-author.entity";
 import { Article } from "./article.entity";
 import { ArticleResolver } from "./article.resolver";
 import { articleLoaders, articleServices } from "./article.services";
@@ -32,7 +33,7 @@ export const articleModule = defineModule({
     ViewsResolver,
   ],
   subscriptions: [ArticlePublishedResolver],
-  entities: [Article, ArticleSlug, ArticleRevision, ArticleViewBucket],
+  entities: [Article, ArticleAuthor, ArticleSlug, ArticleRevision, ArticleViewBucket],
   services: articleServices,
   loaders: articleLoaders,
   cacheTags: articleCacheTagRules,
@@ -40,6 +41,7 @@ export const articleModule = defineModule({
 });
 
 export { Article } from "./article.entity";
+export { ArticleAuthor } from "./byline/article-author.entity";
 export { ArticleStatus } from "./article-status";
 export { articlePolicy } from "./article-policy";
 export { addCommentTags } from "./article-cache-tags";

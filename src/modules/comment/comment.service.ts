@@ -23,29 +23,29 @@ export class CommentService {
 
   /** Top-level comments of each article. */
   pagesByArticle(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent(this.topLevel(), "comment", "comment.article_id", articleIds, request);
+    return fetchPagesByParent([{ qb: this.topLevel(), parentColumn: "comment.article_id" }], "comment", articleIds, request);
   }
 
   countByArticle(articleIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.topLevel(), "comment.article_id", articleIds);
+    return countByParent([{ qb: this.topLevel(), parentColumn: "comment.article_id" }], articleIds);
   }
 
   /** Direct replies to each comment. */
   pagesByParent(commentIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent(this.visible(), "comment", "comment.parent_id", commentIds, request);
+    return fetchPagesByParent([{ qb: this.visible(), parentColumn: "comment.parent_id" }], "comment", commentIds, request);
   }
 
   countByParent(commentIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.visible(), "comment.parent_id", commentIds);
+    return countByParent([{ qb: this.visible(), parentColumn: "comment.parent_id" }], commentIds);
   }
 
   /** Each article's approved comments pinned to a passage, replies included. */
   inlineFeedbackPages(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent(this.inlineFeedback(), "comment", "comment.article_id", articleIds, request);
+    return fetchPagesByParent([{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }], "comment", articleIds, request);
   }
 
   countInlineFeedback(articleIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.inlineFeedback(), "comment.article_id", articleIds);
+    return countByParent([{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }], articleIds);
   }
 
   private inlineFeedback(): SelectQueryBuilder<Comment> {

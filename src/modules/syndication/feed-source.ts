@@ -20,7 +20,8 @@ export interface FeedItem {
   publishedAt: string | null;
   updatedAt: string;
   featuredImage: { url: string; alt: string } | null;
-  author: { name: string; url: string };
+  /** The byline, lead author first. */
+  authors: { name: string; url: string }[];
   category: { name: string; slug: string; url: string };
   tags: { name: string; slug: string; url: string }[];
 }
@@ -37,7 +38,7 @@ const FEED_ITEM = `
   fragment FeedItem on Article {
     title url subtitle excerpt(maxLength: 300) body publishedAt updatedAt
     featuredImage { url alt }
-    author { name url }
+    authors { name url }
     category { name slug url }
     tags { name slug url }
   }`;

@@ -65,63 +65,89 @@ export async function fetchPage<E extends Entity, R = E>(
   return pageFromRows(rows, request);
 }
 
+/** Rows of parents: those `qb` selects whose `parentColumn` (an SQL expression over `qb`'s aliases) is the parent's key. */
+export interface ParentScope<E extends ObjectLiteral> {
+  qb: SelectQueryBuilder<E>;
+  parentColumn: string;
+}
+
 /**
- * The same page of each parent's rows, in ONE statement: `qb` selects the
- * rows of every parent, `parentColumn` (an SQL expression over its aliases)
- * says whose each row is. Each parent's page is read on its own, with the
- * keyset bounds and `LIMIT limit + 1`, so that it costs an index seek and
- * limit + 1 rows however many rows the parent has (a window numbering every
- * row of every parent reads all of them):
- *   PostgreSQL: parents CROSS JOIN LATERAL (… LIMIT n)
- *   SQLite (no LATERAL): parents × rows WHERE id IN (correlated … LIMIT n)
+ * The same page of each parent's rows, in ONE statement: the rows of every
+ * parent are those of `scopes` (several when a parent's rows come by more
+ * than one path, each path with an index of its own; no row may come by
+ * two). Each parent's page is read on its own, with the keyset bounds and
+ * `LIMIT limit + 1` per scope, so that it costs an index seek and
+ * limit + 1 rows a scope however many rows the parent has (a window
+ * numbering every row of every parent reads all of them):
+ *   PostgreSQL: parents CROSS JOIN LATERAL (… LIMIT n [UNION ALL …])
+ *   SQLite (no LATERAL): parents × rows WHERE id IN (correlated … LIMIT n [UNION ALL …])
  * Pages come back in the order of `parentIds`, empty for parents with none.
  */
 export async function fetchPagesByParent<E extends Entity>(
-  qb: SelectQueryBuilder<E>,
+  scopes: ParentScope<E>[],
   alias: string,
-  parentColumn: string,
   parentIds: readonly number[],
   request: PageRequest<E>,
   shape: RowShape<E> = asMapped(),
 ): Promise<Page<E>[]> {
   const direction = readingDirection(request);
-  const perParent = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
-  for (const key of request.order.keys) perParent.addOrderBy(keySql(alias, key), direction);
-  perParent.limit(request.limit + 1);
-  const metadata = qb.expressionMap.mainAlias!.metadata;
+  const { connection, expressionMap } = scopes[0].qb;
+  const postgres = isPostgres(connection);
+  const branches = scopes.map(({ qb, parentColumn }) => {
+    const branch = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
+    for (const key of request.order.keys) branch.addOrderBy(keySql(alias, key), direction);
+    return branch.limit(request.limit + 1);
+  });
+  const perParent =
+    branches.length === 1
+      ? branches[0].getQuery()
+      : branches.map((branch) => (postgres ? `(${branch.getQuery()})` : `SELECT id FROM (${branch.getQuery()})`)).join(" UNION ALL ");
+  const metadata = expressionMap.mainAlias!.metadata;
   // On PostgreSQL the page ids come from a LATERAL join; SQLite has none, so its parents join the rows
   // themselves, each row kept when its id is in the parent's page (a derived table of page ids joined
   // back by id made SQLite run each parent's page subquery twice).
-  const [parents, parentKey, on] = isPostgres(qb.connection)
+  const [parents, parentKey, on] = postgres
     ? [
         `(SELECT parents.parent_key, page.id FROM unnest(CAST(:pageParentIds AS integer[])) AS parents (parent_key)
-          CROSS JOIN LATERAL (${perParent.getQuery()}) page)`,
+          CROSS JOIN LATERAL (${perParent}) page)`,
         "ranked.parent_key",
         "ranked.id = paged.id",
       ]
-    : ["(SELECT value AS parent_key FROM json_each(:pageParentIds))", "parents.parent_key", `paged.id IN (${perParent.getQuery()})`];
+    : ["(SELECT value AS parent_key FROM json_each(:pageParentIds))", "parents.parent_key", `paged.id IN (${perParent})`];
   const paged = shape
-    .select(qb.connection.createQueryBuilder(metadata.target, "paged"), "paged")
-    .innerJoin(parents, isPostgres(qb.connection) ? "ranked" : "parents", on)
+    .select(connection.createQueryBuilder(metadata.target, "paged"), "paged")
+    .innerJoin(parents, postgres ? "ranked" : "parents", on)
     .addSelect(parentKey, "parent_key")
-    .setParameters(perParent.getParameters())
-    .setParameter("pageParentIds", isPostgres(qb.connection) ? [...parentIds] : JSON.stringify(parentIds))
+    .setParameters(Object.assign({}, ...branches.map((branch) => branch.getParameters())))
+    .setParameter("pageParentIds", postgres ? [...parentIds] : JSON.stringify(parentIds))
     .orderBy(parentKey);
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
-  const toEntity = shapedEntity(qb.connection, metadata.target as EntityTarget<E>, "paged", shape);
+  const toEntity = shapedEntity(connection, metadata.target as EntityTarget<E>, "paged", shape);
   const rowsByParent = groupRows(await paged.getRawMany(), "parent_key", toEntity);
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
 
-/** How many rows `qb` selects for each parent, in ONE grouped statement. */
-export async function countByParent<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, parentColumn: string, parentIds: readonly number[]): Promise<number[]> {
-  const rows: { parent_key: number | string; count: number | string }[] = await qb
-    .clone()
-    .select(parentColumn, "parent_key")
-    .addSelect("COUNT(*)", "count")
-    .andWhere(`${parentColumn} IN (:...countParentIds)`, { countParentIds: parentIds })
-    .groupBy(parentColumn)
-    .getRawMany();
-  const counts = new Map(rows.map((row) => [Number(row.parent_key), Number(row.count)]));
-  return parentIds.map((parentId) => counts.get(parentId) ?? 0);
+/** How many rows `scopes` (see `fetchPagesByParent`) hold for each parent, in ONE grouped statement. */
+export async function countByParent<T extends ObjectLiteral>(scopes: ParentScope<T>[], parentIds: readonly number[]): Promise<number[]> {
+  const counts = scopes.map(({ qb, parentColumn }) =>
+    qb
+      .clone()
+      .select(parentColumn, "parent_key")
+      .addSelect("COUNT(*)", "count")
+      .andWhere(`${parentColumn} IN (:...countParentIds)`, { countParentIds: parentIds })
+      .groupBy(parentColumn),
+  );
+  const rows: { parent_key: number | string; count: number | string }[] =
+    counts.length === 1
+      ? await counts[0].getRawMany()
+      : await scopes[0].qb.connection
+          .createQueryBuilder()
+          .select("counted.parent_key", "parent_key")
+          .addSelect("SUM(counted.count)", "count")
+          .from(`(${counts.map((count) => count.getQuery()).join(" UNION ALL ")})`, "counted")
+          .setParameters(Object.assign({}, ...counts.map((count) => count.getParameters())))
+          .groupBy("counted.parent_key")
+          .getRawMany();
+  const byParent = new Map(rows.map((row) => [Number(row.parent_key), Number(row.count)]));
+  return parentIds.map((parentId) => byParent.get(parentId) ?? 0);
 }

@@ -47,6 +47,14 @@ abstract class ArticleFields {
 
   @Field(() => ImageInput, { nullable: true, description: "The lead image." })
   featuredImage?: ImageInput | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "The byline, in order (at most 10 authors): the first is the lead author, `author`, whose account owns the article; the others are credited as co-authors. " +
+      "Replaces the current byline. Authors and contributors must lead their own articles.",
+  })
+  authorIds?: string[] | null;
 }
 
 @InputType({ description: "A new article; it starts as a DRAFT." })
@@ -66,7 +74,7 @@ export class CreateArticleInput extends ArticleFields {
   @Field(() => ID, { description: "The section." })
   categoryId: string;
 
-  @Field(() => ID, { nullable: true, description: "Defaults to the signed-in user's author profile." })
+  @Field(() => ID, { nullable: true, description: "The lead author, when authorIds is absent; defaults to the signed-in user's author profile." })
   authorId?: string | null;
 }
 

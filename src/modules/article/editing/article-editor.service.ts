@@ -10,7 +10,7 @@ import { recordAudit, User } from "../../user";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { articleTags } from "../../directory";
 import { CreateArticleInput, UpdateArticleInput } from "./article-editor.inputs";
-import { LIMITS, existingId, existingTagIds, imageColumns } from "./article-fields";
+import { LIMITS, existingCategoryId, existingTagIds, imageColumns } from "./article-fields";
 import { checkText, optionalText } from "../../../shared/input-text";
 import { articlePolicy } from "../article-policy";
 import { retireSlug, uniqueSlug } from "./article-slugs";
@@ -20,10 +20,11 @@ import { BodyFormat, renderBody } from "../body/body-format";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
 import { BodySource, recordRevision } from "../revisions/record-revision";
 import { RevisionAction } from "../revisions/revision-action";
+import { bylines, requestedByline } from "../byline/bylines";
 
 const messages = {
   notFound: "No such article.",
-  noByline: "Your account has no author profile: give authorId.",
+  noByline: "Your account has no author profile: give authorIds.",
   pickItself: "An article cannot be its own Keep Reading pick.",
 };
 
@@ -51,9 +52,9 @@ export class ArticleEditorService {
   }
 
   private async insert(manager: EntityManager, user: User, input: CreateArticleInput): Promise<number> {
-    const authorId = input.authorId != null ? await existingId(manager, "Author", input.authorId, "input.authorId") : user.authorId;
-    if (authorId === null) throw new BadUserInputError(messages.noByline, { field: "input.authorId" });
-    articlePolicy.assertCanWriteAs(user, authorId);
+    const byline = (await requestedByline(manager, input)) ?? (user.authorId === null ? null : [user.authorId]);
+    if (byline === null) throw new BadUserInputError(messages.noByline, { field: "input.authorIds" });
+    articlePolicy.assertCanWriteAs(user, byline[0]);
     const title = checkText("input.title", input.title, { max: LIMITS.title });
     const now = new Date();
     const { identifiers } = await manager.insert(Article, {
@@ -70,10 +71,11 @@ export class ArticleEditorService {
       version: 1,
       commentCount: 0,
       keepReadingId: null,
-      authorId,
-      categoryId: await existingId(manager, "Category", input.categoryId, "input.categoryId"),
+      authorId: byline[0],
+      categoryId: await existingCategoryId(manager, input.categoryId, "input.categoryId"),
     });
     const id = identifiers[0].id as number;
+    await bylines.replace(manager, id, byline);
     await this.replaceTags(manager, id, input.tagIds ?? []);
     await recordAudit(manager, user.id, "createArticle", "Article", id);
     return id;
@@ -110,11 +112,17 @@ export class ArticleEditorService {
     if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
     if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
     if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
-    if (input.categoryId != null) changes.categoryId = await existingId(manager, "Category", input.categoryId, "input.categoryId");
+    if (input.categoryId != null) changes.categoryId = await existingCategoryId(manager, input.categoryId, "input.categoryId");
+    const byline = await requestedByline(manager, { authorIds: input.authorIds });
+    if (byline !== null) {
+      articlePolicy.assertCanWriteAs(user, byline[0]);
+      changes.authorId = byline[0];
+    }
     const slug = await this.newSlug(manager, article, input);
     if (slug !== null) changes.slug = slug;
     await updateAtVersion(manager, id, input.version, changes);
     if (slug !== null && article.firstPublishedAt !== null) await retireSlug(manager, id, article.slug, slug);
+    if (byline !== null) await bylines.replace(manager, id, byline);
     if (input.tagIds != null) await this.replaceTags(manager, id, input.tagIds);
     if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) await recordRevision(manager, user.id, id, action, source);
     await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
@@ -129,6 +137,7 @@ export class ArticleEditorService {
         await this.editable(manager, user, id);
         await addArticleTags(manager, id, changed);
         await articleTags.replace(manager, id, []);
+        await bylines.replace(manager, id, []);
         await manager.delete(Article, { id });
         await recordAudit(manager, user.id, "deleteArticle", "Article", id);
         return true;

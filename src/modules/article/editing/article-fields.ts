@@ -1,7 +1,7 @@
 import { EntityManager, In } from "typeorm";
 import { BadUserInputError } from "../../../shared/errors";
 import { checkHttpUrl, optionalText } from "../../../shared/input-text";
-import { Author, Category, Tag } from "../../directory";
+import { Category, Tag } from "../../directory";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { FocalPointInput, ImageInput } from "./article-editor.inputs";
 import { Article } from "../article.entity";
@@ -36,11 +36,10 @@ function focalColumns(point: FocalPointInput | null | undefined, field: string):
   return { imageFocalX: point.x, imageFocalY: point.y };
 }
 
-/** The row id of an existing author, category or tag named by a global id; BAD_USER_INPUT naming `field` otherwise. */
-export async function existingId(manager: EntityManager, type: "Author" | "Category", globalId: string, field: string): Promise<number> {
-  const id = decodeGlobalIdOf(type, globalId, field);
-  const exists = await manager.existsBy(type === "Author" ? Author : Category, { id });
-  if (!exists) throw new BadUserInputError(`${field} names no ${type.toLowerCase()}.`, { field });
+/** The row id of an existing section named by a global id; BAD_USER_INPUT naming `field` otherwise. */
+export async function existingCategoryId(manager: EntityManager, globalId: string, field: string): Promise<number> {
+  const id = decodeGlobalIdOf("Category", globalId, field);
+  if (!(await manager.existsBy(Category, { id }))) throw new BadUserInputError(`${field} names no category.`, { field });
   return id;
 }
 

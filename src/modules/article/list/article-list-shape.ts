@@ -12,10 +12,25 @@ const JOINS = {
   section: { property: "joinedCategory", target: Category, on: "category_id" },
 } as const;
 
-/** The article's tags, read with the row as a JSON array (see `tagsSql`). */
-const TAGS = "tags" as const;
+/** The article's tags and its byline's authors, each read with the row as a JSON array of rows (see `jsonRowsSql`). */
+const NESTED = {
+  tags: {
+    property: "joinedTags",
+    target: Tag,
+    from: (alias: string) => `FROM article_tag link JOIN tag ON tag.id = link.tag_id WHERE link.article_id = ${alias}.id`,
+    orderBy: "tag.name, tag.id",
+  },
+  authors: {
+    property: "joinedAuthors",
+    target: Author,
+    from: (alias: string) => `FROM article_author link JOIN author ON author.id = link.author_id WHERE link.article_id = ${alias}.id`,
+    orderBy: "link.position",
+  },
+} as const;
 
-type Need = keyof Article | keyof typeof JOINS | typeof TAGS;
+type Nested = keyof typeof NESTED;
+
+type Need = keyof Article | keyof typeof JOINS | Nested;
 
 /** What every list row carries whatever the client asked: ids, status and dates for policies, cursors and sort keys; small numbers. */
 const ALWAYS: Need[] = [
@@ -50,6 +65,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   excerpt: ["editorExcerpt", "leadText"],
   featuredImage: ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"],
   author: ["byline"],
+  authors: ["authors"],
   category: ["section"],
   status: [],
   publishedAt: [],
@@ -60,7 +76,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   readingTimeMinutes: [],
   body: [],
   headings: [],
-  tags: [TAGS],
+  tags: ["tags"],
   comments: [],
   inlineFeedback: [],
   relatedArticles: [],
@@ -74,11 +90,11 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
 
 /**
  * What lists read when they do not know what the client asked: every column
- * and join a list row can carry, but not the tags (the `tags` field loads
- * them by id when asked): most such lists (related articles, Keep Reading,
- * Check Also) never show them.
+ * and join a list row can carry, but not the tags and bylines (the `tags` and
+ * `authors` fields load them by id when asked): most such lists (related
+ * articles, Keep Reading, Check Also) never show them.
  */
-const EVERYTHING: Need[] = [...new Set([...ALWAYS, ...Object.values(ARTICLE_FIELD_NEEDS).flat()])].filter((need) => need !== TAGS);
+const EVERYTHING: Need[] = [...new Set([...ALWAYS, ...Object.values(ARTICLE_FIELD_NEEDS).flat()])].filter((need) => !(need in NESTED));
 
 const shapes = new Map<string, RowShape<Article>>();
 
@@ -103,13 +119,13 @@ export function articleListShape(fields?: readonly string[]): RowShape<Article> 
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
   for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);
-  return [...EVERYTHING, TAGS].filter((need) => needs.has(need));
+  return [...EVERYTHING, ...(Object.keys(NESTED) as Nested[])].filter((need) => needs.has(need));
 }
 
 function shapeOf(needs: Need[]): RowShape<Article> {
-  const properties = needs.filter((need): need is keyof Article => !(need in JOINS) && need !== TAGS);
+  const properties = needs.filter((need): need is keyof Article => !(need in JOINS) && !(need in NESTED));
   const joins = Object.entries(JOINS).filter(([suffix]) => needs.includes(suffix as Need));
-  const withTags = needs.includes(TAGS);
+  const nested = Object.entries(NESTED).filter(([suffix]) => needs.includes(suffix as Need));
   return {
     select(qb, alias) {
       qb.select(properties.map((property) => `${alias}.${property}`));
@@ -118,7 +134,7 @@ function shapeOf(needs: Need[]): RowShape<Article> {
         qb.leftJoin(target, joined, `${joined}.id = ${alias}.${on}`);
         for (const column of columnsOf(qb, target)) qb.addSelect(`${joined}.${column.databaseName}`, `${joined}_${column.databaseName}`);
       }
-      if (withTags) qb.addSelect(tagsSql(qb.connection, alias), `${alias}_${TAGS}`);
+      for (const [suffix, { target, from, orderBy }] of nested) qb.addSelect(jsonRowsSql(qb.connection, target, from(alias), orderBy), `${alias}_${suffix}`);
       return qb;
     },
     complete(article, raw, alias, dataSource) {
@@ -126,7 +142,7 @@ function shapeOf(needs: Need[]): RowShape<Article> {
         const row = rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`)(raw);
         if (row) Object.assign(article, { [property]: row });
       }
-      if (withTags) article.joinedTags = tagsOf(dataSource, raw[`${alias}_${TAGS}`]);
+      for (const [suffix, { property, target }] of nested) Object.assign(article, { [property]: rowsOf(dataSource, target, raw[`${alias}_${suffix}`]) });
     },
   };
 }
@@ -136,24 +152,21 @@ function columnsOf(qb: SelectQueryBuilder<ObjectLiteral>, target: EntityTarget<O
 }
 
 /**
- * The tags of the article aliased `alias`, by name, as a JSON array of tag
- * rows whose keys are `tag_<column>`: a feed showing tags then takes one
- * statement, not two.
+ * The rows of `target` that `from` selects (`target`'s table named by its
+ * own name), as a JSON array of objects whose keys are `<table>_<column>`,
+ * in `orderBy`: a feed showing tags or bylines then takes one statement, not two.
  */
-function tagsSql(dataSource: DataSource, alias: string): string {
-  const pairs = dataSource
-    .getMetadata(Tag)
-    .columns.flatMap((column) => [`'tag_${column.databaseName}'`, `tag.${column.databaseName}`])
-    .join(", ");
-  const from = `FROM article_tag link JOIN tag ON tag.id = link.tag_id WHERE link.article_id = ${alias}.id`;
+function jsonRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, from: string, orderBy: string): string {
+  const { tableName, columns } = dataSource.getMetadata(target);
+  const pairs = columns.flatMap((column) => [`'${tableName}_${column.databaseName}'`, `${tableName}.${column.databaseName}`]).join(", ");
   return isPostgres(dataSource)
-    ? `(SELECT COALESCE(json_agg(json_build_object(${pairs}) ORDER BY tag.name, tag.id), '[]') ${from})`
-    : `(SELECT json_group_array(json_object(${pairs}) ORDER BY tag.name, tag.id) ${from})`;
+    ? `(SELECT COALESCE(json_agg(json_build_object(${pairs}) ORDER BY ${orderBy}), '[]') ${from})`
+    : `(SELECT json_group_array(json_object(${pairs}) ORDER BY ${orderBy}) ${from})`;
 }
 
-/** Tags from `tagsSql`'s column: parsed by the pg driver already, JSON text from SQLite. */
-function tagsOf(dataSource: DataSource, value: unknown): Tag[] {
+/** Rows from `jsonRowsSql`'s column: parsed by the pg driver already, JSON text from SQLite. */
+function rowsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, value: unknown): ObjectLiteral[] {
   const rows = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[];
-  const hydrate = rowHydrator(dataSource, Tag, "tag");
+  const hydrate = rowHydrator(dataSource, target, dataSource.getMetadata(target).tableName);
   return rows.map((row) => hydrate(row)!);
 }

@@ -40,7 +40,7 @@ function ownerFeedResolver<T extends NamedEntity>(options: OwnerFeedOptions<T>) 
 export const ownerFeedResolvers = [
   ownerFeedResolver({
     type: Author,
-    description: "The 'Load More By <author>' feed, newest first.",
+    description: "The 'Load More By <author>' feed, newest first: the articles this author leads or co-wrote.",
     feed: (ctx) => ctx.loaders.articlesByAuthor,
     feedCount: (ctx) => ctx.loaders.articleCountByAuthor,
   }),

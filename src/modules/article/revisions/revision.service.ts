@@ -31,11 +31,11 @@ export class ArticleRevisionService {
   ) {}
 
   pagesByArticle(articleIds: readonly number[], request: PageRequest<ArticleRevision>): Promise<Page<ArticleRevision>[]> {
-    return fetchPagesByParent(this.revisions(), "revision", "revision.article_id", articleIds, request);
+    return fetchPagesByParent([{ qb: this.revisions(), parentColumn: "revision.article_id" }], "revision", articleIds, request);
   }
 
   countByArticle(articleIds: readonly number[]): Promise<number[]> {
-    return countByParent(this.revisions(), "revision.article_id", articleIds);
+    return countByParent([{ qb: this.revisions(), parentColumn: "revision.article_id" }], articleIds);
   }
 
   /** With `articleAuthorId` set, for the visibility check of `node(id)`. */
