@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
 import { prepareBody } from "../../src/modules/article/body/prepare-body";
+import { contentOf } from "../../src/modules/article/content/article-content";
 import { Author } from "../../src/modules/directory/author/author.entity";
 import { Category } from "../../src/modules/directory/category/category.entity";
 import { CommentStatus } from "../../src/modules/comment/comment-status";
@@ -56,6 +57,8 @@ export async function createArticle(ds: DataSource, { author, category, tags = [
       editorExcerpt: null,
       body: html,
       ...derived,
+      content: contentOf(html, overrides.keepReadingAfterBlockId ?? null),
+      keepReadingAfterBlockId: null,
       keepReadingId: null,
       status: ArticleStatus.PUBLISHED,
       createdAt: publishedAt ?? new Date(),

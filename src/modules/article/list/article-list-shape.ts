@@ -60,6 +60,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   readingTimeMinutes: [],
   body: [],
   headings: [],
+  content: [],
   tags: [TAGS],
   comments: [],
   inlineFeedback: [],
