@@ -9,8 +9,8 @@ import { Image } from "./images/image.types";
 
 /**
  * A story. The body is stored as HTML together with what is derived from it
- * on write (word count, reading time, headings, lead text), so that reads
- * never parse HTML.
+ * on write (word count, reading time, headings, lead text, the blocks of
+ * `content`), so that reads never parse HTML.
  */
 @Entity("article")
 @ObjectType({ implements: Node, description: "A story, with everything its page shows." })
