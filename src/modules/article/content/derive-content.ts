@@ -64,14 +64,16 @@ function freshIds(taken: string[]): FreshId {
 
 function blockOf(element: Element, fresh: FreshId): StoredBlock | null {
   const anchors = anchorsIn(element);
-  if (HEADING.test(element.name)) return { kind: "heading", id: element.attribs.id, anchors, level: Number(element.name[1]), text: plainText(element) };
+  if (HEADING.test(element.name)) return { kind: "heading", id: idOf(element, fresh), anchors, level: Number(element.name[1]), text: plainText(element) };
   switch (element.name) {
-    case "p":
-      return figureOrEmbedParagraph(element, anchors) ?? paragraph(element.attribs.id, anchors, spansOf(element.children));
+    case "p": {
+      const id = idOf(element, fresh);
+      return figureOrEmbedParagraph(element, id, anchors) ?? paragraph(id, anchors, spansOf(element.children));
+    }
     case "li":
-      return paragraph(element.attribs.id, anchors, spansOf(element.children));
+      return paragraph(idOf(element, fresh), anchors, spansOf(element.children));
     case "blockquote":
-      return quote(element, anchors);
+      return quote(element, idOf(element, fresh), anchors);
     case "ul":
     case "ol":
       return list(element, anchors, fresh);
@@ -84,6 +86,14 @@ function blockOf(element: Element, fresh: FreshId): StoredBlock | null {
     default:
       return paragraph(fresh("block"), anchors, spansOf(element.children));
   }
+}
+
+/**
+ * The element's id in the body. A prepared body gives every anchored block
+ * one; a body that somehow lacks it still gets a unique id rather than none.
+ */
+function idOf(element: Element, fresh: FreshId): string {
+  return (element.attribs.id ??= fresh("block"));
 }
 
 function paragraph(id: string, anchors: string[], spans: StoredSpan[]): StoredBlock | null {
@@ -106,29 +116,29 @@ function meaningful(element: Element): ChildNode[] {
   return element.children.filter((node) => (isText(node) ? node.data.trim() !== "" : isTag(node) && node.name !== "br"));
 }
 
-function figureOrEmbedParagraph(element: Element, anchors: string[]): StoredBlock | null {
+function figureOrEmbedParagraph(element: Element, id: string, anchors: string[]): StoredBlock | null {
   const [only, ...rest] = meaningful(element);
   if (!only || rest.length > 0 || !isTag(only)) return null;
-  if (only.name === "img" && only.attribs.src) return { kind: "figure", id: element.attribs.id, anchors, image: imageOf(only), caption: null, credit: null };
+  if (only.name === "img" && only.attribs.src) return { kind: "figure", id, anchors, image: imageOf(only), caption: null, credit: null };
   const href = only.name === "a" ? only.attribs.href : undefined;
   if (href === undefined || knownProvider(href) === null) return null;
   const title = plainText(only);
-  return { kind: "embed", id: element.attribs.id, anchors, url: href, provider: providerOf(href), title: title === href ? null : title || null, caption: null };
+  return { kind: "embed", id, anchors, url: href, provider: providerOf(href), title: title === href ? null : title || null, caption: null };
 }
 
-function quote(element: Element, anchors: string[]): StoredBlock | null {
+function quote(element: Element, id: string, anchors: string[]): StoredBlock | null {
   const cites = DomUtils.getElementsByTagName("cite", element.children);
   const spans = spansOf(element.children, (inner) => inner.name === "cite");
   const attribution = cites.map((cite) => plainText(cite).replace(/^[—–-]\s*/, "")).find((text) => text !== "") ?? null;
   const source = cites.flatMap((cite) => DomUtils.getElementsByTagName("a", cite)).find((link) => link.attribs.href !== undefined);
   if (spans.length === 0 && attribution === null) return null;
-  return { kind: "quote", id: element.attribs.id, anchors, spans, attribution, cite: source?.attribs.href ?? null };
+  return { kind: "quote", id, anchors, spans, attribution, cite: source?.attribs.href ?? null };
 }
 
 function list(element: Element, anchors: string[], fresh: FreshId): StoredBlock | null {
   const items = element.children
     .filter((node): node is Element => isTag(node) && node.name === "li")
-    .map((item) => ({ id: item.attribs.id, spans: spansOf(item.children) }))
+    .map((item) => ({ id: idOf(item, fresh), spans: spansOf(item.children) }))
     .filter((item) => item.spans.length > 0);
   if (items.length === 0) return null;
   return { kind: "list", id: fresh("list"), anchors, ordered: element.name === "ol", items };
