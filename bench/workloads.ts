@@ -84,6 +84,18 @@ const ARTICLE_PAGE_EXTRAS = [
   "relatedArticles(first: 3) { edges { score reasons node { slug title excerpt(maxLength: 140) } } }",
   "keepReading { slug title excerpt(maxLength: 140) }",
   "checkAlso { slug title excerpt(maxLength: 200) }",
+  "inlineFeedback(first: 20) { pageInfo { hasNextPage endCursor } nodes { id authorName body createdAt anchor { blockId quote } } }",
+  `content {
+      __typename
+      ... on BlockBase { id inlineFeedbackCount }
+      ... on HeadingBlock { level text anchor }
+      ... on ParagraphBlock { spans { text marks href } }
+      ... on QuoteBlock { spans { text marks href } attribution cite }
+      ... on ListBlock { ordered items { id inlineFeedbackCount spans { text marks href } } }
+      ... on FigureBlock { image { url alt width height } caption credit }
+      ... on EmbedBlock { url provider title caption }
+      ... on KeepReadingBlock { article { slug title excerpt(maxLength: 140) } }
+    }`,
 ];
 
 /** The workloads of issue 7. */

@@ -271,7 +271,7 @@ export async function createServer({
       manifest: caching.manifest,
     },
   );
-  services.startBackgroundWork();
+  await services.startBackgroundWork();
   scheduler.start();
   const stopStatistics = refreshPlannerStatistics(dataSource, logger);
   const close = async () => {

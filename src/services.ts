@@ -102,10 +102,14 @@ export function createServices(
     pubsub,
     outboxWorker,
     contentChanged,
-    /** Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits) and the flush of counted views. */
-    startBackgroundWork: () => {
+    /**
+     * Starts the outbox worker's polling (`OUTBOX_POLL_MS`; 0: deliver only right after commits), the flush of counted views
+     * and the content backfill, whose first batch is done when this resolves.
+     */
+    startBackgroundWork: async () => {
       outboxWorker.start(mail.pollMs);
       services.viewCounter.start();
+      await services.contentBackfill.start();
     },
     /**
      * Releases what this opened (Redis connections, the worker, the mail
@@ -113,6 +117,7 @@ export function createServices(
      * called once requests have stopped, before the database closes.
      */
     closeComments: async () => {
+      await services.contentBackfill.stop();
       await services.viewCounter.stop();
       await outboxWorker.stop();
       await Promise.all([pubsub.close(), rateLimitStore.close(), services.seenReaders.close(), transport.close?.()]);

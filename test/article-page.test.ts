@@ -43,6 +43,21 @@ const ARTICLE_PAGE = `
           replies(first: $first) { totalCount nodes { id authorName body createdAt } }
         }
       }
+      inlineFeedback(first: $first) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id authorName body createdAt anchor { blockId quote } }
+      }
+      content {
+        __typename
+        ... on BlockBase { id inlineFeedbackCount }
+        ... on HeadingBlock { level text anchor }
+        ... on ParagraphBlock { spans { text marks href } }
+        ... on QuoteBlock { spans { text marks href } attribution cite }
+        ... on ListBlock { ordered items { id inlineFeedbackCount spans { text marks href } } }
+        ... on FigureBlock { image { url srcSet alt width height } caption credit }
+        ... on EmbedBlock { url provider title caption }
+        ... on KeepReadingBlock { article { slug title excerpt(maxLength: 120) featuredImage { url alt } } }
+      }
       checkAlso { slug title excerpt(maxLength: 140) }
       previousArticle(sameCategory: true) { slug title }
       nextArticle(sameCategory: true) { slug title }
@@ -101,7 +116,7 @@ describeEachDatabase("the article page in one request", (server) => {
     for (const article of [...articles, page]) bySlug.set(article.slug, article);
   });
 
-  test("answers the whole page with no errors: body, reading time, image, feeds, related, Keep Reading, Check Also, comments", async () => {
+  test("answers the whole page with no errors: body, content, reading time, image, feeds, related, Keep Reading, Check Also, comments, inline feedback", async () => {
     const { article } = await server().data(ARTICLE_PAGE, { slug: page.slug, first: 3 });
     assert.equal(article.slug, page.slug);
     assert.equal(article.subtitle, "The standfirst");
@@ -129,6 +144,19 @@ describeEachDatabase("the article page in one request", (server) => {
     assert.equal(article.comments.nodes[0].replies.nodes.length, 3);
     assert.equal(article.comments.nodes[0].replyCount, 33);
     assert.deepEqual(article.comments.nodes[0].anchor, { blockId: "p-1", quote: "Something happened" });
+    assert.equal(article.inlineFeedback.nodes.length, 3);
+    assert.ok(article.inlineFeedback.nodes.every((comment: any) => comment.anchor.blockId === "p-1"));
+    assert.deepEqual(
+      article.content.map((block: any) => [block.__typename, block.id, block.inlineFeedbackCount]),
+      [
+        ["HeadingBlock", "the-story", 0],
+        ["ParagraphBlock", "p-1", 7],
+        ["HeadingBlock", "what-next", 0],
+        ["ParagraphBlock", "p-2", 0],
+        ["KeepReadingBlock", "keep-reading", 0],
+      ],
+    );
+    assert.equal(article.content[4].article.slug, article.keepReading.slug, "the box shows the Keep Reading pick");
 
     const shown = new Set([page.slug, article.keepReading.slug, ...article.relatedArticles.edges.map((edge: any) => edge.node.slug)]);
     assert.ok(article.checkAlso, "there is a Check Also article");
@@ -154,8 +182,9 @@ describeEachDatabase("the article page in one request", (server) => {
     t.diagnostic(`the article page sent ${small} SQL statements`);
   });
 
-  test("answers operations/ArticlePage.graphql, the page README.md shows, in at most 20 SQL statements", async () => {
+  test("answers operations/ArticlePage.graphql, the page README.md shows, in at most 20 SQL statements", async (t) => {
     const statements = await server().countQueries(SHIPPED_PAGE, { slug: page.slug });
     assert.ok(statements <= 20, `expected at most 20 statements, got ${statements}`);
+    t.diagnostic(`operations/ArticlePage.graphql sent ${statements} SQL statements`);
   });
 });

@@ -39,6 +39,8 @@ export interface FloorData {
   /** Top-level comments, oldest first. */
   commentsByArticle: Map<number, OrderedList<Comment>>;
   repliesByComment: Map<number, OrderedList<Comment>>;
+  /** Comments pinned to a block, replies included, in the order of `Article.inlineFeedback`: block position, then oldest first. */
+  inlineFeedbackByArticle: Map<number, OrderedList<Comment>>;
 }
 
 export async function loadFloorData(dataSource: DataSource): Promise<FloorData> {
@@ -69,6 +71,10 @@ export async function loadFloorData(dataSource: DataSource): Promise<FloorData> 
     repliesByComment: groupInOrder(
       comments.filter((comment) => comment.parentId !== null),
       (comment) => comment.parentId!,
+    ),
+    inlineFeedbackByArticle: groupInOrder(
+      comments.filter((comment) => comment.anchorBlockId !== null).sort((a, b) => (a.anchorPosition ?? 0) - (b.anchorPosition ?? 0)),
+      (comment) => comment.articleId,
     ),
   };
 }

@@ -6,7 +6,8 @@ import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, ReadingPathService, chooseCheckAl
 import { RelatedArticle, RelatedArticleEdge, RelatedRanking, relatedOrder } from "../../src/modules/article/reading-path/related-article";
 import { Author } from "../../src/modules/directory/author/author.entity";
 import { Category } from "../../src/modules/directory/category/category.entity";
-import { commentOrders } from "../../src/modules/comment/comment.orders";
+import { commentOrders, inlineFeedbackOrder } from "../../src/modules/comment/comment.orders";
+import { blocksOf } from "../../src/modules/article/content/blocks-of";
 import { Comment } from "../../src/modules/comment/comment.entity";
 import { Node } from "../../src/shared/node.type";
 import { ConnectionArgs } from "../../src/shared/pagination/connection.args";
@@ -67,12 +68,26 @@ export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>, rea
       );
     },
     keepReading: async (article: Article) => (await picks(article))[0] ?? null,
+    inlineFeedback: (article: Article, args) => page(data.inlineFeedbackByArticle.get(article.id) ?? EMPTY, args, inlineFeedbackOrder),
+    content: (article: Article) => {
+      const counts = new Map<string, number>();
+      for (const comment of (data.inlineFeedbackByArticle.get(article.id) ?? EMPTY).rows) {
+        counts.set(comment.anchorBlockId!, (counts.get(comment.anchorBlockId!) ?? 0) + 1);
+      }
+      const counted = <B extends { anchors: string[] }>(block: B) => ({
+        ...block,
+        __typename: block.constructor.name,
+        inlineFeedbackCount: block.anchors.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+      });
+      return blocksOf(article.content ?? [], article).map((block) => ({ ...counted(block), ...("items" in block ? { items: block.items.map(counted) } : {}) }));
+    },
     checkAlso: async (article: Article) => {
       const shown = await picks(article);
       const inSection = (data.articlesByCategory.get(article.categoryId) ?? EMPTY).rows.slice(0, CHECK_ALSO_CANDIDATES);
       return chooseCheckAlso(article, shown, inSection) ?? chooseCheckAlso(article, shown, data.feed.rows.slice(0, CHECK_ALSO_CANDIDATES));
     },
   });
+  on("KeepReadingBlock", { article: async (block: { source: Article }) => (await picks(block.source))[0] ?? null });
   on("Author", {
     id: globalId,
     articles: (author: Author, args) => page(data.articlesByAuthor.get(author.id) ?? EMPTY, args, articleOrders.NEWEST),

@@ -22,6 +22,8 @@ const MAX_AGE_SECONDS: Record<string, number> = {
   "Article.commentCount": 10,
   "Article.comments": 10,
   "Article.inlineFeedback": 10,
+  // Its blocks show inline feedback counts.
+  "Article.content": 10,
   "Article.relatedArticles": 60,
   "Article.keepReading": 60,
   "Article.checkAlso": 60,

@@ -1,4 +1,4 @@
-import { Article, ArticleStatus, prepareBody } from "../modules/article";
+import { Article, ArticleStatus, contentOf, prepareBody } from "../modules/article";
 import { Author, Category, Tag } from "../modules/directory";
 import { CommentStatus } from "../modules/comment";
 import { slugify } from "../shared/slug";
@@ -111,6 +111,8 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
     editorExcerpt: random.chance(0.3) ? fill(random.pick(EXCERPTS), random, topic) : null,
     body: html,
     ...derived,
+    content: contentOf(html, null),
+    keepReadingAfterBlockId: null,
     keepReadingId: null,
     ...dates,
     firstPublishedAt: dates.status === ArticleStatus.PUBLISHED ? dates.publishedAt : null,

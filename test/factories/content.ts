@@ -3,6 +3,7 @@ import { ArticleStatus } from "../../src/modules/article/article-status";
 import { Article } from "../../src/modules/article/article.entity";
 import { ArticleAuthor } from "../../src/modules/article/byline/article-author.entity";
 import { prepareBody } from "../../src/modules/article/body/prepare-body";
+import { contentOf } from "../../src/modules/article/content/article-content";
 import { Author } from "../../src/modules/directory/author/author.entity";
 import { Category } from "../../src/modules/directory/category/category.entity";
 import { CommentStatus } from "../../src/modules/comment/comment-status";
@@ -62,6 +63,8 @@ export async function createArticle(
       editorExcerpt: null,
       body: html,
       ...derived,
+      content: contentOf(html, overrides.keepReadingAfterBlockId ?? null),
+      keepReadingAfterBlockId: null,
       keepReadingId: null,
       status: ArticleStatus.PUBLISHED,
       createdAt: publishedAt ?? new Date(),

@@ -4,12 +4,13 @@ import { Author, Category, Tag } from "../directory";
 import { Node } from "../../shared/node.type";
 import { ArticleStatus } from "./article-status";
 import { Heading } from "./body/article-body.types";
+import { StoredBlock } from "./content/stored-block";
 import { Image } from "./images/image.types";
 
 /**
  * A story. The body is stored as HTML together with what is derived from it
- * on write (word count, reading time, headings, lead text), so that reads
- * never parse HTML.
+ * on write (word count, reading time, headings, lead text, the blocks of
+ * `content`), so that reads never parse HTML.
  */
 @Entity("article")
 @ObjectType({ implements: Node, description: "A story, with everything its page shows." })
@@ -48,6 +49,18 @@ export class Article extends Node {
   /** Not read by lists either: the `headings` field resolves it. */
   @Column({ type: "simple-json" })
   headings: Heading[];
+
+  /**
+   * The body as blocks (`content/`), derived with it on every write, Keep
+   * Reading placed; null for rows written before blocks existed, until the
+   * startup backfill (`ContentBackfill`) derives theirs. Not read by lists.
+   */
+  @Column({ type: "simple-json", nullable: true })
+  content: StoredBlock[] | null;
+
+  /** The block the editor placed "Keep Reading" after; null: the default place (see `placeKeepReadingByDefault`). */
+  @Column({ name: "keep_reading_after_block_id", type: "varchar", length: 100, nullable: true })
+  keepReadingAfterBlockId: string | null;
 
   @Field(() => Int, { description: "Words in the body." })
   @Column({ name: "word_count", type: "integer" })

@@ -94,15 +94,15 @@ export class ArticleService {
     return inKeyOrder(ids, rows, (article) => article.id);
   }
 
-  /** The body and headings of articles a list read without them, whatever their status: the list decided who sees them. */
-  async bodies(ids: readonly number[]): Promise<Pick<Article, "body" | "headings">[]> {
+  /** The body, headings and content of articles a list read without them, whatever their status: the list decided who sees them. */
+  async bodies(ids: readonly number[]): Promise<Pick<Article, "body" | "headings" | "content" | "keepReadingAfterBlockId">[]> {
     const rows = await this.dataSource
       .getRepository(Article)
       .createQueryBuilder("article")
-      .select(["article.id", "article.body", "article.headings"])
+      .select(["article.id", "article.body", "article.headings", "article.content", "article.keepReadingAfterBlockId"])
       .where("article.id IN (:...ids)", { ids })
       .getMany();
-    return inKeyOrder(ids, rows, (article) => article.id).map((row) => row ?? { body: "", headings: [] });
+    return inKeyOrder(ids, rows, (article) => article.id).map((row) => row ?? { body: "", headings: [], content: [], keepReadingAfterBlockId: null });
   }
 
   /**

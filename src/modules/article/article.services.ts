@@ -5,6 +5,7 @@ import { DirectoryContext, DirectoryLoaders, DirectoryServices } from "../direct
 import { ServiceDeps } from "../feature-module";
 import { UserLoaders, UserServices } from "../user";
 import { createArticleLoaders } from "./article.loaders";
+import { ContentBackfill } from "./content/content-backfill";
 import { ArticleLookupService } from "./article-lookup.service";
 import { ArticleService } from "./article.service";
 import { ArticleEditorService } from "./editing/article-editor.service";
@@ -50,6 +51,8 @@ export function articleServices({
     /** The views counted and not yet written: its flush is background work of the server (`startBackgroundWork`). */
     viewCounter,
     seenReaders,
+    /** Derives the content of rows written before it existed: background work of the server (`startBackgroundWork`). */
+    contentBackfill: new ContentBackfill(dataSource, logger),
     /** The event bus that subscriptions listen on. */
     pubsub,
   };

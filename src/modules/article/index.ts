@@ -8,6 +8,8 @@ import { articleCacheTagRules } from "./cache-tag-rules";
 import { articleReferences } from "./editing/article-references";
 import { ArticleEditorResolver } from "./editing/article-editor.resolver";
 import { ImageResolver } from "./images/image.resolver";
+import { ArticleContentResolver } from "./content/content.resolver";
+import { KeepReadingBlockResolver } from "./reading-path/keep-reading-block.resolver";
 import { ownerFeedResolvers } from "./list/owner-feeds.resolver";
 import { ArticlePreviewResolver } from "./preview/article-preview.resolver";
 import { ArticlePublishedResolver } from "./publishing/article-published.resolver";
@@ -23,9 +25,11 @@ export const articleModule = defineModule({
   name: "article",
   resolvers: [
     ArticleResolver,
+    ArticleContentResolver,
     ImageResolver,
     ...ownerFeedResolvers,
     ReadingPathResolver,
+    KeepReadingBlockResolver,
     ArticleEditorResolver,
     ArticleRevisionsResolver,
     ArticleRevisionResolver,
@@ -47,5 +51,7 @@ export { articlePolicy } from "./article-policy";
 export { addCommentTags } from "./article-cache-tags";
 export { prepareBody } from "./body/prepare-body";
 export type { BodyBlock } from "./body/block-ids";
+export { BlockBase } from "./content/block.types";
+export { contentOf } from "./content/article-content";
 export { PublicationScheduler } from "./publishing/publication-scheduler";
 export type { ArticleContext, ArticleLoaders, ArticleServices } from "./article.services";

@@ -11,6 +11,8 @@ export function createCommentLoaders(comments: CommentService, votes: CommentVot
     repliesByComment: make.paged<Comment>((ids, request) => comments.pagesByParent(ids, request)),
     inlineFeedbackByArticle: make.paged<Comment>((ids, request) => comments.inlineFeedbackPages(ids, request)),
     inlineFeedbackCountByArticle: make.batch((ids: readonly number[]) => comments.countInlineFeedback(ids)),
+    /** Per article, approved inline feedback by block id: what every block's `inlineFeedbackCount` of a page reads, in one statement. */
+    inlineFeedbackCountsByBlock: make.batch((ids: readonly number[]) => comments.countInlineFeedbackByBlock(ids)),
     replyCountByComment: make.batch((ids: readonly number[]) => comments.countByParent(ids)),
     /** A reader's votes (`readerOf` names the reader) on the comments of the request. */
     voteByComment: make.keyed(

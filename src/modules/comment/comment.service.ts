@@ -48,6 +48,21 @@ export class CommentService {
     return countByParent([{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }], articleIds);
   }
 
+  /** Each article's approved inline feedback counted by the block it is pinned to: one grouped statement for every article. */
+  async countInlineFeedbackByBlock(articleIds: readonly number[]): Promise<Map<string, number>[]> {
+    const rows: { article_id: number | string; block_id: string; count: number | string }[] = await this.inlineFeedback()
+      .select("comment.article_id", "article_id")
+      .addSelect("comment.anchor_block_id", "block_id")
+      .addSelect("COUNT(*)", "count")
+      .andWhere("comment.article_id IN (:...articleIds)", { articleIds })
+      .groupBy("comment.article_id")
+      .addGroupBy("comment.anchor_block_id")
+      .getRawMany();
+    const byArticle = new Map(articleIds.map((id) => [id, new Map<string, number>()]));
+    for (const row of rows) byArticle.get(Number(row.article_id))?.set(row.block_id, Number(row.count));
+    return articleIds.map((id) => byArticle.get(id) ?? new Map<string, number>());
+  }
+
   private inlineFeedback(): SelectQueryBuilder<Comment> {
     return this.visible().andWhere("comment.anchor_block_id IS NOT NULL");
   }

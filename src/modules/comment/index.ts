@@ -1,6 +1,7 @@
 import { tags } from "../../caching/cache-tags";
 import { defineModule } from "../feature-module";
 import { ArticleCommentsResolver } from "./article-comments.resolver";
+import { BlockFeedbackResolver } from "./block-feedback.resolver";
 import { CommentAddedResolver } from "./comment-added.resolver";
 import { commentLoaders, commentServices } from "./comment.services";
 import { Comment } from "./comment.entity";
@@ -17,7 +18,15 @@ const thread = (articleId: number) => tags.thread(articleId);
 /** The comment area: threads and inline feedback, writing, votes, moderation, "Notify of" and live comments. */
 export const commentModule = defineModule({
   name: "comment",
-  resolvers: [ArticleCommentsResolver, CommentResolver, CommentWriterResolver, CommentVoteResolver, ModerateCommentResolver, NotificationResolver],
+  resolvers: [
+    ArticleCommentsResolver,
+    BlockFeedbackResolver,
+    CommentResolver,
+    CommentWriterResolver,
+    CommentVoteResolver,
+    ModerateCommentResolver,
+    NotificationResolver,
+  ],
   subscriptions: [CommentAddedResolver],
   entities: [Comment, CommentVote, CommentSubscription],
   services: commentServices,
@@ -27,6 +36,8 @@ export const commentModule = defineModule({
     lists: {
       "Article.comments": (parent: { id: number }, _args, add) => add(thread(parent.id)),
       "Article.inlineFeedback": (parent: { id: number }, _args, add) => add(thread(parent.id)),
+      // The blocks' inline feedback counts change with the thread.
+      "Article.content": (parent: { id: number }, _args, add) => add(thread(parent.id)),
       "Comment.replies": (parent: Comment, _args, add) => add(thread(parent.articleId)),
     },
   },

@@ -55,6 +55,15 @@ abstract class ArticleFields {
       "Replaces the current byline. Authors and contributors must lead their own articles.",
   })
   authorIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The block of `content` that the 'Keep Reading' box follows: the id of a heading, paragraph, quote, list, figure or embed " +
+      "(an unknown id is BAD_USER_INPUT). Null: after the fifth paragraph (the last when there are fewer). " +
+      "Absent from an update: where it was, or the default place when a new body no longer has that block.",
+  })
+  keepReadingAfterBlockId?: string | null;
 }
 
 @InputType({ description: "A new article; it starts as a DRAFT." })

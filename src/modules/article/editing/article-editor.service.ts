@@ -18,6 +18,7 @@ import { ArticleStatus } from "../article-status";
 import { Article } from "../article.entity";
 import { BodyFormat, renderBody } from "../body/body-format";
 import { ArticleChanges, updateAtVersion } from "./versioned-update";
+import { blockColumns } from "./keep-reading-choice";
 import { BodySource, recordRevision } from "../revisions/record-revision";
 import { RevisionAction } from "../revisions/revision-action";
 import { bylines, requestedByline } from "../byline/bylines";
@@ -59,7 +60,7 @@ export class ArticleEditorService {
     const now = new Date();
     const { identifiers } = await manager.insert(Article, {
       ...this.contentColumns(input),
-      ...this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN),
+      ...this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN, input.keepReadingAfterBlockId, null),
       ...imageColumns(input.featuredImage, "input.featuredImage"),
       title,
       slug: await uniqueSlug(manager, title),
@@ -110,7 +111,14 @@ export class ArticleEditorService {
     await addArticleTags(manager, id, changed);
     const changes: ArticleChanges = { ...this.contentColumns(input) };
     if (input.title != null) changes.title = checkText("input.title", input.title, { max: LIMITS.title });
-    if (input.body != null) Object.assign(changes, this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN));
+    if (input.body != null) {
+      Object.assign(
+        changes,
+        this.bodyColumns(input.body, input.bodyFormat ?? BodyFormat.MARKDOWN, input.keepReadingAfterBlockId, article.keepReadingAfterBlockId),
+      );
+    } else if (input.keepReadingAfterBlockId !== undefined) {
+      Object.assign(changes, blockColumns(article.body, input.keepReadingAfterBlockId, article.keepReadingAfterBlockId));
+    }
     if (input.featuredImage !== undefined) Object.assign(changes, imageColumns(input.featuredImage, "input.featuredImage"));
     if (input.categoryId != null) changes.categoryId = await existingCategoryId(manager, input.categoryId, "input.categoryId");
     const byline = await requestedByline(manager, { authorIds: input.authorIds });
@@ -184,10 +192,14 @@ export class ArticleEditorService {
     return changes;
   }
 
-  /** The body and everything derived from it, computed here so it is written in the same statement. */
-  private bodyColumns(body: string, format: BodyFormat) {
+  /**
+   * The body and everything derived from it, its blocks with Keep Reading
+   * placed (see `blockColumns` for `keepReadingAfter` and `kept`),
+   * computed here so it is written in the same statement.
+   */
+  private bodyColumns(body: string, format: BodyFormat, keepReadingAfter: string | null | undefined, kept: string | null) {
     const { html, blocks: _blocks, ...derived } = renderBody(checkText("input.body", body, { max: LIMITS.body }), format, this.wordsPerMinute);
-    return { body: html, ...derived };
+    return { body: html, ...derived, ...blockColumns(html, keepReadingAfter, kept) };
   }
 
   /**

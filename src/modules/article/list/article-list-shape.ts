@@ -76,6 +76,7 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   readingTimeMinutes: [],
   body: [],
   headings: [],
+  content: [],
   tags: ["tags"],
   comments: [],
   inlineFeedback: [],

@@ -39,8 +39,7 @@ export class ReadingPathResolver {
     description: "The inline 'Keep Reading' pick: the editor's pin while it is published, else the best related article.",
   })
   async keepReading(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
-    const [first] = await picks(ctx, article);
-    return first ?? null;
+    return keepReadingPick(ctx, article.id);
   }
 
   @FieldResolver(() => Article, {
@@ -51,7 +50,7 @@ export class ReadingPathResolver {
       "article of the whole site; null when there is none.",
   })
   async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
-    const [shown, inSection] = await Promise.all([picks(ctx, article), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
+    const [shown, inSection] = await Promise.all([picks(ctx, article.id), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
     // The site-wide list is read only when the section has nothing left: a page whose section has a candidate sends no more SQL.
     const pick = chooseCheckAlso(article, shown, inSection.nodes);
     if (pick) return pick;
@@ -77,9 +76,15 @@ export class ReadingPathResolver {
   }
 }
 
+/** The Keep Reading pick of an article: `Article.keepReading`, and `KeepReadingBlock.article` from the same loaders. */
+export async function keepReadingPick(ctx: ArticleContext, articleId: number): Promise<Article | null> {
+  const [first] = await picks(ctx, articleId);
+  return first ?? null;
+}
+
 /** The first RELATED_PICKS related articles, the editor's pin first while it is published. */
-async function picks(ctx: ArticleContext, article: Article): Promise<Article[]> {
-  const { rows } = await ctx.loaders.relatedRankingByArticle.load(article.id);
+async function picks(ctx: ArticleContext, articleId: number): Promise<Article[]> {
+  const { rows } = await ctx.loaders.relatedRankingByArticle.load(articleId);
   const articles = await Promise.all(rows.slice(0, RELATED_PICKS).map((row) => ctx.loaders.articleInListById.load(row.id)));
   return articles.filter((pick): pick is Article => pick !== null);
 }
