@@ -32,6 +32,9 @@ const ALWAYS: Need[] = [
   "readingTimeMinutes",
 ];
 
+/** The lead image's columns (`Article.featuredImage`). */
+const IMAGE: Need[] = ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"];
+
 /**
  * What each field of Article needs read with a list row beyond ALWAYS.
  * Every field is listed (a test compares with the schema), so a new field
@@ -48,7 +51,10 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   title: ["title"],
   subtitle: ["subtitle"],
   excerpt: ["editorExcerpt", "leadText"],
-  featuredImage: ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"],
+  seoTitle: ["seoTitle"],
+  seoDescription: ["seoDescription"],
+  seo: ["slug", "section", "byline", TAGS, "title", "subtitle", "editorExcerpt", "leadText", "seoTitle", "seoDescription", ...IMAGE],
+  featuredImage: IMAGE,
   author: ["byline"],
   category: ["section"],
   status: [],
