@@ -30,6 +30,7 @@ import {
   DEFAULT_HTTP,
   DEFAULT_LIMITS,
   DEFAULT_PUBLIC_URLS,
+  DEFAULT_PUBLISHER,
   DEFAULT_REDIS,
   DEFAULT_REPLICAS,
   DEFAULT_SCHEDULER_INTERVAL_MS,
@@ -40,6 +41,7 @@ import {
   HttpOptions,
   OperationLimits,
   PublicUrlOptions,
+  PublisherOptions,
   RedisOptions,
   ReplicaOptions,
   ShutdownOptions,
@@ -97,6 +99,8 @@ export interface ServerDeps {
   views?: ViewOptions;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs of the `url` fields and the feeds. */
   urls?: PublicUrlOptions;
+  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, named in structured data; "Broadsheet" unless given. */
+  publisher?: PublisherOptions;
 }
 
 export interface Server {
@@ -133,6 +137,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     replicas: config.replicas,
     views: config.views,
     urls: config.urls,
+    publisher: config.publisher,
   };
 }
 
@@ -156,6 +161,7 @@ export async function createServer({
   tracing,
   views = DEFAULT_VIEWS,
   urls = DEFAULT_PUBLIC_URLS,
+  publisher = DEFAULT_PUBLISHER,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -209,6 +215,7 @@ export async function createServer({
     views,
     articles,
     urls,
+    publisher,
   });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);

@@ -9,12 +9,14 @@ import {
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_PUBLIC_URLS,
+  DEFAULT_PUBLISHER,
   DEFAULT_REDIS,
   DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   MailSettings,
   ViewOptions,
   PublicUrlOptions,
+  PublisherOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -44,7 +46,8 @@ export interface CommentOptions extends CommentConfig {
  * visible content calls it after its commit. `articles` holds the reading
  * speed and the image service.
  * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
- * the links in mail.
+ * the links in mail; `publisher` (PUBLISHER_*) names who publishes in
+ * structured data.
  */
 export interface ServiceOptions {
   auth?: AuthConfig;
@@ -54,6 +57,7 @@ export interface ServiceOptions {
   views?: ViewOptions;
   articles?: Partial<ArticleSettings>;
   urls?: PublicUrlOptions;
+  publisher?: PublisherOptions;
 }
 
 export function createServices(
@@ -66,6 +70,7 @@ export function createServices(
     views = DEFAULT_VIEWS,
     articles = {},
     urls = DEFAULT_PUBLIC_URLS,
+    publisher = DEFAULT_PUBLISHER,
   }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
@@ -92,6 +97,7 @@ export function createServices(
       views,
       redisConnections: connections,
       urls,
+      publisher,
       references,
       services,
     };

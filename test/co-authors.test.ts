@@ -89,6 +89,28 @@ describeEachDatabase("co-authored bylines", (server) => {
     assert.ok(!ofA.nodes.some((node: { slug: string }) => node.slug === notTheirs.slug));
   });
 
+  test("the page's metadata credits every author: JSON-LD Persons and Open Graph author pages, in byline order", async () => {
+    const ds = server().dataSource;
+    const [a, b] = [await createAuthor(ds), await createAuthor(ds)];
+    const article = await createArticle(ds, { author: a, coAuthors: [b], category: section });
+    const page = await server().data(`query($slug: String!) { article(slug: $slug) { authors { name url } seo { jsonLd openGraph { authors } } } }`, {
+      slug: article.slug,
+    });
+    const { authors, seo } = page.article;
+    assert.deepEqual(
+      JSON.parse(seo.jsonLd).author,
+      authors.map((author: { name: string; url: string }) => ({ "@type": "Person", name: author.name, url: author.url })),
+    );
+    assert.deepEqual(
+      seo.openGraph.authors,
+      authors.map((author: { url: string }) => author.url),
+    );
+    assert.deepEqual(
+      authors.map((author: { name: string }) => author.name),
+      [a.name, b.name],
+    );
+  });
+
   test("a feed and an authors page that show bylines send as many statements as those that show only the lead", async () => {
     const ds = server().dataSource;
     const writers = [await createAuthor(ds), await createAuthor(ds), await createAuthor(ds)];

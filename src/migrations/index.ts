@@ -9,6 +9,7 @@ import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
 import { ArticleViews1764460000000 } from "./1764460000000-ArticleViews";
 import { CommentVotes1764465150000 } from "./1764465150000-CommentVotes";
 import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
+import { ArticleSeoOverrides1764800000000 } from "./1764800000000-ArticleSeoOverrides";
 import { ArticleContentBlocks1764830000000 } from "./1764830000000-ArticleContentBlocks";
 import { CoAuthors1764840000000 } from "./1764840000000-CoAuthors";
 
@@ -25,6 +26,7 @@ export const migrations = [
   ArticleViews1764460000000,
   CommentVotes1764465150000,
   ImageFocalPoint1764702315000,
+  ArticleSeoOverrides1764800000000,
   ArticleContentBlocks1764830000000,
   CoAuthors1764840000000,
 ];

@@ -5,7 +5,7 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, ViewOptions } from "../config";
+import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, ViewOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
@@ -23,6 +23,8 @@ export interface ServiceDeps<Needs extends object = object> {
   articles: ArticleSettings;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: where the publication's pages are. */
   urls: PublicUrlOptions;
+  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, for structured data. */
+  publisher: PublisherOptions;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;
   /** The deployment's event bus (Redis pub/sub across instances). */

@@ -109,6 +109,8 @@ export function generateArticle(options: GenerationOptions, index: number): Gene
     title,
     subtitle: random.chance(0.6) ? fill(random.pick(SUBTITLES), random, topic) : null,
     editorExcerpt: random.chance(0.3) ? fill(random.pick(EXCERPTS), random, topic) : null,
+    seoTitle: null,
+    seoDescription: null,
     body: html,
     ...derived,
     content: contentOf(html, null),

@@ -34,6 +34,17 @@ export class Article extends Node {
   @Column({ name: "excerpt", type: "text", nullable: true })
   editorExcerpt: string | null;
 
+  @Field(() => String, { nullable: true, description: "The editor's page title for search and sharing (`seo.title`); null: the headline." })
+  @Column({ name: "seo_title", type: "varchar", length: 110, nullable: true })
+  seoTitle: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The editor's meta description (`seo.description`); null: the editor's excerpt, the standfirst or the body's start.",
+  })
+  @Column({ name: "seo_description", type: "varchar", length: 300, nullable: true })
+  seoDescription: string | null;
+
   /** The start of the body as plain text, long enough for any excerpt. */
   @Column({ name: "lead_text", type: "text" })
   leadText: string;

@@ -10,6 +10,7 @@ import { Author, Category, Tag } from "../directory";
 import { ArticleConnection } from "./list/article.connection";
 import { Heading } from "./body/article-body.types";
 import { Article } from "./article.entity";
+import { authorsOf, bylineOf, canonicalUrlOf, sectionOf, tagsOf } from "./article-relations";
 import { ArticleLookupArgs, ArticlesArgs } from "./list/article.inputs";
 import { articleOrderFor } from "./list/article.orders";
 
@@ -63,32 +64,30 @@ export class ArticleResolver {
 
   @FieldResolver(() => Author, { description: "The lead author: the first of `authors`." })
   author(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Author | null> | Author {
-    return article.joinedAuthor ?? ctx.loaders.authorById.load(article.authorId);
+    return bylineOf(article, ctx);
   }
 
   @FieldResolver(() => [Author], { description: "Everyone the byline credits, in byline order: the lead author first, then the co-authors." })
   authors(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Author[]> | Author[] {
-    return article.joinedAuthors ?? ctx.loaders.authorsByArticle.load(article.id);
+    return authorsOf(article, ctx);
   }
 
   @FieldResolver(() => Category, { description: "The section the article appears in." })
   category(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Category | null> | Category {
-    return article.joinedCategory ?? ctx.loaders.categoryById.load(article.categoryId);
+    return sectionOf(article, ctx);
   }
 
   @FieldResolver(() => String, {
     description:
       "The canonical URL of the article's page: PUBLIC_URL and ARTICLE_URL_TEMPLATE (by default PUBLIC_URL/{section}/{slug}, the section's slug and the article's).",
   })
-  async url(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<string> {
-    const { urls } = ctx.services;
+  url(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<string> {
     // Lists join the section in when `url` is asked for; a lookup shares the batch of `category`.
-    const section = urls.articlesNameSection ? (article.joinedCategory ?? (await ctx.loaders.categoryById.load(article.categoryId))) : null;
-    return urls.article(article, section);
+    return canonicalUrlOf(article, ctx);
   }
 
   @FieldResolver(() => [Tag], { description: "By name." })
   tags(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Tag[]> | Tag[] {
-    return article.joinedTags ?? ctx.loaders.tagsByArticle.load(article.id);
+    return tagsOf(article, ctx);
   }
 }

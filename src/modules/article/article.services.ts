@@ -12,6 +12,7 @@ import { ArticleEditorService } from "./editing/article-editor.service";
 import { ResponsiveImages } from "./images/responsive-images";
 import { ArticlePreviewService } from "./preview/article-preview.service";
 import { ArticlePublisherService } from "./publishing/article-publisher.service";
+import { ArticleSeoService } from "./seo/article-seo.service";
 import { createReadingPathLoaders } from "./reading-path/reading-path.loaders";
 import { ReadingPathService } from "./reading-path/reading-path.service";
 import { createRevisionLoaders } from "./revisions/revision.loaders";
@@ -30,18 +31,21 @@ export function articleServices({
   rateLimitStore,
   views,
   redisConnections,
+  publisher,
   services,
-}: ServiceDeps<UserServices>) {
+}: ServiceDeps<UserServices & DirectoryServices>) {
   const seenReaders = seenReadersFor(views, redisConnections);
   const viewCounter = new ViewCounter(dataSource, contentChanged, logger, views.flushIntervalMs);
   const viewService = new ViewService(dataSource, seenReaders, viewCounter, new RateLimiter(rateLimitStore, views.rateLimit, "views"));
   const articles = new ArticleService(dataSource, viewService);
   const articleLookup = new ArticleLookupService(dataSource);
   const editor = new ArticleEditorService(dataSource, contentChanged, settings.readingWordsPerMinute);
+  const images = new ResponsiveImages(createImageUrls(settings.images));
   return {
     articles,
     articleLookup,
-    images: new ResponsiveImages(createImageUrls(settings.images)),
+    images,
+    seo: new ArticleSeoService(images, services.urls, publisher),
     readingPath: new ReadingPathService(dataSource, articles),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),

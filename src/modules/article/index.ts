@@ -17,10 +17,14 @@ import { ReadingPathResolver } from "./reading-path/reading-path.resolver";
 import { ArticleRevision } from "./revisions/article-revision.entity";
 import { ArticleRevisionResolver } from "./revisions/article-revision.resolver";
 import { ArticleRevisionsResolver } from "./revisions/article-revisions.resolver";
+import { ArticleSeoFieldResolver, ArticleSeoResolver } from "./seo/article-seo.resolver";
 import { ArticleViewBucket } from "./views/article-view-bucket.entity";
 import { ViewsResolver } from "./views/views.resolver";
 
-/** Articles: the body, responsive images, lists and feeds, the reading path, editing with revisions, publishing, preview and view counts ("Most read"). */
+/**
+ * Articles: the body, responsive images, lists and feeds, the reading path, editing with revisions, publishing, preview,
+ * view counts ("Most read") and the page's SEO metadata.
+ */
 export const articleModule = defineModule({
   name: "article",
   resolvers: [
@@ -35,6 +39,8 @@ export const articleModule = defineModule({
     ArticleRevisionResolver,
     ArticlePreviewResolver,
     ViewsResolver,
+    ArticleSeoFieldResolver,
+    ArticleSeoResolver,
   ],
   subscriptions: [ArticlePublishedResolver],
   entities: [Article, ArticleAuthor, ArticleSlug, ArticleRevision, ArticleViewBucket],

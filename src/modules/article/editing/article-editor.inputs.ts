@@ -42,6 +42,19 @@ abstract class ArticleFields {
   @Field(() => String, { nullable: true, description: "The editor's excerpt; when absent, excerpts are cut from the body." })
   excerpt?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The page title for search results and shares (at most 110 characters); null or blank: the headline.",
+  })
+  seoTitle?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The meta description for search results and shares (at most 300 characters); null or blank: the editor's excerpt, the standfirst or the body's start.",
+  })
+  seoDescription?: string | null;
+
   @Field(() => [ID], { nullable: true, description: "The article's tags (at most 20); replaces the current ones." })
   tagIds?: string[] | null;
 

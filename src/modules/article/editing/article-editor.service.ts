@@ -189,6 +189,8 @@ export class ArticleEditorService {
     const changes: ArticleChanges = {};
     if (input.subtitle !== undefined) changes.subtitle = optionalText(input.subtitle, "input.subtitle", LIMITS.subtitle);
     if (input.excerpt !== undefined) changes.editorExcerpt = optionalText(input.excerpt, "input.excerpt", LIMITS.excerpt);
+    if (input.seoTitle !== undefined) changes.seoTitle = optionalText(input.seoTitle, "input.seoTitle", LIMITS.seoTitle);
+    if (input.seoDescription !== undefined) changes.seoDescription = optionalText(input.seoDescription, "input.seoDescription", LIMITS.seoDescription);
     return changes;
   }
 

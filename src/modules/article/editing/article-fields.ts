@@ -6,7 +6,19 @@ import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { FocalPointInput, ImageInput } from "./article-editor.inputs";
 import { Article } from "../article.entity";
 
-export const LIMITS = { title: 300, subtitle: 500, excerpt: 1000, body: 200_000, tags: 20, url: 2000, alt: 500, caption: 1000 };
+/** In characters. `seoTitle` is the most of a headline Google's article structured data shows; `seoDescription` twice what a results page shows. */
+export const LIMITS = {
+  title: 300,
+  subtitle: 500,
+  excerpt: 1000,
+  seoTitle: 110,
+  seoDescription: 300,
+  body: 200_000,
+  tags: 20,
+  url: 2000,
+  alt: 500,
+  caption: 1000,
+};
 
 export function imageColumns(image: ImageInput | null | undefined, field: string): Partial<Article> {
   if (!image) return { imageUrl: null, imageAlt: null, imageCaption: null, imageWidth: null, imageHeight: null, imageFocalX: null, imageFocalY: null };

@@ -34,6 +34,11 @@ export interface RenditionRequest {
 export class ResponsiveImages {
   constructor(private readonly service: ImageUrlBuilder | null) {}
 
+  /** Whether an image service is configured: without one, every rendition is the original. */
+  get rendersSizes(): boolean {
+    return this.service !== null;
+  }
+
   /** The rendition's URL; the original's when no service is configured or nothing is asked of it. */
   url(image: Image, request: RenditionRequest): string {
     checkSide("width", request.width);

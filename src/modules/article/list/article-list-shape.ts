@@ -47,6 +47,9 @@ const ALWAYS: Need[] = [
   "readingTimeMinutes",
 ];
 
+/** The lead image's columns (`Article.featuredImage`). */
+const IMAGE: Need[] = ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"];
+
 /**
  * What each field of Article needs read with a list row beyond ALWAYS.
  * Every field is listed (a test compares with the schema), so a new field
@@ -63,7 +66,10 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   title: ["title"],
   subtitle: ["subtitle"],
   excerpt: ["editorExcerpt", "leadText"],
-  featuredImage: ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"],
+  seoTitle: ["seoTitle"],
+  seoDescription: ["seoDescription"],
+  seo: ["slug", "section", "authors", "tags", "title", "subtitle", "editorExcerpt", "leadText", "seoTitle", "seoDescription", ...IMAGE],
+  featuredImage: IMAGE,
   author: ["byline"],
   authors: ["authors"],
   category: ["section"],

@@ -11,6 +11,9 @@ export interface RevisionContent {
   subtitle: string | null;
   /** The editor's excerpt (null: cut from the body). */
   excerpt: string | null;
+  /** The editor's SEO overrides; absent from revisions saved before they existed, when there were none. */
+  seoTitle?: string | null;
+  seoDescription?: string | null;
   /** The body as stored: sanitized HTML with its block ids, so a restore keeps inline comments' anchors. */
   body: string;
   /** The text the editor sent, when this save carried a body; null otherwise. */
@@ -75,6 +78,16 @@ export class ArticleRevision extends Node {
   @Field(() => String, { nullable: true, description: "The editor's excerpt; null when excerpts were cut from the body." })
   get excerpt(): string | null {
     return this.content.excerpt;
+  }
+
+  @Field(() => String, { nullable: true, description: "The editor's page title for search and sharing; null: the headline." })
+  get seoTitle(): string | null {
+    return this.content.seoTitle ?? null;
+  }
+
+  @Field(() => String, { nullable: true, description: "The editor's meta description; null: the editor's excerpt, the standfirst or the body's start." })
+  get seoDescription(): string | null {
+    return this.content.seoDescription ?? null;
   }
 
   @Field({ description: "Sanitized HTML, as readers saw it." })

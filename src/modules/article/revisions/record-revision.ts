@@ -16,6 +16,8 @@ const INPUT_FIELDS: Record<Exclude<keyof RevisionContent, "bodySource" | "bodyFo
   title: "title",
   subtitle: "subtitle",
   excerpt: "excerpt",
+  seoTitle: "seoTitle",
+  seoDescription: "seoDescription",
   body: "body",
   categoryId: "categoryId",
   tagIds: "tagIds",
@@ -55,6 +57,8 @@ async function snapshot(manager: EntityManager, articleId: number, source: BodyS
     title: article.title,
     subtitle: article.subtitle,
     excerpt: article.editorExcerpt,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
     body: article.body,
     bodySource: source?.text ?? null,
     bodyFormat: source?.format ?? null,
@@ -69,8 +73,9 @@ function changedFields(before: RevisionContent | null, after: RevisionContent): 
   return Object.entries(INPUT_FIELDS)
     .filter(([key]) => {
       const field = key as keyof typeof INPUT_FIELDS;
-      if (before === null) return after[field] !== null && !(Array.isArray(after[field]) && after[field].length === 0);
-      return JSON.stringify(before[field]) !== JSON.stringify(after[field]);
+      if (before === null) return after[field] != null && !(Array.isArray(after[field]) && after[field].length === 0);
+      // A field a revision predates was unset then.
+      return JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null);
     })
     .map(([, name]) => name);
 }

@@ -81,6 +81,8 @@ export class ArticleRevisionService {
       title: content.title,
       subtitle: content.subtitle,
       excerpt: content.excerpt,
+      seoTitle: content.seoTitle ?? null,
+      seoDescription: content.seoDescription ?? null,
       body: content.body,
       bodyFormat: BodyFormat.HTML,
       categoryId: encodeGlobalId("Category", content.categoryId),
