@@ -2,6 +2,7 @@ import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typ
 import { RawRow, RowBuilder, groupRows } from "../batch";
 import { isPostgres } from "../../database/dialect";
 import { rowHydrator } from "../../database/row-hydrator";
+import { reuseSqlText } from "../../database/sql-text-cache";
 import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
 import { PageRequest } from "./page-request";
@@ -61,7 +62,7 @@ export async function fetchPage<E extends Entity, R = E>(
   paged.limit(request.limit + 1);
   for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
   const toEntity = shapedEntity(qb.connection, qb.expressionMap.mainAlias!.target as EntityTarget<E>, alias, shape);
-  const rows = (await paged.getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
+  const rows = (await reuseSqlText(paged).getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
   return pageFromRows(rows, request);
 }
 
@@ -87,7 +88,7 @@ export async function fetchPagesByParent<E extends Entity>(
   const direction = readingDirection(request);
   const perParent = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
   for (const key of request.order.keys) perParent.addOrderBy(keySql(alias, key), direction);
-  perParent.limit(request.limit + 1);
+  reuseSqlText(perParent.limit(request.limit + 1));
   const metadata = qb.expressionMap.mainAlias!.metadata;
   // On PostgreSQL the page ids come from a LATERAL join; SQLite has none, so its parents join the rows
   // themselves, each row kept when its id is in the parent's page (a derived table of page ids joined
@@ -109,7 +110,7 @@ export async function fetchPagesByParent<E extends Entity>(
     .orderBy(parentKey);
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
   const toEntity = shapedEntity(qb.connection, metadata.target as EntityTarget<E>, "paged", shape);
-  const rowsByParent = groupRows(await paged.getRawMany(), "parent_key", toEntity);
+  const rowsByParent = groupRows(await reuseSqlText(paged).getRawMany(), "parent_key", toEntity);
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
 
