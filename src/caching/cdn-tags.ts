@@ -37,10 +37,11 @@ export function surrogateKeysOf(answerTags: Iterable<string>): string | null {
  * keep the answer, since it could not be purged. Every key has KEY_CHARS
  * characters, so whether they fit is known before any is hashed.
  */
-export function cdnTagsOf(answerTags: Iterable<string>): Set<string> | null {
+export function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | null {
+  if (answerTags instanceof Set && fits(answerTags.size)) return answerTags;
   const kept = new Set(answerTags);
   for (;;) {
-    if (kept.size * (KEY_CHARS + 1) - 1 <= MAX_KEYS_CHARS) return kept;
+    if (fits(kept.size)) return kept;
     const byKind = new Map<string, string[]>();
     for (const tag of kept) {
       const kind = objectKindOf(tag);
@@ -51,6 +52,10 @@ export function cdnTagsOf(answerTags: Iterable<string>): Set<string> | null {
     for (const tag of largest[1]) kept.delete(tag);
     kept.add(standInFor(largest[0]));
   }
+}
+
+function fits(keys: number): boolean {
+  return keys * (KEY_CHARS + 1) - 1 <= MAX_KEYS_CHARS;
 }
 
 /** The CDN keys a write's purge sends: its tags and the stand-ins of their kinds. */
