@@ -18,9 +18,9 @@ const verify = process.env.NODE_ENV !== "production";
  * the same selects, joins, conditions, order and limit, whatever the
  * parameters' values. TypeORM otherwise rebuilds the text on every call,
  * escaping each column and rewriting property names over the whole
- * statement: a tenth of a feed request's CPU. A builder using what the
- * shape does not capture (sub-query builders, locks, CTEs, offsets,
- * grouping by conditions) is left alone. Returns `qb`.
+ * statement. A builder using what the shape does not capture (locks,
+ * CTEs, offsets, HAVING, conditions given as brackets or objects) is left
+ * alone. Returns `qb`.
  */
 export function reuseSqlText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const key = shapeOf(qb);
