@@ -4,12 +4,15 @@ import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { authChecker, featureModules } from "./modules";
 import { NO_TOPIC_PUBSUB } from "./realtime/no-topic-pubsub";
+import { markPropertyFieldsSimple } from "./shared/simple-fields";
 
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function buildSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  if (schema) return schema;
+  markPropertyFieldsSimple();
+  schema = buildSchemaSync({
     resolvers: featureModules.flatMap((module) => [...module.resolvers, ...(module.subscriptions ?? [])]) as unknown as [Function, ...Function[]],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

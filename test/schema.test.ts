@@ -25,3 +25,20 @@ test("every type and every field of the contract has a description", () => {
   }
   assert.deepEqual(missing, []);
 });
+
+test("plain property fields are read inline; ids, accessors and promised counts keep their resolvers", () => {
+  const schema = buildSchema();
+  const fields = (type: string) => {
+    const named = schema.getType(type);
+    assert.ok(isObjectType(named), type);
+    return named.getFields();
+  };
+  // Without a resolver, graphql-jit reads the property in its compiled plan instead of calling type-graphql's wrapper.
+  assert.equal(fields("Article").title.resolve, undefined);
+  assert.equal(fields("Author").name.resolve, undefined);
+  assert.equal(fields("PageInfo").hasNextPage.resolve, undefined);
+  // The global id is a getter named otherwise; totalCount holds a Promise, which an inline read would not await.
+  assert.equal(typeof fields("Article").id.resolve, "function");
+  assert.equal(typeof fields("Article").featuredImage.resolve, "function");
+  assert.equal(typeof fields("ArticleConnection").totalCount.resolve, "function");
+});

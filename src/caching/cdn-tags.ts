@@ -20,18 +20,28 @@ export function cdnKey(tag: string): string {
 }
 
 /**
- * The `Surrogate-Key` value of an answer with `answerTags`. Past
+ * The `Surrogate-Key` value of an answer with `answerTags` (see
+ * `cdnTagsOf`), or null when a CDN must not keep it.
+ */
+export function surrogateKeysOf(answerTags: Iterable<string>): string | null {
+  const kept = cdnTagsOf(answerTags);
+  return kept === null ? null : [...kept].map(cdnKey).join(" ");
+}
+
+/**
+ * The tags whose keys make an answer's `Surrogate-Key`. Past
  * MAX_KEYS_CHARS, the object tags of the most numerous kind give way to
  * that kind's stand-in (`all:article`), which every purge of such an object
  * purges too (`withStandIns`), until the keys fit. Null when the list tags
  * alone do not fit (a document of many aliased feeds): a CDN must then not
- * keep the answer, since it could not be purged.
+ * keep the answer, since it could not be purged. Every key has KEY_CHARS
+ * characters, so whether they fit is known before any is hashed.
  */
-export function surrogateKeysOf(answerTags: Iterable<string>): string | null {
+export function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | null {
+  if (answerTags instanceof Set && fits(answerTags.size)) return answerTags;
   const kept = new Set(answerTags);
   for (;;) {
-    const value = [...kept].map(cdnKey).join(" ");
-    if (value.length <= MAX_KEYS_CHARS) return value;
+    if (fits(kept.size)) return kept;
     const byKind = new Map<string, string[]>();
     for (const tag of kept) {
       const kind = objectKindOf(tag);
@@ -42,6 +52,10 @@ export function surrogateKeysOf(answerTags: Iterable<string>): string | null {
     for (const tag of largest[1]) kept.delete(tag);
     kept.add(standInFor(largest[0]));
   }
+}
+
+function fits(keys: number): boolean {
+  return keys * (KEY_CHARS + 1) - 1 <= MAX_KEYS_CHARS;
 }
 
 /** The CDN keys a write's purge sends: its tags and the stand-ins of their kinds. */

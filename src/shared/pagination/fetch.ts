@@ -2,6 +2,7 @@ import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typ
 import { RawRow, RowBuilder, groupRows } from "../batch";
 import { isPostgres } from "../../database/dialect";
 import { rowHydrator } from "../../database/row-hydrator";
+import { reuseSqlText } from "../../database/sql-text-cache";
 import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
 import { PageRequest } from "./page-request";
@@ -61,7 +62,7 @@ export async function fetchPage<E extends Entity, R = E>(
   paged.limit(request.limit + 1);
   for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
   const toEntity = shapedEntity(qb.connection, qb.expressionMap.mainAlias!.target as EntityTarget<E>, alias, shape);
-  const rows = (await paged.getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
+  const rows = (await reuseSqlText(paged).getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
   return pageFromRows(rows, request);
 }
 
@@ -96,7 +97,7 @@ export async function fetchPagesByParent<E extends Entity>(
   const branches = scopes.map(({ qb, parentColumn }) => {
     const branch = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
     for (const key of request.order.keys) branch.addOrderBy(keySql(alias, key), direction);
-    return branch.limit(request.limit + 1);
+    return reuseSqlText(branch.limit(request.limit + 1));
   });
   const perParent =
     branches.length === 1
@@ -123,7 +124,7 @@ export async function fetchPagesByParent<E extends Entity>(
     .orderBy(parentKey);
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
   const toEntity = shapedEntity(connection, metadata.target as EntityTarget<E>, "paged", shape);
-  const rowsByParent = groupRows(await paged.getRawMany(), "parent_key", toEntity);
+  const rowsByParent = groupRows(await reuseSqlText(paged).getRawMany(), "parent_key", toEntity);
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
 }
 

@@ -112,8 +112,7 @@ const shapes = new Map<string, RowShape<Article>>();
  * and section rows joined in only when shown, so that a feed showing them
  * takes no statement for either. Without `fields`, every column a list
  * shows. Never the body and its headings: 5 KB a row, which only an
- * article page shows (`articleBodyById` loads them). Reading only what is
- * shown cut an authors page's statement and row building by half.
+ * article page shows (`articleBodyById` loads them).
  */
 export function articleListShape(fields?: readonly string[]): RowShape<Article> {
   const needs = fields === undefined || fields.some((field) => !(field in ARTICLE_FIELD_NEEDS)) ? EVERYTHING : neededBy(fields);

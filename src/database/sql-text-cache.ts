@@ -1,0 +1,82 @@
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+
+/** Distinct shapes kept; list reads have a few dozen (orders × directions × selections). */
+const MAX_SHAPES = 500;
+
+const textsBySource = new WeakMap<DataSource, Map<string, string>>();
+
+/**
+ * Whether each reuse is checked against the text TypeORM builds: everywhere
+ * but in production, so that the test suite proves every kept text is the
+ * one TypeORM would have built for its builder.
+ */
+const verify = process.env.NODE_ENV !== "production";
+
+/**
+ * Lets `qb` reuse the SQL text (with its `:named` parameters, expanded at
+ * each run) that TypeORM built for an earlier builder of the same shape:
+ * the same selects, joins, conditions, order and limit, whatever the
+ * parameters' values. TypeORM otherwise rebuilds the text on every call,
+ * escaping each column and rewriting property names over the whole
+ * statement. A builder using what the shape does not capture (locks,
+ * CTEs, offsets, HAVING, conditions given as brackets or objects) is left
+ * alone. Returns `qb`.
+ */
+export function reuseSqlText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  const key = shapeOf(qb);
+  if (key === null) return qb;
+  let texts = textsBySource.get(qb.connection);
+  if (!texts) textsBySource.set(qb.connection, (texts = new Map()));
+  const kept = texts.get(key);
+  const build = qb.getQuery.bind(qb);
+  if (kept !== undefined) {
+    qb.getQuery = verify ? () => checked(kept, build()) : () => kept;
+    return qb;
+  }
+  qb.getQuery = () => {
+    const names = Object.keys(qb.getParameters()).length;
+    const text = build();
+    // Building the text added parameters (conditions given as objects): their values are not part of the key.
+    if (Object.keys(qb.getParameters()).length === names && texts.size < MAX_SHAPES) texts.set(key, text);
+    return text;
+  };
+  return qb;
+}
+
+function checked(kept: string, built: string): string {
+  if (kept !== built) throw new Error(`reuseSqlText: a kept SQL text differs from TypeORM's for the same shape:\n${kept}\n${built}`);
+  return kept;
+}
+
+/** What determines the text TypeORM builds for `qb`, or null when it uses something this does not capture. */
+function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
+  const map = qb.expressionMap;
+  const main = map.mainAlias;
+  if (!main || map.queryType !== "select" || main.subQuery) return null;
+  if (map.commonTableExpressions.length > 0 || map.havings.length > 0 || map.relationIdAttributes.length > 0) return null;
+  if (map.lockMode !== undefined || map.offset !== undefined || map.skip !== undefined || map.take !== undefined || map.selectDistinctOn.length > 0)
+    return null;
+  if (map.comment !== undefined || map.useIndex !== undefined || map.timeTravel || map.maxExecutionTime !== 0) return null;
+  if (map.extraAppendedAndWhereCondition !== "") return null;
+  const parts: unknown[] = [
+    main.hasMetadata ? main.metadata.name : main.tablePath,
+    main.name,
+    map.subQuery,
+    map.selectDistinct,
+    map.withDeleted,
+    map.limit,
+    map.selects,
+    map.groupBys,
+    map.orderBys,
+  ];
+  for (const join of map.joinAttributes) {
+    if (typeof join.entityOrProperty !== "string" && typeof join.entityOrProperty !== "function") return null;
+    const target = typeof join.entityOrProperty === "function" ? join.entityOrProperty.name : join.entityOrProperty;
+    parts.push([join.direction, target, join.alias.name, join.condition, join.mapToProperty]);
+  }
+  for (const where of map.wheres) {
+    if (typeof where.condition !== "string") return null;
+    parts.push([where.type, where.condition]);
+  }
+  return JSON.stringify(parts);
+}
