@@ -45,6 +45,7 @@ import {
   ShutdownOptions,
   TimeoutOptions,
   ViewOptions,
+  WebhookOptions,
 } from "./config";
 import { faultResponsesPlugin } from "./http/fault-responses";
 import { queryCostPlugin } from "./http/limits/query-cost";
@@ -97,6 +98,8 @@ export interface ServerDeps {
   views?: ViewOptions;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs of the `url` fields and the feeds. */
   urls?: PublicUrlOptions;
+  /** WEBHOOK_ALLOW_PRIVATE and the delivery schedule; private addresses refused, the reference schedule, unless given. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 export interface Server {
@@ -133,6 +136,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     replicas: config.replicas,
     views: config.views,
     urls: config.urls,
+    webhooks: config.webhooks,
   };
 }
 
@@ -156,6 +160,7 @@ export async function createServer({
   tracing,
   views = DEFAULT_VIEWS,
   urls = DEFAULT_PUBLIC_URLS,
+  webhooks,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -209,6 +214,7 @@ export async function createServer({
     views,
     articles,
     urls,
+    webhooks,
   });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);

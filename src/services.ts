@@ -11,10 +11,12 @@ import {
   DEFAULT_PUBLIC_URLS,
   DEFAULT_REDIS,
   DEFAULT_VIEWS,
+  DEFAULT_WEBHOOKS,
   DEVELOPMENT_AUTH,
   MailSettings,
   ViewOptions,
   PublicUrlOptions,
+  WebhookOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -25,6 +27,7 @@ import { createRateLimitStore } from "./rate-limit/create-rate-limit-store";
 import { createPubSub } from "./realtime/create-pubsub";
 import { RedisConnections } from "./redis/redis-connections";
 import { MailTransport } from "./outbox/mail-transport";
+import { WriteEvents } from "./outbox/write-events";
 
 const silentLogger = createLogger("silent");
 
@@ -44,7 +47,8 @@ export interface CommentOptions extends CommentConfig {
  * visible content calls it after its commit. `articles` holds the reading
  * speed and the image service.
  * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
- * the links in mail.
+ * the links in mail. `webhooks`: WEBHOOK_ALLOW_PRIVATE and the delivery
+ * schedule, which tests shorten.
  */
 export interface ServiceOptions {
   auth?: AuthConfig;
@@ -54,6 +58,7 @@ export interface ServiceOptions {
   views?: ViewOptions;
   articles?: Partial<ArticleSettings>;
   urls?: PublicUrlOptions;
+  webhooks?: Partial<WebhookOptions>;
 }
 
 export function createServices(
@@ -66,6 +71,7 @@ export function createServices(
     views = DEFAULT_VIEWS,
     articles = {},
     urls = DEFAULT_PUBLIC_URLS,
+    webhooks = {},
   }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
@@ -76,6 +82,12 @@ export function createServices(
   const rateLimitStore = createRateLimitStore(options.redisUrl, connections);
   const transport = options.transport ?? createMailTransport(mail, logger);
   const outboxWorker = new DeliveryWorker(dataSource, transport, logger, mail.deliver);
+  const events = new WriteEvents(() => outboxWorker.nudge());
+  // Every write that emits an event also changes what readers see, and calls this after its commit.
+  const changed: ContentChanged = async (tags) => {
+    events.committed();
+    await contentChanged(tags);
+  };
   const references = featureModules.flatMap((module) => module.references ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
@@ -85,9 +97,11 @@ export function createServices(
       auth,
       comments,
       articles: articleSettings,
-      contentChanged,
+      contentChanged: changed,
       pubsub,
       outboxWorker,
+      events,
+      webhooks: { ...DEFAULT_WEBHOOKS, ...webhooks },
       rateLimitStore,
       views,
       redisConnections: connections,

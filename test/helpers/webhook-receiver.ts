@@ -1,0 +1,62 @@
+import { once } from "node:events";
+import { IncomingHttpHeaders, Server, createServer } from "node:http";
+import { AddressInfo } from "node:net";
+
+export interface ReceivedWebhook {
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** What the receiver answered. */
+  status: number;
+}
+
+/**
+ * A webhook endpoint on 127.0.0.1 that keeps every POST it got. It answers
+ * `answer()`'s status (200 by default): tests make it fail and recover.
+ */
+export class WebhookReceiver {
+  readonly received: ReceivedWebhook[] = [];
+  answer: (request: { headers: IncomingHttpHeaders; body: string }) => number = () => 200;
+  private waiters: (() => void)[] = [];
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<WebhookReceiver> {
+    const receiver: WebhookReceiver = new WebhookReceiver(
+      createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on("data", (chunk: Buffer) => chunks.push(chunk));
+        request.on("end", () => {
+          const body = Buffer.concat(chunks).toString("utf8");
+          const status = receiver.answer({ headers: request.headers, body });
+          receiver.received.push({ headers: request.headers, body, status });
+          response.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : `failing on purpose ${"x".repeat(5000)}`);
+          for (const wake of receiver.waiters.splice(0)) wake();
+        });
+      }),
+    );
+    receiver.server.listen(0, "127.0.0.1");
+    await once(receiver.server, "listening");
+    return receiver;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+
+  /** The requests answered 2xx, their bodies parsed. */
+  delivered(): { id: string; type: string; data: Record<string, any> }[] {
+    return this.received
+      .filter((request) => request.status < 300)
+      .map((request) => ({ id: String(request.headers["webhook-id"]), ...JSON.parse(request.body) }));
+  }
+
+  /** Resolves once `done()` holds, checked after each request. */
+  async until(done: () => boolean): Promise<void> {
+    while (!done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
