@@ -1,6 +1,24 @@
 import { once } from "node:events";
 import { IncomingHttpHeaders, Server, createServer } from "node:http";
 import { AddressInfo } from "node:net";
+import { Webhook as StandardWebhook } from "standardwebhooks";
+
+export const CREATE_WEBHOOK = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events enabled } } }`;
+
+/** Verifies a request the way a receiver using the official Standard Webhooks library does; throws when the signature is wrong. */
+export function verified(secret: string, request: { headers: IncomingHttpHeaders; body: string }): { type: string; data: Record<string, unknown> } {
+  const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(request.headers[name])]));
+  return new StandardWebhook(secret).verify(request.body, headers) as { type: string; data: Record<string, unknown> };
+}
+
+/** Polls `check` until it returns a value; the test's timeout bounds the wait. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>): Promise<T> {
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;

@@ -26,11 +26,11 @@ export class Webhook {
   @Column({ name: "created_by_id", type: "integer", nullable: true })
   createdById: number | null;
 
-  @Field()
+  @Field({ description: "When it was registered." })
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: "When an admin (or the failure rule) last changed it." })
   @Column({ name: "updated_at", type: Date })
   updatedAt: Date;
 
@@ -42,7 +42,7 @@ export class Webhook {
   @Column({ name: "disabled_at", type: Date, nullable: true })
   disabledAt: Date | null;
 
-  @Field(() => ID, { name: "id" })
+  @Field(() => ID, { name: "id", description: "Pass to updateWebhook, deleteWebhook and webhookDeliveries." })
   get globalId(): string {
     return encodeGlobalId("Webhook", this.id);
   }

@@ -19,10 +19,10 @@ export class CreateWebhookInput {
 
 @InputType({ description: "Changes to a webhook; absent fields stay as they are." })
 export class UpdateWebhookInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook." })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new URL, checked as createWebhook's." })
   url?: string | null;
 
   @Field(() => [WebhookEvent], { nullable: true, description: "At least one event." })
@@ -34,7 +34,7 @@ export class UpdateWebhookInput {
 
 @ObjectType({ description: "A new webhook and its signing secret." })
 export class CreateWebhookPayload {
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: "The endpoint, enabled." })
   webhook: Webhook;
 
   @Field({

@@ -11,6 +11,7 @@ export enum DeliveryStatus {
 
 registerEnumType(DeliveryStatus, {
   name: "WebhookDeliveryStatus",
+  description: "Where a delivery stands.",
   valuesConfig: {
     PENDING: { description: "Not delivered yet: queued, or waiting for its next attempt." },
     SUCCEEDED: { description: "The endpoint answered 2xx." },
@@ -37,7 +38,7 @@ export class WebhookDelivery {
   @Column({ name: "message_id", type: "varchar", length: 64, unique: true })
   messageId: string;
 
-  @Field(() => WebhookEvent)
+  @Field(() => WebhookEvent, { description: "What happened: the payload's `type`." })
   @Column({ type: "varchar", length: 40 })
   event: WebhookEvent;
 
@@ -45,7 +46,7 @@ export class WebhookDelivery {
   @Column({ type: "text" })
   payload: string;
 
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: "Where it stands." })
   @Column({ type: "varchar", length: 16 })
   status: DeliveryStatus;
 
@@ -69,11 +70,11 @@ export class WebhookDelivery {
   @Column({ name: "next_attempt_at", type: Date, nullable: true })
   nextAttemptAt: Date | null;
 
-  @Field()
+  @Field({ description: "When the event was queued: with the write that caused it." })
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the endpoint answered 2xx; null until then." })
   @Column({ name: "delivered_at", type: Date, nullable: true })
   deliveredAt: Date | null;
 }
