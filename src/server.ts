@@ -47,6 +47,7 @@ import {
   ShutdownOptions,
   TimeoutOptions,
   ViewOptions,
+  WebhookOptions,
 } from "./config";
 import { faultResponsesPlugin } from "./http/fault-responses";
 import { queryCostPlugin } from "./http/limits/query-cost";
@@ -101,6 +102,8 @@ export interface ServerDeps {
   urls?: PublicUrlOptions;
   /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, named in structured data; "Broadsheet" unless given. */
   publisher?: PublisherOptions;
+  /** WEBHOOK_ALLOW_PRIVATE and the delivery schedule; private addresses refused, the reference schedule, unless given. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 export interface Server {
@@ -138,6 +141,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     views: config.views,
     urls: config.urls,
     publisher: config.publisher,
+    webhooks: config.webhooks,
   };
 }
 
@@ -162,6 +166,7 @@ export async function createServer({
   views = DEFAULT_VIEWS,
   urls = DEFAULT_PUBLIC_URLS,
   publisher = DEFAULT_PUBLISHER,
+  webhooks,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -216,6 +221,7 @@ export async function createServer({
     articles,
     urls,
     publisher,
+    webhooks,
   });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);

@@ -12,11 +12,13 @@ import {
   DEFAULT_PUBLISHER,
   DEFAULT_REDIS,
   DEFAULT_VIEWS,
+  DEFAULT_WEBHOOKS,
   DEVELOPMENT_AUTH,
   MailSettings,
   ViewOptions,
   PublicUrlOptions,
   PublisherOptions,
+  WebhookOptions,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -27,6 +29,7 @@ import { createRateLimitStore } from "./rate-limit/create-rate-limit-store";
 import { createPubSub } from "./realtime/create-pubsub";
 import { RedisConnections } from "./redis/redis-connections";
 import { MailTransport } from "./outbox/mail-transport";
+import { WriteEvents } from "./outbox/write-events";
 
 const silentLogger = createLogger("silent");
 
@@ -48,6 +51,8 @@ export interface CommentOptions extends CommentConfig {
  * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
  * the links in mail; `publisher` (PUBLISHER_*) names who publishes in
  * structured data.
+ * the links in mail. `webhooks`: WEBHOOK_ALLOW_PRIVATE and the delivery
+ * schedule, which tests shorten.
  */
 export interface ServiceOptions {
   auth?: AuthConfig;
@@ -58,6 +63,7 @@ export interface ServiceOptions {
   articles?: Partial<ArticleSettings>;
   urls?: PublicUrlOptions;
   publisher?: PublisherOptions;
+  webhooks?: Partial<WebhookOptions>;
 }
 
 export function createServices(
@@ -71,6 +77,7 @@ export function createServices(
     articles = {},
     urls = DEFAULT_PUBLIC_URLS,
     publisher = DEFAULT_PUBLISHER,
+    webhooks = {},
   }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
@@ -81,6 +88,12 @@ export function createServices(
   const rateLimitStore = createRateLimitStore(options.redisUrl, connections);
   const transport = options.transport ?? createMailTransport(mail, logger);
   const outboxWorker = new DeliveryWorker(dataSource, transport, logger, mail.deliver);
+  const events = new WriteEvents(() => outboxWorker.nudge());
+  // Every write that emits an event also changes what readers see, and calls this after its commit.
+  const changed: ContentChanged = async (tags) => {
+    events.committed();
+    await contentChanged(tags);
+  };
   const references = featureModules.flatMap((module) => module.references ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
@@ -90,9 +103,11 @@ export function createServices(
       auth,
       comments,
       articles: articleSettings,
-      contentChanged,
+      contentChanged: changed,
       pubsub,
       outboxWorker,
+      events,
+      webhooks: { ...DEFAULT_WEBHOOKS, ...webhooks },
       rateLimitStore,
       views,
       redisConnections: connections,

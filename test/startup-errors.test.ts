@@ -49,6 +49,7 @@ describe("npm start refuses a configuration mistake in one line, before anything
       { PUBLICATION_LANGUAGE: "English" },
       /^PUBLICATION_LANGUAGE must be a language tag such as en or pt-BR, got "English"$/,
     ],
+    ["a WEBHOOK_ALLOW_PRIVATE that is neither on nor off", { WEBHOOK_ALLOW_PRIVATE: "yes" }, /^WEBHOOK_ALLOW_PRIVATE must be on or off, got "yes"$/],
   ];
   for (const [mistake, env, expected] of cases) {
     test(`${mistake}`, async () => {

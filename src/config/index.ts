@@ -18,3 +18,4 @@ export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";
 export { DEFAULT_TIMEOUTS, TimeoutOptions } from "./timeouts";
 export { DEFAULT_TRACING, TracingOptions } from "./tracing";
 export { DEFAULT_VIEWS, ViewOptions } from "./views";
+export { DEFAULT_WEBHOOKS, WEBHOOK_RETRY_DELAYS_MS, WebhookOptions } from "./webhooks";

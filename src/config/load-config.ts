@@ -16,6 +16,7 @@ import { ShutdownOptions, loadShutdown } from "./shutdown";
 import { TimeoutOptions, loadTimeouts } from "./timeouts";
 import { TracingOptions, loadTracing } from "./tracing";
 import { ViewOptions, loadViews } from "./views";
+import { WebhookOptions, loadWebhooks } from "./webhooks";
 
 /**
  * Every environment variable the server reads, parsed and validated once.
@@ -56,6 +57,8 @@ export interface Config {
   tracing: TracingOptions;
   /** VIEW_FLUSH_INTERVAL_MS, VIEW_RATE_LIMIT and REDIS_URL: how "Most read" counts views. */
   views: ViewOptions;
+  /** WEBHOOK_ALLOW_PRIVATE, and the delivery schedule: see `webhooks.ts`. */
+  webhooks: WebhookOptions;
 }
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 10_000;
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicas: loadReplicas(env),
     tracing: loadTracing(env),
     views: loadViews(env),
+    webhooks: loadWebhooks(env),
   };
 }

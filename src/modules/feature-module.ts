@@ -5,9 +5,10 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, ViewOptions } from "../config";
+import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, ViewOptions, WebhookOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
+import { WriteEvents } from "../outbox/write-events";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
 import { RedisConnections } from "../redis/redis-connections";
 import { PubSub } from "../realtime/pubsub";
@@ -31,6 +32,10 @@ export interface ServiceDeps<Needs extends object = object> {
   pubsub: PubSub;
   /** Mail and CDN purges, delivered after the transaction that queued them. */
   outboxWorker: DeliveryWorker;
+  /** What writes emit in their transactions (`article.published`…) for later modules to queue deliveries with. */
+  events: WriteEvents;
+  /** WEBHOOK_ALLOW_PRIVATE and the delivery schedule. */
+  webhooks: WebhookOptions;
   rateLimitStore: RateLimitStore;
   /** How views are counted for "Most read" (VIEW_*). */
   views: ViewOptions;

@@ -25,7 +25,7 @@ export function backoffMs(attempts: number): number {
  */
 export class DeliveryWorker {
   /** The senders of channels other than mail (`handle`); a message of a channel this worker has no sender for waits for one that has. */
-  private readonly senders = new Map<string, (message: OutboxMessage) => Promise<void>>();
+  private readonly senders = new Map<string, { send: (message: OutboxMessage) => Promise<void>; backoff: (attempts: number) => number }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private again = false;
@@ -39,9 +39,13 @@ export class DeliveryWorker {
     private readonly background = true,
   ) {}
 
-  /** Delivers the messages of `channel` with `send` (a rejection means "not sent": retried later). */
-  handle(channel: string, send: (message: OutboxMessage) => Promise<void>): void {
-    this.senders.set(channel, send);
+  /**
+   * Delivers the messages of `channel` with `send` (a rejection means "not
+   * sent": retried after `backoff(attempts so far)`, while fewer than
+   * MAX_ATTEMPTS were made; a sender that gives up earlier resolves).
+   */
+  handle(channel: string, send: (message: OutboxMessage) => Promise<void>, backoff: (attempts: number) => number = backoffMs): void {
+    this.senders.set(channel, { send, backoff });
   }
 
   /** Polls every `intervalMs` (messages that failed come due again; another instance may have queued some). */
@@ -120,14 +124,14 @@ export class DeliveryWorker {
   private async deliver(message: OutboxMessage): Promise<boolean> {
     try {
       const sender = this.senders.get(message.channel);
-      if (sender) await sender(message);
+      if (sender) await sender.send(message);
       else await this.transport.send({ to: message.recipient, subject: message.subject, text: message.text });
     } catch (error) {
       const attempts = message.attempts + 1;
       this.logger.warn({ err: error, messageId: message.id, channel: message.channel, attempts }, "outbox message not sent; will retry");
       await this.messages().update(message.id, {
         attempts,
-        nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+        nextAttemptAt: new Date(Date.now() + (this.senders.get(message.channel)?.backoff ?? backoffMs)(attempts)),
         lockedUntil: null,
         lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
       });

@@ -4,8 +4,8 @@ import { BadUserInputError } from "./errors";
 export const NODE_TYPES = ["Article", "Author", "Category", "Tag", "Comment", "User", "ArticleRevision"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
-/** Every type whose rows clients name by global id: the node types, and users (listed by admins). */
-const ID_TYPES = [...NODE_TYPES, "User"] as const;
+/** Every type whose rows clients name by global id: the node types, users and webhooks (listed by admins). */
+const ID_TYPES = [...NODE_TYPES, "User", "Webhook"] as const;
 export type IdTypeName = (typeof ID_TYPES)[number];
 
 export interface GlobalId {

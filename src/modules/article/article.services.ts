@@ -27,6 +27,7 @@ export function articleServices({
   logger,
   articles: settings,
   contentChanged,
+  events,
   pubsub,
   rateLimitStore,
   views,
@@ -39,7 +40,7 @@ export function articleServices({
   const viewService = new ViewService(dataSource, seenReaders, viewCounter, new RateLimiter(rateLimitStore, views.rateLimit, "views"));
   const articles = new ArticleService(dataSource, viewService);
   const articleLookup = new ArticleLookupService(dataSource);
-  const editor = new ArticleEditorService(dataSource, contentChanged, settings.readingWordsPerMinute);
+  const editor = new ArticleEditorService(dataSource, contentChanged, events, settings.readingWordsPerMinute);
   const images = new ResponsiveImages(createImageUrls(settings.images));
   return {
     articles,
@@ -49,8 +50,8 @@ export function articleServices({
     readingPath: new ReadingPathService(dataSource, articles),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
-    preview: new ArticlePreviewService(services.signer, articleLookup),
-    publisher: new ArticlePublisherService(dataSource, editor, pubsub, contentChanged),
+    preview: new ArticlePreviewService(dataSource, services.signer, articleLookup),
+    publisher: new ArticlePublisherService(dataSource, editor, pubsub, contentChanged, events),
     views: viewService,
     /** The views counted and not yet written: its flush is background work of the server (`startBackgroundWork`). */
     viewCounter,

@@ -24,13 +24,14 @@ export function commentServices({
   contentChanged,
   pubsub,
   outboxWorker,
+  events,
   rateLimitStore,
   services,
 }: ServiceDeps<DirectoryServices>) {
   const tokens = new IdTokens(settings.tokenSecret);
   const limiter = new RateLimiter(rateLimitStore, settings.rateLimit, "comments");
   const commentSubscriptions = new CommentSubscriptionService(dataSource, tokens, urls.publicUrl, limiter, outboxWorker);
-  const approval = new CommentApproval(new NewCommentNotices(commentSubscriptions, services.urls), pubsub, outboxWorker, logger);
+  const approval = new CommentApproval(new NewCommentNotices(commentSubscriptions, services.urls), pubsub, outboxWorker, events, logger);
   return {
     comments: new CommentService(dataSource),
     commentSubscriptions,

@@ -12,12 +12,13 @@ import { PublicUrls } from "./public-urls";
 import { tagKind } from "./tag/tag.kind";
 import { TagService } from "./tag/tag.service";
 
-export function directoryServices({ dataSource, urls, contentChanged, references }: ServiceDeps) {
+export function directoryServices({ dataSource, urls, contentChanged, events, references }: ServiceDeps) {
   const editorOf = <T extends TaxonomyRow>(kind: TaxonomyKind<T>) =>
     new TaxonomyEditor(
       dataSource,
       kind,
       contentChanged,
+      events,
       references.filter((reference) => reference.type === kind.type),
     );
   return {

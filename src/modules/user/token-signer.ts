@@ -29,8 +29,18 @@ export class TokenSigner {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async sign(audience: string, subject: string, ttlSeconds: number, claims: Record<string, string | number> = {}): Promise<SignedToken> {
-    const issuedAt = Math.floor(this.now().getTime() / 1000);
+  /**
+   * A token issued at `issuedAt` (seconds; now by default). Signing is
+   * deterministic: the same arguments give the same token, which is how a
+   * retried `createPreviewToken` gets its first answer back.
+   */
+  async sign(
+    audience: string,
+    subject: string,
+    ttlSeconds: number,
+    claims: Record<string, string | number> = {},
+    issuedAt = this.issuedAtNow(),
+  ): Promise<SignedToken> {
     const expiresAt = issuedAt + ttlSeconds;
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM })
@@ -41,6 +51,11 @@ export class TokenSigner {
       .setExpirationTime(expiresAt)
       .sign(this.key);
     return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** The `iat` a token signed now gets, in seconds. */
+  issuedAtNow(): number {
+    return Math.floor(this.now().getTime() / 1000);
   }
 
   /** The subject of a valid, unexpired token of `audience`, or why it is refused. The signature is checked before the expiry. */

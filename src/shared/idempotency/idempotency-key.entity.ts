@@ -18,6 +18,10 @@ export class IdempotencyKey {
   @Column({ name: "result_id", type: "integer", nullable: true })
   resultId: number | null;
 
+  /** What the first call produced when it is not a row id (a preview token's issue time); set in the same transaction. */
+  @Column({ name: "result_text", type: "varchar", length: 255, nullable: true })
+  resultText: string | null;
+
   @Column({ name: "created_at", type: Date })
   createdAt: Date;
 }

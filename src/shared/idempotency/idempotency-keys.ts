@@ -30,10 +30,8 @@ export class IdempotencyKeys {
   constructor(private readonly now: () => number = Date.now) {}
 
   async claim(manager: EntityManager, operation: string, key: string, input: unknown): Promise<Claim> {
-    const inputHash = hashOf(input);
-    if (await this.insertOrTakeOver(manager, operation, key, inputHash)) return { fresh: true };
-    const existing = await manager.getRepository(IdempotencyKey).findOneByOrFail({ operation, key });
-    if (existing.inputHash !== inputHash) throw new IdempotencyConflictError();
+    const existing = await this.claimRow(manager, operation, key, input);
+    if (!existing) return { fresh: true };
     if (existing.resultId === null) throw new Error(`idempotency key ${operation}/${key} committed without a result`);
     return { fresh: false, resultId: existing.resultId };
   }
@@ -64,16 +62,50 @@ export class IdempotencyKeys {
     return { id, fresh: true };
   }
 
+  /**
+   * `once` for a result that is not a row id: the text `create` returns is
+   * kept with the key (at most 255 characters; never a secret, since the
+   * table is not one) and given back to retries.
+   */
+  async onceText(
+    manager: EntityManager,
+    operation: string,
+    key: string | null | undefined,
+    input: unknown,
+    create: () => Promise<string>,
+    field = "input.idempotencyKey",
+  ): Promise<{ value: string; fresh: boolean }> {
+    if (key == null) return { value: await create(), fresh: true };
+    checkIdempotencyKey(key, field);
+    const existing = await this.claimRow(manager, operation, key, input);
+    if (existing) {
+      if (existing.resultText === null) throw new Error(`idempotency key ${operation}/${key} committed without a result`);
+      return { value: existing.resultText, fresh: false };
+    }
+    const value = await create();
+    await manager.getRepository(IdempotencyKey).update({ operation, key }, { resultText: value });
+    return { value, fresh: true };
+  }
+
   /** Deletes keys past their 24 h: they would be taken over anyway, this keeps the table small. */
   async purgeExpired(manager: EntityManager): Promise<void> {
     await manager.createQueryBuilder().delete().from(IdempotencyKey).where("created_at < :cutoff", { cutoff: this.cutoff() }).execute();
+  }
+
+  /** Null when the key is ours now; else the first call's row, whose input must be the same. */
+  private async claimRow(manager: EntityManager, operation: string, key: string, input: unknown): Promise<IdempotencyKey | null> {
+    const inputHash = hashOf(input);
+    if (await this.insertOrTakeOver(manager, operation, key, inputHash)) return null;
+    const existing = await manager.getRepository(IdempotencyKey).findOneByOrFail({ operation, key });
+    if (existing.inputHash !== inputHash) throw new IdempotencyConflictError();
+    return existing;
   }
 
   private async insertOrTakeOver(manager: EntityManager, operation: string, key: string, inputHash: string): Promise<boolean> {
     // Named parameters through the driver: it also writes dates the way TypeORM stores them on each store.
     const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
       `INSERT INTO idempotency_key (operation, key, input_hash, result_id, created_at) VALUES (:operation, :key, :inputHash, NULL, :now)
-       ON CONFLICT (operation, key) DO UPDATE SET input_hash = excluded.input_hash, result_id = NULL, created_at = excluded.created_at
+       ON CONFLICT (operation, key) DO UPDATE SET input_hash = excluded.input_hash, result_id = NULL, result_text = NULL, created_at = excluded.created_at
        WHERE idempotency_key.created_at < :cutoff
        RETURNING key`,
       { operation, key, inputHash, now: new Date(this.now()), cutoff: this.cutoff() },

@@ -1,5 +1,7 @@
 import { tags } from "../../../caching/cache-tags";
 import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
+import { WriteEvents } from "../../../outbox/write-events";
+import { emitArticleEvent } from "../article-events";
 import { addArticleTags } from "../article-cache-tags";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/transaction";
 import { DataSource, EntityManager } from "typeorm";
@@ -39,6 +41,8 @@ export class ArticleEditorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contentChanged: ContentChanged,
+    /** Told `article.updated` and `article.unpublished` in the writes' transactions. */
+    private readonly events: WriteEvents,
     /** READING_WORDS_PER_MINUTE: the speed `readingTimeMinutes` is derived at. */
     private readonly wordsPerMinute: number,
     private readonly idempotency = new IdempotencyKeys(),
@@ -135,15 +139,18 @@ export class ArticleEditorService {
     if (article.status === ArticleStatus.PUBLISHED || action === RevisionAction.RESTORE) await recordRevision(manager, user.id, id, action, source);
     await recordAudit(manager, user.id, action === RevisionAction.RESTORE ? "restoreArticleRevision" : "updateArticle", "Article", id);
     await addArticleTags(manager, id, changed);
-    return this.reload(manager, id);
+    const saved = await this.reload(manager, id);
+    if (saved.status === ArticleStatus.PUBLISHED) await emitArticleEvent(this.events, manager, "article.updated", saved);
+    return saved;
   }
 
   delete(user: User, globalId: string): Promise<boolean> {
     const id = decodeGlobalIdOf("Article", globalId, "id");
     return purgingAfter(this.contentChanged, (changed) =>
       inTransaction(this.dataSource, async (manager) => {
-        await this.editable(manager, user, id);
+        const article = await this.editable(manager, user, id);
         await addArticleTags(manager, id, changed);
+        if (article.status === ArticleStatus.PUBLISHED) await emitArticleEvent(this.events, manager, "article.unpublished", article);
         await articleTags.replace(manager, id, []);
         await bylines.replace(manager, id, []);
         await manager.delete(Article, { id });

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } 
 import { ArticleContext } from "../article.services";
 import { Role, signedIn } from "../../user";
 import { PREVIEW_MINUTES } from "./article-preview.service";
+import { CREATE_IDEMPOTENCY_KEY } from "../../../shared/idempotency/idempotency-keys";
 
 @ObjectType({ description: "A link secret that opens one article, in any status, until it expires." })
 export class PreviewToken {
@@ -23,8 +24,9 @@ export class ArticlePreviewResolver {
     @Arg("articleId", () => ID) articleId: string,
     @Arg("expiresInMinutes", () => Int, { defaultValue: PREVIEW_MINUTES.default, description: `At most ${PREVIEW_MINUTES.max} (a week).` })
     expiresInMinutes: number,
+    @Arg("idempotencyKey", () => String, CREATE_IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @Ctx() ctx: ArticleContext,
   ): Promise<PreviewToken> {
-    return ctx.services.preview.createToken(signedIn(ctx), articleId, expiresInMinutes);
+    return ctx.services.preview.createToken(signedIn(ctx), articleId, expiresInMinutes, idempotencyKey);
   }
 }

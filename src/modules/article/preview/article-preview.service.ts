@@ -1,3 +1,6 @@
+import { DataSource } from "typeorm";
+import { inTransactionRetryingKeyRaces } from "../../../database/transaction";
+import { IdempotencyKeys } from "../../../shared/idempotency/idempotency-keys";
 import { BadUserInputError, InvalidPreviewTokenError, NotFoundError } from "../../../shared/errors";
 import { decodeGlobalIdOf } from "../../../shared/global-id";
 import { SignedToken, TokenSigner, User } from "../../user";
@@ -24,19 +27,37 @@ const messages = {
  */
 export class ArticlePreviewService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly signer: TokenSigner,
     private readonly lookup: ArticleLookupService,
+    private readonly idempotency = new IdempotencyKeys(),
   ) {}
 
-  /** For those who may read the article themselves (editors, its author); NOT_FOUND for anyone else. */
-  async createToken(user: User, articleGlobalId: string, minutes: number): Promise<SignedToken> {
+  /**
+   * For those who may read the article themselves (editors, its author);
+   * NOT_FOUND for anyone else. With `idempotencyKey`, the key keeps the
+   * first call's issue time, not the token: a retry re-signs the same
+   * claims at that time, which gives the same token (HS256 is
+   * deterministic), so no bearer secret is stored.
+   */
+  async createToken(user: User, articleGlobalId: string, minutes: number, idempotencyKey?: string | null): Promise<SignedToken> {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > PREVIEW_MINUTES.max) {
       throw new BadUserInputError(messages.minutes, { field: "expiresInMinutes", maximum: PREVIEW_MINUTES.max });
     }
     const id = decodeGlobalIdOf("Article", articleGlobalId, "articleId");
     const article = await this.lookup.readable(user, { id });
     if (!article) throw new NotFoundError(messages.notFound, { field: "articleId" });
-    return this.signer.sign(PREVIEW_AUDIENCE, String(article.id), minutes * 60);
+    const issuedAt = await inTransactionRetryingKeyRaces(this.dataSource, (manager) =>
+      this.idempotency.onceText(
+        manager,
+        `createPreviewToken:${user.id}`,
+        idempotencyKey,
+        { articleId: article.id, minutes },
+        async () => String(this.signer.issuedAtNow()),
+        "idempotencyKey",
+      ),
+    );
+    return this.signer.sign(PREVIEW_AUDIENCE, String(article.id), minutes * 60, {}, Number(issuedAt.value));
   }
 
   /** The article `lookup` names, in any status, when `token` was issued for it; a coded error otherwise. */

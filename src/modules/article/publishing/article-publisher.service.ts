@@ -1,6 +1,8 @@
 import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
 import { addArticleTags } from "../article-cache-tags";
 import { inTransaction } from "../../../database/transaction";
+import { WriteEvents } from "../../../outbox/write-events";
+import { emitArticleEvent, statusEventOf } from "../article-events";
 import { DataSource } from "typeorm";
 import { BadUserInputError } from "../../../shared/errors";
 import { recordAudit, User } from "../../user";
@@ -37,6 +39,8 @@ export class ArticlePublisherService {
     private readonly editor: ArticleEditorService,
     private readonly pubsub: PubSub,
     private readonly contentChanged: ContentChanged,
+    /** Told `article.published` and `article.unpublished` in the transitions' transactions. */
+    private readonly events: WriteEvents,
   ) {}
 
   async transition(user: User, transition: Transition, globalId: string, version: number, publishAt?: Date): Promise<Article> {
@@ -54,7 +58,10 @@ export class ArticlePublisherService {
         if (changes.status === ArticleStatus.PUBLISHED) await recordRevision(manager, user.id, id, RevisionAction.PUBLISH);
         await recordAudit(manager, user.id, transition, "Article", id);
         await addArticleTags(manager, id, changed);
-        return this.editor.reload(manager, id);
+        const moved = await this.editor.reload(manager, id);
+        const event = statusEventOf(current.status, moved.status);
+        if (event) await emitArticleEvent(this.events, manager, event, moved);
+        return moved;
       }),
     );
     if (article.status === ArticleStatus.PUBLISHED) await this.announce(article);
@@ -108,7 +115,9 @@ export class ArticlePublisherService {
       await recordRevision(manager, null, id, RevisionAction.PUBLISH);
       await recordAudit(manager, null, "publishScheduled", "Article", id);
       await addArticleTags(manager, id, changed);
-      return this.editor.reload(manager, id);
+      const published = await this.editor.reload(manager, id);
+      await emitArticleEvent(this.events, manager, "article.published", published);
+      return published;
     });
   }
 

@@ -2,6 +2,8 @@ import { EntityManager } from "typeorm";
 import { addCommentTags, Article } from "../../article";
 import { Logger } from "../../../logger";
 import { DeliveryWorker } from "../../../outbox/delivery-worker";
+import { WriteEvents } from "../../../outbox/write-events";
+import { encodeGlobalId } from "../../../shared/global-id";
 import { PubSub } from "../../../realtime/pubsub";
 import { NewCommentNotices } from "../notification/new-comment-notices";
 import { CommentStatus } from "../comment-status";
@@ -19,14 +21,15 @@ export interface Announcement {
  * a guest's edit or delete, and moderation alike, so that
  * `article.comment_count` (approved comments, replies included) stays exact
  * and becoming visible always has the same effects: notices queued in the
- * same transaction, then, after the commit, the live event and a nudge to
- * the outbox.
+ * same transaction with `comment.approved`, then, after the commit, the
+ * live event and a nudge to the outbox.
  */
 export class CommentApproval {
   constructor(
     private readonly notices: NewCommentNotices,
     private readonly pubsub: PubSub,
     private readonly outbox: DeliveryWorker,
+    private readonly events: WriteEvents,
     private readonly logger: Logger,
   ) {}
 
@@ -52,6 +55,11 @@ export class CommentApproval {
     }
     if (!approved || wasApproved) return null;
     const article = await manager.getRepository(Article).findOneByOrFail({ id: comment.articleId });
+    await this.events.emit(manager, "comment.approved", {
+      id: encodeGlobalId("Comment", comment.id),
+      articleId: encodeGlobalId("Article", comment.articleId),
+      parentId: comment.parentId == null ? null : encodeGlobalId("Comment", comment.parentId),
+    });
     return { comment, mailQueued: await this.notices.enqueue(manager, comment, article) };
   }
 

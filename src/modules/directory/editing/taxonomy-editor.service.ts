@@ -2,6 +2,7 @@ import { DataSource, EntityManager, FindOptionsWhere } from "typeorm";
 import { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { tags } from "../../../caching/cache-tags";
 import { ContentChanged, purgingAfter } from "../../../caching/content-changes";
+import { WriteEvents } from "../../../outbox/write-events";
 import { inTransaction, inTransactionRetryingKeyRaces } from "../../../database/transaction";
 import { IdempotencyKeys } from "../../../shared/idempotency/idempotency-keys";
 import { BadUserInputError, NotFoundError } from "../../../shared/errors";
@@ -41,6 +42,8 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     private readonly dataSource: DataSource,
     private readonly kind: TaxonomyKind<T>,
     private readonly contentChanged: ContentChanged,
+    /** Told `taxonomy.changed` in each write's transaction. */
+    private readonly events: WriteEvents,
     /** Other modules' rows that point at rows of this kind. */
     private readonly references: EntryReference[] = [],
     private readonly idempotency = new IdempotencyKeys(),
@@ -56,7 +59,9 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
       const operation = `create${this.kind.type}:${user.id}`;
       const { id, fresh } = await this.idempotency.once(manager, operation, input.idempotencyKey, input, () => this.insert(manager, user, input));
       const row = await this.reload(manager, id);
-      return fresh ? this.purging(row, changed) : row;
+      if (!fresh) return row;
+      await this.changed(manager, "created", id);
+      return this.purging(row, changed);
     });
   }
 
@@ -81,6 +86,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
       if (input.slug != null) changes.slug = await uniqueSlugIn(manager, this.kind.entity, checkText("input.slug", input.slug, { max: NAME_MAX }), id);
       await updateAtVersionOf(manager, this.kind.entity, this.kind.noun, id, input.version, changes as QueryDeepPartialEntity<T>);
       await recordAudit(manager, user.id, `update${this.kind.type}`, this.kind.type, id, Object.keys(changes).join(", ") || null);
+      await this.changed(manager, "updated", id);
       return this.purging(await this.reload(manager, id), changed);
     });
   }
@@ -106,6 +112,7 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
         const reassignedTo = targetId === null ? null : encodeGlobalId(type, targetId);
         const detail = targetId === null ? `${articleCount} articles untagged` : `${articleCount} articles moved to ${reassignedTo}`;
         await recordAudit(manager, user.id, `delete${type}`, type, id, articleCount > 0 || targetId !== null ? detail : null);
+        await this.changed(manager, "deleted", id, reassignedTo);
         return { deletedId: encodeGlobalId(type, id), reassignedTo, articleCount };
       }),
     );
@@ -125,6 +132,12 @@ export class TaxonomyEditor<T extends TaxonomyRow> {
     const row = await manager.findOneBy(this.kind.entity, this.where(id));
     if (!row) throw new NotFoundError(messages.notFound(this.kind.noun), { field: "input.id" });
     return row;
+  }
+
+  /** `taxonomy.changed`: which row, and how; a deletion names the row its articles moved to, if any. */
+  private changed(manager: EntityManager, change: "created" | "updated" | "deleted", id: number, reassignedTo: string | null = null): Promise<void> {
+    const data = { kind: this.kind.type, id: encodeGlobalId(this.kind.type, id), change, ...(change === "deleted" ? { reassignedTo } : {}) };
+    return this.events.emit(manager, "taxonomy.changed", data);
   }
 
   /** Adds what readers see of `row` to `changed`; returns the row. */
