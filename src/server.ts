@@ -40,6 +40,8 @@ import {
   HttpOptions,
   OperationLimits,
   PublicUrlOptions,
+  PublisherOptions,
+  SitemapLimits,
   RedisOptions,
   ReplicaOptions,
   ShutdownOptions,
@@ -97,6 +99,10 @@ export interface ServerDeps {
   views?: ViewOptions;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs of the `url` fields and the feeds. */
   urls?: PublicUrlOptions;
+  /** Who publishes (PUBLISHER_NAME…), named in the news sitemap; "Broadsheet" in English unless given. */
+  publisher?: PublisherOptions;
+  /** URLs per sitemap; the protocols' caps unless a test lowers them. */
+  sitemaps?: SitemapLimits;
 }
 
 export interface Server {
@@ -133,6 +139,7 @@ export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource"
     replicas: config.replicas,
     views: config.views,
     urls: config.urls,
+    publisher: config.publisher,
   };
 }
 
@@ -156,6 +163,8 @@ export async function createServer({
   tracing,
   views = DEFAULT_VIEWS,
   urls = DEFAULT_PUBLIC_URLS,
+  publisher,
+  sitemaps,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -209,6 +218,8 @@ export async function createServer({
     views,
     articles,
     urls,
+    publisher,
+    sitemaps,
   });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
@@ -249,7 +260,11 @@ export async function createServer({
       }),
   });
   // Modules' own routes (feeds…) read through the schema too, so their answers are tagged and budgeted like /graphql's.
-  const routeDeps: RouteDeps<typeof services> = { services, read: inProcessReads(schema, contextOf, requestTags, cacheControl) };
+  const routeDeps: RouteDeps<typeof services> = {
+    services,
+    read: inProcessReads(schema, contextOf, requestTags, cacheControl),
+    untaggedCacheControl: publicCacheControl(cachingOptions.maxAgeSeconds, { ...cacheControl, sharedMaxAgeSeconds: null }),
+  };
   for (const module of featureModules) module.routes?.(app, routeDeps);
   const stopSubscriptions = serveSubscriptions(
     app.server,

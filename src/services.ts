@@ -9,12 +9,16 @@ import {
   DEFAULT_COMMENT_SETTINGS,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_PUBLIC_URLS,
+  DEFAULT_PUBLISHER,
   DEFAULT_REDIS,
+  DEFAULT_SITEMAP_LIMITS,
   DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   MailSettings,
   ViewOptions,
   PublicUrlOptions,
+  PublisherOptions,
+  SitemapLimits,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -44,7 +48,7 @@ export interface CommentOptions extends CommentConfig {
  * visible content calls it after its commit. `articles` holds the reading
  * speed and the image service.
  * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
- * the links in mail.
+ * the links in mail; `publisher` names the publication in news sitemaps.
  */
 export interface ServiceOptions {
   auth?: AuthConfig;
@@ -54,6 +58,8 @@ export interface ServiceOptions {
   views?: ViewOptions;
   articles?: Partial<ArticleSettings>;
   urls?: PublicUrlOptions;
+  publisher?: PublisherOptions;
+  sitemaps?: SitemapLimits;
 }
 
 export function createServices(
@@ -66,6 +72,8 @@ export function createServices(
     views = DEFAULT_VIEWS,
     articles = {},
     urls = DEFAULT_PUBLIC_URLS,
+    publisher = DEFAULT_PUBLISHER,
+    sitemaps = DEFAULT_SITEMAP_LIMITS,
   }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
@@ -92,6 +100,8 @@ export function createServices(
       views,
       redisConnections: connections,
       urls,
+      publisher,
+      sitemaps,
       references,
       services,
     };

@@ -9,6 +9,7 @@ import { OutboxChannels1764455120000 } from "./1764455120000-OutboxChannels";
 import { ArticleViews1764460000000 } from "./1764460000000-ArticleViews";
 import { CommentVotes1764465150000 } from "./1764465150000-CommentVotes";
 import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
+import { SitemapIndex1764810000000 } from "./1764810000000-SitemapIndex";
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ArticleViews1764460000000,
   CommentVotes1764465150000,
   ImageFocalPoint1764702315000,
+  SitemapIndex1764810000000,
 ];
