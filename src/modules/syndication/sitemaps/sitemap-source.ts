@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { SitemapLimits } from "../../../config";
+import { isPostgres } from "../../../database/dialect";
 import { Article, ArticleStatus } from "../../article";
 import { PublicUrls } from "../../directory";
 import { ChildSitemap, OwnerKind } from "./sitemap-kinds";
@@ -60,6 +61,12 @@ const OWNERS: Record<OwnerKind, { table: string; url: (urls: PublicUrls, owner: 
  */
 export class SitemapSource {
   private readonly updatedAt: ColumnMetadata;
+  /**
+   * Names `article_sitemap` to SQLite, whose planner (3.53) reads those rows
+   * through the table (or a skip-scan of another index) instead, even with
+   * statistics: 2.9 s instead of 90 ms for the index at 100,000 articles.
+   */
+  private readonly publishedById: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,20 +74,25 @@ export class SitemapSource {
     private readonly limits: SitemapLimits,
   ) {
     this.updatedAt = dataSource.getMetadata(Article).findColumnWithPropertyName("updatedAt")!;
+    this.publishedById = isPostgres(dataSource) ? "article a" : "article a INDEXED BY article_sitemap";
   }
 
   /**
-   * Every child, in order. Articles: one grouped pass over the
-   * `article_sitemap` index (status, id, updated_at), read without the table.
+   * Every child, in order. Articles: a statement per child (found from the
+   * highest published id, one seek), each reading its id range from the
+   * `article_sitemap` index (status, id, updated_at) without the table, in id
+   * order: nothing to sort, and as many rows read as published articles.
    * Owners: one pass over each owner table; their children are dated by the
    * newest publication anywhere (one seek), which bounds the dates they show.
    */
   async children(): Promise<ChildEntry[]> {
-    const articles = await this.rows(
-      `SELECT ${this.pageOf("a.id")} AS page, MAX(a.updated_at) AS lastmod FROM article a WHERE a.status = :published GROUP BY ${this.pageOf("a.id")} ORDER BY page`,
-    );
+    const entries: ChildEntry[] = [];
+    const [highest] = await this.rows(`SELECT a.id FROM ${this.publishedById} WHERE a.status = :published ORDER BY a.id DESC LIMIT 1`);
+    for (let page = 1; highest && this.rangeOf(page).from < Number(highest.id); page++) {
+      const range = await this.articleRange(this.rangeOf(page));
+      if (range) entries.push({ kind: "articles", page, lastmod: range.lastmod });
+    }
     const newest = this.date((await this.rows(`SELECT MAX(a.published_at) AS newest FROM article a WHERE a.status = :published`))[0].newest);
-    const entries: ChildEntry[] = articles.map((row) => ({ kind: "articles", page: Number(row.page) + 1, lastmod: this.date(row.lastmod)! }));
     for (const kind of Object.keys(OWNERS) as OwnerKind[]) {
       const pages = newest
         ? await this.rows(`SELECT DISTINCT ${this.pageOf("o.id")} AS page FROM ${OWNERS[kind].table} o WHERE ${OWNERS[kind].lastmod} IS NOT NULL ORDER BY page`)
@@ -92,9 +104,8 @@ export class SitemapSource {
 
   /** The child's validators and its URLs, or null when it lists nothing (past the last id, or only drafts there). */
   async open({ kind, page }: ChildSitemap): Promise<OpenChild | null> {
-    const from = (page - 1) * this.limits.urlsPerSitemap;
+    const { from, to } = this.rangeOf(page);
     if (from >= LAST_ID) return null;
-    const to = Math.min(from + this.limits.urlsPerSitemap, LAST_ID);
     const state = kind === "articles" ? await this.articleState(from, to) : await this.ownerState(kind, from, to);
     if (!state) return null;
     const batches = kind === "articles" ? this.articleBatches(from, to) : this.ownerBatches(kind, from, to);
@@ -118,16 +129,27 @@ export class SitemapSource {
     }));
   }
 
-  private async articleState(from: number, to: number): Promise<Omit<OpenChild, "batches"> | null> {
+  /** The ids child `page` covers: above `from`, up to `to`. */
+  private rangeOf(page: number): { from: number; to: number } {
+    const from = (page - 1) * this.whole(this.limits.urlsPerSitemap);
+    return { from, to: Math.min(from + this.limits.urlsPerSitemap, LAST_ID) };
+  }
+
+  /** The published articles of an id range, counted and dated from the index alone; null when there are none. */
+  private async articleRange({ from, to }: { from: number; to: number }): Promise<{ n: number; lastmod: Date; ids: string } | null> {
     const [range] = await this.rows(
-      `SELECT COUNT(*) AS n, MAX(a.updated_at) AS lastmod, SUM(a.id) AS ids FROM article a WHERE a.status = :published AND a.id > :from AND a.id <= :to`,
+      `SELECT COUNT(*) AS n, MAX(a.updated_at) AS lastmod, SUM(a.id) AS ids FROM ${this.publishedById} WHERE a.status = :published AND a.id > :from AND a.id <= :to`,
       { from, to },
     );
-    if (Number(range.n) === 0) return null;
+    return Number(range.n) === 0 ? null : { n: Number(range.n), lastmod: this.date(range.lastmod)!, ids: String(range.ids) };
+  }
+
+  private async articleState(from: number, to: number): Promise<Omit<OpenChild, "batches"> | null> {
+    const range = await this.articleRange({ from, to });
+    if (!range) return null;
     // Article URLs may name their section: renaming one (which bumps its version) moves them.
     const [sections] = this.urls.articlesNameSection ? await this.rows(`SELECT COUNT(*) AS n, SUM(version) AS versions, MAX(id) AS last FROM category`) : [{}];
-    const lastModified = this.date(range.lastmod)!;
-    return { lastModified, signature: JSON.stringify([range.n, lastModified.getTime(), String(range.ids), sections, this.urls.home]) };
+    return { lastModified: range.lastmod, signature: JSON.stringify([range.n, range.lastmod.getTime(), range.ids, sections, this.urls.home]) };
   }
 
   private async ownerState(kind: OwnerKind, from: number, to: number): Promise<Omit<OpenChild, "batches"> | null> {
