@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     resetPeakRss(process.pid);
     let urls = 0;
     let bytes = 0;
+    /** The peak so far after each child: flat when streaming holds a batch at a time, rising with each child if anything kept them. */
+    const peaks: string[] = [];
     const started = performance.now();
     for (const child of children) {
       const response = await fetch(`${base}${child}`);
@@ -65,10 +67,13 @@ async function main(): Promise<void> {
         urls += text.split("</url>").length - 1;
         tail = text.slice(-5);
       }
+      const peakSoFar = peakRss(process.pid);
+      peaks.push(`${child.slice("/sitemaps/".length)} ${peakSoFar === null ? "?" : (peakSoFar / MB).toFixed(0)}`);
     }
     const seconds = (performance.now() - started) / 1000;
     const peak = peakRss(process.pid);
     console.log(`Streamed ${children.length} children: ${urls} URLs, ${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+    console.log(`Peak RSS (MB) after each child: ${peaks.join(", ")}`);
     console.log(
       `RSS idle ${(idle / MB).toFixed(0)} MB, peak while streaming ${peak === null ? "unknown (no /proc)" : `${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)} MB)`}`,
     );
