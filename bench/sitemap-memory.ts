@@ -1,13 +1,15 @@
 import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
+import { DEFAULT_SITEMAP_LIMITS } from "../src/config";
 import { createLogger } from "../src/logger";
 import { createServer } from "../src/server";
 import { peakRss, resetPeakRss } from "./process-usage";
 
-const USAGE = `Usage: DATABASE_URL=<a seeded database> node dist/bench/sitemap-memory.js [--migrate] [--runs N]
+const USAGE = `Usage: DATABASE_URL=<a seeded database> node dist/bench/sitemap-memory.js [--migrate] [--runs N] [--per-sitemap N]
 Times GET /sitemap.xml (median and slowest of --runs, 10 unless given), then streams every
 child sitemap it lists and reports this process's peak RSS against its idle RSS before.
---migrate applies pending migrations first (without it the database is measured as it is).`;
+--migrate applies pending migrations first (without it the database is measured as it is);
+--per-sitemap makes children of N URLs (50,000 unless given), so that more of them show whether the peak stays flat.`;
 
 const MB = 1024 * 1024;
 
@@ -26,10 +28,12 @@ async function main(): Promise<void> {
   }
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
+  const perSitemapAt = args.indexOf("--per-sitemap");
+  const sitemaps = { ...DEFAULT_SITEMAP_LIMITS, ...(perSitemapAt >= 0 ? { urlsPerSitemap: Number(args[perSitemapAt + 1]) } : {}) };
   const logger = createLogger("silent");
   const dataSource = await createDataSource(url, logger).initialize();
   if (args.includes("--migrate")) await dataSource.runMigrations({ transaction: "each" });
-  const server = await createServer({ dataSource, logger, schedulerIntervalMs: 0 });
+  const server = await createServer({ dataSource, logger, schedulerIntervalMs: 0, sitemaps });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   try {
@@ -52,8 +56,10 @@ async function main(): Promise<void> {
     resetPeakRss(process.pid);
     let urls = 0;
     let bytes = 0;
-    /** The peak so far after each child: flat when streaming holds a batch at a time, rising with each child if anything kept them. */
+    /** The peak so far after each child (garbage not yet collected included). */
     const peaks: string[] = [];
+    /** The live heap after each child, once collected (with --expose-gc): flat when nothing of a child is kept. */
+    const live: number[] = [];
     const started = performance.now();
     for (const child of children) {
       const response = await fetch(`${base}${child}`);
@@ -68,12 +74,20 @@ async function main(): Promise<void> {
         tail = text.slice(-5);
       }
       const peakSoFar = peakRss(process.pid);
+      if (global.gc) {
+        global.gc();
+        live.push(process.memoryUsage().heapUsed);
+      }
       peaks.push(`${child.slice("/sitemaps/".length)} ${peakSoFar === null ? "?" : (peakSoFar / MB).toFixed(0)}`);
     }
     const seconds = (performance.now() - started) / 1000;
     const peak = peakRss(process.pid);
     console.log(`Streamed ${children.length} children: ${urls} URLs, ${(bytes / MB).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
     console.log(`Peak RSS (MB) after each child: ${peaks.join(", ")}`);
+    if (live.length > 0)
+      console.log(
+        `Live heap after each child, collected: ${(live[0] / MB).toFixed(1)} MB after the first, ${(live.at(-1)! / MB).toFixed(1)} MB after the last`,
+      );
     console.log(
       `RSS idle ${(idle / MB).toFixed(0)} MB, peak while streaming ${peak === null ? "unknown (no /proc)" : `${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)} MB)`}`,
     );
