@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
 import { Author, Category } from "../src/modules/directory";
+import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 
@@ -11,6 +12,11 @@ const SITE = "https://news.example";
 const PUBLISHER = { name: "The Daily <Planet> & Co", language: "en-GB" };
 const W3C_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const HOUR = 3_600_000;
+const SERVER_OPTIONS: Partial<ServerDeps> = {
+  urls: { publicUrl: SITE, articlePath: "/{section}/{slug}" },
+  publisher: PUBLISHER,
+  sitemaps: { urlsPerSitemap: 3, newsArticles: 5 },
+};
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["url", "sitemap"].includes(name) });
 
@@ -249,6 +255,17 @@ describeEachDatabase(
       assert.equal(renamed.status, 200);
       assert.ok((await renamed.text()).includes(`${SITE}/the-climate/`));
       await server().dataSource.getRepository(Category).update(climate.id, { slug: "climate", version: 3 });
+
+      // Another PUBLIC_URL or ARTICLE_URL_TEMPLATE moves every URL of the same rows.
+      const here = (await get("/sitemaps/articles-1.xml")).headers.get("etag")!;
+      const elsewhere = await server().sibling({ ...SERVER_OPTIONS, urls: { publicUrl: SITE, articlePath: "/news/{slug}" } });
+      try {
+        const response = await fetch(`${elsewhere.baseUrl}/sitemaps/articles-1.xml`, { headers: { "if-none-match": here } });
+        assert.equal(response.status, 200);
+        assert.ok((await response.text()).includes(`${SITE}/news/`));
+      } finally {
+        await elsewhere.stop();
+      }
     });
 
     test("answers an unknown child or page with a short 404, never a 500", async () => {
@@ -276,5 +293,5 @@ describeEachDatabase(
       assert.equal(await (await get("/sitemaps/tags-7.xml")).text(), "No such sitemap: /sitemap.xml lists them.\n");
     });
   },
-  { urls: { publicUrl: SITE, articlePath: "/{section}/{slug}" }, publisher: PUBLISHER, sitemaps: { urlsPerSitemap: 3, newsArticles: 5 } },
+  SERVER_OPTIONS,
 );
