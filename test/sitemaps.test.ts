@@ -258,11 +258,11 @@ describeEachDatabase(
 
       // Another PUBLIC_URL or ARTICLE_URL_TEMPLATE moves every URL of the same rows.
       const here = (await get("/sitemaps/articles-1.xml")).headers.get("etag")!;
-      const elsewhere = await server().sibling({ ...SERVER_OPTIONS, urls: { publicUrl: SITE, articlePath: "/news/{slug}" } });
+      const elsewhere = await server().sibling({ ...SERVER_OPTIONS, urls: { publicUrl: SITE, articlePath: "/{section}/story/{slug}" } });
       try {
         const response = await fetch(`${elsewhere.baseUrl}/sitemaps/articles-1.xml`, { headers: { "if-none-match": here } });
         assert.equal(response.status, 200);
-        assert.ok((await response.text()).includes(`${SITE}/news/`));
+        assert.ok((await response.text()).includes(`${SITE}/climate/story/`));
       } finally {
         await elsewhere.stop();
       }
