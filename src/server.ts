@@ -42,6 +42,7 @@ import {
   OperationLimits,
   PublicUrlOptions,
   PublisherOptions,
+  SitemapLimits,
   RedisOptions,
   ReplicaOptions,
   ShutdownOptions,
@@ -100,10 +101,12 @@ export interface ServerDeps {
   views?: ViewOptions;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: the canonical URLs of the `url` fields and the feeds. */
   urls?: PublicUrlOptions;
-  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, named in structured data; "Broadsheet" unless given. */
+  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, named in structured data and news sitemaps; "Broadsheet" in English unless given. */
   publisher?: PublisherOptions;
   /** WEBHOOK_ALLOW_PRIVATE and the delivery schedule; private addresses refused, the reference schedule, unless given. */
   webhooks?: Partial<WebhookOptions>;
+  /** URLs per sitemap; the protocols' caps unless a test lowers them. */
+  sitemaps?: SitemapLimits;
 }
 
 export interface Server {
@@ -167,6 +170,7 @@ export async function createServer({
   urls = DEFAULT_PUBLIC_URLS,
   publisher = DEFAULT_PUBLISHER,
   webhooks,
+  sitemaps,
 }: ServerDeps): Promise<Server> {
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
@@ -222,6 +226,7 @@ export async function createServer({
     urls,
     publisher,
     webhooks,
+    sitemaps,
   });
   caching.cdnPurges?.deliverWith(services.outboxWorker);
   const scheduler = new PublicationScheduler(services.publisher, logger, schedulerIntervalMs);
@@ -262,7 +267,11 @@ export async function createServer({
       }),
   });
   // Modules' own routes (feeds…) read through the schema too, so their answers are tagged and budgeted like /graphql's.
-  const routeDeps: RouteDeps<typeof services> = { services, read: inProcessReads(schema, contextOf, requestTags, cacheControl) };
+  const routeDeps: RouteDeps<typeof services> = {
+    services,
+    read: inProcessReads(schema, contextOf, requestTags, cacheControl),
+    untaggedCacheControl: publicCacheControl(cachingOptions.maxAgeSeconds, { ...cacheControl, sharedMaxAgeSeconds: null }),
+  };
   for (const module of featureModules) module.routes?.(app, routeDeps);
   const stopSubscriptions = serveSubscriptions(
     app.server,

@@ -11,6 +11,7 @@ import {
   DEFAULT_PUBLIC_URLS,
   DEFAULT_PUBLISHER,
   DEFAULT_REDIS,
+  DEFAULT_SITEMAP_LIMITS,
   DEFAULT_VIEWS,
   DEFAULT_WEBHOOKS,
   DEVELOPMENT_AUTH,
@@ -19,6 +20,7 @@ import {
   PublicUrlOptions,
   PublisherOptions,
   WebhookOptions,
+  SitemapLimits,
 } from "./config";
 import { Logger, createLogger } from "./logger";
 import { featureModules } from "./modules";
@@ -50,9 +52,8 @@ export interface CommentOptions extends CommentConfig {
  * speed and the image service.
  * `urls` (PUBLIC_URL, ARTICLE_URL_TEMPLATE) make the canonical URLs and
  * the links in mail; `publisher` (PUBLISHER_*) names who publishes in
- * structured data.
- * the links in mail. `webhooks`: WEBHOOK_ALLOW_PRIVATE and the delivery
- * schedule, which tests shorten.
+ * structured data and news sitemaps. `webhooks`: WEBHOOK_ALLOW_PRIVATE and
+ * the delivery schedule, which tests shorten.
  */
 export interface ServiceOptions {
   auth?: AuthConfig;
@@ -64,6 +65,7 @@ export interface ServiceOptions {
   urls?: PublicUrlOptions;
   publisher?: PublisherOptions;
   webhooks?: Partial<WebhookOptions>;
+  sitemaps?: SitemapLimits;
 }
 
 export function createServices(
@@ -78,6 +80,7 @@ export function createServices(
     urls = DEFAULT_PUBLIC_URLS,
     publisher = DEFAULT_PUBLISHER,
     webhooks = {},
+    sitemaps = DEFAULT_SITEMAP_LIMITS,
   }: ServiceOptions = {},
 ) {
   const articleSettings: ArticleSettings = { ...DEFAULT_ARTICLE_SETTINGS, ...articles };
@@ -113,6 +116,7 @@ export function createServices(
       redisConnections: connections,
       urls,
       publisher,
+      sitemaps,
       references,
       services,
     };

@@ -111,6 +111,17 @@ describeEachDatabase("co-authored bylines", (server) => {
     );
   });
 
+  test("an author who only co-wrote is in the authors' sitemap, dated by that article", async () => {
+    const ds = server().dataSource;
+    const [a, b] = [await createAuthor(ds), await createAuthor(ds)];
+    const publishedAt = new Date(Date.UTC(2026, 2, 3, 4, 5, 6));
+    await createArticle(ds, { author: a, coAuthors: [b], category: section, publishedAt });
+    const xml = await (await fetch(`${server().baseUrl}/sitemaps/authors-1.xml`)).text();
+    const entry = xml.split("<url>").find((url) => url.includes(`/author/${b.slug}<`));
+    assert.ok(entry, `${b.slug} is listed`);
+    assert.match(entry, new RegExp(`<lastmod>${publishedAt.toISOString().slice(0, 19)}`));
+  });
+
   test("a feed and an authors page that show bylines send as many statements as those that show only the lead", async () => {
     const ds = server().dataSource;
     const writers = [await createAuthor(ds), await createAuthor(ds), await createAuthor(ds)];

@@ -96,8 +96,12 @@ function runShell(command: string, baseUrl: string, databaseUrl: string): string
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" },
     encoding: "utf8",
   });
-  // curl exits 0 whatever the answer: the answer itself must be data without errors.
-  if (script === "curl") assert.match(output, /^\{"data":\{(?!.*"errors")/s, `README sh example "${command}" answered ${output}`);
+  // curl exits 0 whatever the answer: a GraphQL answer must be data without errors; another route's must be asked for with
+  // -f (so that a 4xx or 5xx fails the command, and this test) and not piped (which would hide that exit status).
+  if (script === "curl" && /\/graphql\b/.test(command))
+    assert.match(output, /^\{"data":\{(?!.*"errors")/s, `README sh example "${command}" answered ${output}`);
+  else if (script === "curl")
+    assert.ok(/ -\w*f\b/.test(command) && !command.includes("|") && output.length > 0, `README sh example "${command}": use curl -f, unpiped`);
   return output;
 }
 

@@ -15,6 +15,7 @@ export { RateLimit } from "./rate-limit";
 export { DEFAULT_REDIS, RedisOptions } from "./redis";
 export { DEFAULT_REPLICAS, ReplicaOptions } from "./replicas";
 export { DEFAULT_SHUTDOWN, ShutdownOptions } from "./shutdown";
+export { DEFAULT_SITEMAP_LIMITS, SitemapLimits } from "./sitemaps";
 export { DEFAULT_TIMEOUTS, TimeoutOptions } from "./timeouts";
 export { DEFAULT_TRACING, TracingOptions } from "./tracing";
 export { DEFAULT_VIEWS, ViewOptions } from "./views";

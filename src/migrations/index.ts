@@ -10,6 +10,7 @@ import { ArticleViews1764460000000 } from "./1764460000000-ArticleViews";
 import { CommentVotes1764465150000 } from "./1764465150000-CommentVotes";
 import { ImageFocalPoint1764702315000 } from "./1764702315000-ImageFocalPoint";
 import { ArticleSeoOverrides1764800000000 } from "./1764800000000-ArticleSeoOverrides";
+import { SitemapIndex1764810000000 } from "./1764810000000-SitemapIndex";
 import { Webhooks1764820000000 } from "./1764820000000-Webhooks";
 import { ArticleContentBlocks1764830000000 } from "./1764830000000-ArticleContentBlocks";
 import { CoAuthors1764840000000 } from "./1764840000000-CoAuthors";
@@ -28,6 +29,7 @@ export const migrations = [
   CommentVotes1764465150000,
   ImageFocalPoint1764702315000,
   ArticleSeoOverrides1764800000000,
+  SitemapIndex1764810000000,
   Webhooks1764820000000,
   ArticleContentBlocks1764830000000,
   CoAuthors1764840000000,

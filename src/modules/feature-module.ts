@@ -5,7 +5,7 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
-import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, ViewOptions, WebhookOptions } from "../config";
+import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, SitemapLimits, ViewOptions, WebhookOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
 import { WriteEvents } from "../outbox/write-events";
@@ -24,8 +24,10 @@ export interface ServiceDeps<Needs extends object = object> {
   articles: ArticleSettings;
   /** PUBLIC_URL and ARTICLE_URL_TEMPLATE: where the publication's pages are. */
   urls: PublicUrlOptions;
-  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL and PUBLICATION_LANGUAGE: who publishes, for structured data. */
+  /** PUBLISHER_NAME, PUBLISHER_LOGO_URL, PUBLICATION_LANGUAGE: who publishes, for news sitemaps and structured data. */
   publisher: PublisherOptions;
+  /** How many URLs a sitemap holds (the protocols' caps unless a test lowers them). */
+  sitemaps: SitemapLimits;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;
   /** The deployment's event bus (Redis pub/sub across instances). */
@@ -99,6 +101,8 @@ export interface RouteDeps<Services extends object = object> {
     document: DocumentNode,
     variables: Record<string, unknown>,
   ): Promise<ExecutionResult<T> & { cacheControl: string }>;
+  /** The Cache-Control of a public answer read outside the schema, which no purge reaches: the max-age only, for browsers and CDNs alike. */
+  untaggedCacheControl: string;
 }
 
 /** Keeps a manifest's own types (its services and loaders) while checking it against `FeatureModule`. */

@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import fresh from "fresh";
-import { NO_STORE } from "../../caching/cache-control.plugin";
-import { DirectoryServices } from "../directory";
-import { RouteDeps } from "../feature-module";
-import { ErrorCode } from "../../shared/errors";
+import { DirectoryServices } from "../../directory";
+import { RouteDeps } from "../../feature-module";
+import { ErrorCode } from "../../../shared/errors";
+import { etagOf, refuse, validate } from "../http-answers";
 import { FeedDocument, FEED_MEDIA_TYPES, renderFeed } from "./feed-formats";
 import { FEED_QUERIES, FeedFormat, FeedItem, FeedOwner, FeedOwnerKind, MAX_FEED_LIMIT, feedFileOf, feedLimitOf } from "./feed-source";
 
@@ -70,20 +68,12 @@ async function serveFeed(deps: RouteDeps<DirectoryServices>, request: FastifyReq
 }
 
 function sendFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, body: string, updated: Date, cacheControl: string) {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  reply.header("cache-control", cacheControl).header("etag", etag);
-  if (updated.getTime() > 0) reply.header("last-modified", updated.toUTCString());
-  // Only the preconditions: a request's `Cache-Control: no-cache` (which fetch() adds to conditional requests) speaks to caches, not to the origin (RFC 9110 §13.2.1).
-  const conditions = { "if-none-match": request.headers["if-none-match"], "if-modified-since": request.headers["if-modified-since"] };
-  if (fresh(conditions, { etag, "last-modified": reply.getHeader("last-modified") as string | undefined })) return reply.code(304).send();
+  reply.header("cache-control", cacheControl);
+  if (validate(request, reply, etagOf(body), updated)) return reply.code(304).send();
   return reply.type(FEED_MEDIA_TYPES[format]).send(body);
 }
 
 /** The newest change to any item: what Last-Modified and the feeds' own dates say. */
 function lastChangeOf(items: FeedItem[]): Date {
   return new Date(Math.max(0, ...items.map((item) => Date.parse(item.updatedAt))));
-}
-
-function refuse(reply: FastifyReply, status: number, message: string) {
-  return reply.code(status).header("cache-control", NO_STORE).type("text/plain; charset=utf-8").send(message);
 }
