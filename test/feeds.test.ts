@@ -8,6 +8,10 @@ import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
 import { Author, Category, Tag } from "../src/modules/directory";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
+import { Role } from "../src/modules/user/role";
+import { encodeGlobalId } from "../src/shared/global-id";
+import { createUser, signIn } from "./factories/users";
+import { cachingFor } from "./helpers/caching";
 import { describeEachDatabase } from "./helpers/each-database";
 
 const SITE = "https://news.example";
@@ -252,3 +256,42 @@ describeEachDatabase(
   },
   { urls: { publicUrl: SITE, articlePath: "/{section}/{slug}" } },
 );
+
+for (const store of ["memory", "redis"] as const) {
+  describeEachDatabase(
+    `feeds in the response cache (${store})`,
+    (server) => {
+      test("keeps a feed by URL, answers conditional GETs from the hit, and drops it when an article in it changes", async () => {
+        const ds = server().dataSource;
+        const section = await createCategory(ds);
+        const author = await createAuthor(ds);
+        const article = await createArticle(ds, { author, category: section, title: "Before the edit" });
+        const editor = await signIn(server(), await createUser(ds, Role.EDITOR));
+        const path = `/feeds/section/${section.slug}.rss`;
+        const get = (headers: Record<string, string> = {}) => fetch(`${server().baseUrl}${path}`, { headers });
+
+        const miss = await get();
+        assert.equal(miss.headers.get("x-cache"), null);
+        const body = await miss.text();
+        const hit = await get();
+        assert.equal(hit.headers.get("x-cache"), "HIT");
+        assert.equal(await hit.text(), body);
+        for (const header of ["etag", "last-modified", "cache-control", "content-type", "surrogate-key"]) {
+          assert.equal(hit.headers.get(header), miss.headers.get(header), header);
+        }
+        const notModified = await get({ "if-none-match": miss.headers.get("etag")! });
+        assert.equal(notModified.status, 304);
+        assert.equal(notModified.headers.get("x-cache"), "HIT");
+        assert.equal(await notModified.text(), "");
+
+        const update = `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { article { version } } }`;
+        await server().data(update, { input: { id: encodeGlobalId("Article", article.id), version: article.version, title: "After the edit" } }, editor);
+        const fresh = await get({ "if-none-match": miss.headers.get("etag")! });
+        assert.equal(fresh.status, 200, "the edit purged the kept feed");
+        assert.equal(fresh.headers.get("x-cache"), null);
+        assert.match(await fresh.text(), /After the edit/);
+      });
+    },
+    { caching: cachingFor(store, { responseCacheTtlSeconds: 3600 }) },
+  );
+}

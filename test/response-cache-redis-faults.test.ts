@@ -56,7 +56,7 @@ describeEachDatabase(
         // Whatever reached Redis once it answered again (the timed-out purge itself, here) expires with the TTL at the latest.
         const client = new Redis(caching.redisUrl!);
         try {
-          for (const key of await client.keys(`${caching.keyPrefix}response:entry:*`)) {
+          for (const key of await client.keys(`${caching.keyPrefix}response:answer:*`)) {
             const ttl = await client.ttl(key);
             assert.ok(ttl > 0 && ttl <= caching.responseCacheTtlSeconds, `${key} expires in ${ttl}`);
           }

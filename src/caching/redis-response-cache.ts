@@ -43,6 +43,8 @@ return now`;
 
 /** Separates the stored fields: media type, Cache-Control, CDN tags, body. */
 const SEPARATOR = "\n";
+/** The fields before the body, each on a line of its own (header values hold no newline). */
+const HEADER_FIELDS = 5;
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
 
@@ -80,14 +82,15 @@ export class RedisResponseCache implements ResponseCache {
   async lookup(key: string): Promise<Lookup> {
     const [since, stored] = (await this.commands.lookup(this.clockKey, this.entryKey(key))) as [string, string | null | undefined];
     if (!stored) return { since };
-    const [contentType, cacheControl, surrogateKeys] = stored.split(SEPARATOR, 3);
-    const body = stored.slice(contentType.length + cacheControl.length + surrogateKeys.length + 3 * SEPARATOR.length);
-    return { since, answer: { contentType, cacheControl, surrogateKeys, body } };
+    const fields = stored.split(SEPARATOR, HEADER_FIELDS);
+    const [contentType, cacheControl, surrogateKeys, etag, lastModified] = fields;
+    const body = stored.slice(fields.reduce((length, field) => length + field.length + SEPARATOR.length, 0));
+    return { since, answer: { contentType, cacheControl, surrogateKeys, etag, lastModified, body } };
   }
 
   async store(lookup: StoreAt, key: string, answer: CachedAnswer, tags: readonly string[]): Promise<boolean> {
     if (Date.now() - lookup.at > this.ttlSeconds * 1000) return false;
-    const value = [answer.contentType, answer.cacheControl, answer.surrogateKeys, answer.body].join(SEPARATOR);
+    const value = [answer.contentType, answer.cacheControl, answer.surrogateKeys, answer.etag, answer.lastModified, answer.body].join(SEPARATOR);
     return (await this.commands.store(this.entryKey(key), lookup.since, this.ttlSeconds, value, this.prefix, ...tags)) === 1;
   }
 
@@ -96,6 +99,7 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   private entryKey(key: string): string {
-    return `${this.prefix}entry:${key}`;
+    // "answer:": entries of the earlier layout (no validators), under "entry:", are never read and expire.
+    return `${this.prefix}answer:${key}`;
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { validate } from "../http/conditional-get";
 import { graphqlParamsOf, operationHashOf } from "../http/graphql-params";
 import { Logger } from "../logger";
 import { responseCacheHits, responseCacheMisses } from "../metrics";
@@ -8,6 +9,13 @@ import { isPublic } from "./cache-control.plugin";
 import { cdnCacheable, setCdnTags } from "./cdn-tags";
 import { RequestTags } from "./request-tags";
 import { CachedAnswer, ResponseCache, StoreAt } from "./response-cache";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A GET route whose anonymous answers the response cache keeps by URL, as it keeps GraphQL answers by operation (the feeds). */
+    cachedByUrl?: boolean;
+  }
+}
 
 /** Answers bigger than this are not kept: they would crowd out many small ones. */
 const MAX_ANSWER_CHARACTERS = 1024 * 1024;
@@ -21,11 +29,13 @@ interface Pending extends StoreAt {
 
 /**
  * The anonymous response cache on the GraphQL route, before anything is
- * parsed: a preHandler answers a hit from the cache; on a miss, an onSend
- * hook keeps the answer if `cacheControlPlugin` found it shareable (an
- * anonymous query answered without errors). Requests with a credential
- * neither read nor fill it. Registered after the limits and the safelist,
- * so what they refuse is refused here too.
+ * parsed, and on GET routes marked `cachedByUrl`: a preHandler answers a
+ * hit from the cache (a 304 when a conditional GET names the hit's
+ * validators); on a miss, an onSend hook keeps the answer if it is a
+ * shareable 200 (for GraphQL: `cacheControlPlugin` found an anonymous query
+ * answered without errors). Requests with a credential neither read nor
+ * fill it. Registered after the limits and the safelist, so what they
+ * refuse is refused here too.
  */
 export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, requestTags: RequestTags, logger: Logger): void {
   if (!cache.enabled) return;
@@ -71,6 +81,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     responseCacheHits.inc();
     reply.header("content-type", answer.contentType).header("cache-control", answer.cacheControl).header("x-cache", "HIT");
     if (cdnCacheable(request)) setCdnTags(reply, answer.surrogateKeys);
+    if (answer.etag && validate(request, reply, answer.etag, answer.lastModified ? new Date(answer.lastModified) : null)) return reply.code(304).send();
     return reply.send(answer.body);
   });
 
@@ -87,6 +98,8 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       contentType: String(reply.getHeader("content-type")),
       cacheControl: String(reply.getHeader("cache-control")),
       surrogateKeys: requestTags.surrogateKeysOf(request) ?? "",
+      etag: String(reply.getHeader("etag") ?? ""),
+      lastModified: String(reply.getHeader("last-modified") ?? ""),
     };
     // Stored before the answer leaves, so the next request, on any instance, finds it.
     const stored = await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => {
@@ -107,10 +120,17 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
 /**
  * The key of an anonymous request: the operation's hash (its APQ hash, or
  * the sha256 of its text: the same for the same text), operation name,
- * variables and the media types it accepts. Undefined when the request
- * must not share answers.
+ * variables and the media types it accepts; on a `cachedByUrl` route, its
+ * URL and the media types it accepts. Undefined when the request must not
+ * share answers.
  */
 function cacheKeyOf(request: FastifyRequest): string | undefined {
+  if (request.routeOptions.config.cachedByUrl) {
+    if (request.method !== "GET" || carriesCredentials(request.headers)) return undefined;
+    return createHash("sha256")
+      .update(JSON.stringify(["GET", request.url, request.headers.accept ?? ""]))
+      .digest("hex");
+  }
   const params = graphqlParamsOf(request);
   if (params === undefined || carriesCredentials(request.headers) || !passesCsrfPrevention(request.headers)) return undefined;
   const hash = operationHashOf(params);

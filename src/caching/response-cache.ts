@@ -7,6 +7,9 @@ export interface CachedAnswer {
   cacheControl: string;
   /** The CDN tags of the answer, space-separated (`Surrogate-Key`); empty when none are sent. */
   surrogateKeys: string;
+  /** Its ETag and Last-Modified, for conditional GETs of a hit; empty when the answer has none. */
+  etag: string;
+  lastModified: string;
 }
 
 /**
@@ -72,7 +75,7 @@ export class MemoryResponseCache implements ResponseCache {
   ) {
     this.entries = new InMemoryLRUCache<Entry>({
       maxSize: maxBytes,
-      sizeCalculation: (entry) => entry.answer.body.length + entry.answer.contentType.length + entry.answer.surrogateKeys.length,
+      sizeCalculation: (entry) => entry.answer.body.length + entry.answer.contentType.length + entry.answer.surrogateKeys.length + 64,
       // Evicted, expired or replaced: the index forgets the key too.
       dispose: (entry: Entry, key: string) => this.unindex(key, entry.tags),
     });

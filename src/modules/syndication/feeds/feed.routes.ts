@@ -2,7 +2,8 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DirectoryServices } from "../../directory";
 import { RouteDeps } from "../../feature-module";
 import { ErrorCode } from "../../../shared/errors";
-import { etagOf, refuse, validate } from "../http-answers";
+import { etagOf, validate } from "../../../http/conditional-get";
+import { refuse } from "../http-answers";
 import { FeedDocument, FEED_MEDIA_TYPES, renderFeed } from "./feed-formats";
 import { FEED_QUERIES, FeedFormat, FeedItem, FeedOwner, FeedOwnerKind, MAX_FEED_LIMIT, feedFileOf, feedLimitOf } from "./feed-source";
 
@@ -30,11 +31,13 @@ const TITLES: Record<FeedOwnerKind, (name: string) => string> = {
  * (20 unless given, at most 100), read through the API's own queries. Answers
  * carry the Cache-Control those queries get and an ETag (of the body) and
  * Last-Modified (the newest change to an item), and a request that names
- * them back gets a 304.
+ * them back gets a 304. The response cache keeps them by URL, purged with
+ * the tags of what they show, like the GraphQL answers they are read from.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: RouteDeps<DirectoryServices>): void {
-  app.get<{ Params: { file: string } }>("/feeds/:file", (request, reply) => serveFeed(deps, request, reply, null, request.params.file));
-  app.get<{ Params: { kind: string; file: string } }>("/feeds/:kind/:file", (request, reply) =>
+  const cached = { config: { cachedByUrl: true } };
+  app.get<{ Params: { file: string } }>("/feeds/:file", cached, (request, reply) => serveFeed(deps, request, reply, null, request.params.file));
+  app.get<{ Params: { kind: string; file: string } }>("/feeds/:kind/:file", cached, (request, reply) =>
     OWNER_KINDS.includes(request.params.kind)
       ? serveFeed(deps, request, reply, request.params.kind as FeedOwnerKind, request.params.file)
       : refuse(reply, 404, messages.noSuchFeed),

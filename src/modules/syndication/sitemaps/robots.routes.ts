@@ -1,6 +1,6 @@
 import { FastifyInstance } from "fastify";
 import { RouteDeps } from "../../feature-module";
-import { etagOf, validate } from "../http-answers";
+import { etagOf, validate } from "../../../http/conditional-get";
 import { SyndicationServices } from "../syndication.services";
 
 /**
