@@ -3,19 +3,58 @@ import { AccountContext, CommentContext, featureModules } from "./modules";
 import { LoadersOf } from "./modules/feature-module";
 import { Services } from "./services";
 import { Clock, Deadline, systemClock } from "./shared/deadline";
-import { LoaderFactory, LoaderOptions } from "./shared/pagination/paged-loader";
+import { BATCHED, LoaderFactory, LoaderOptions } from "./shared/pagination/paged-loader";
 
 export type Loaders = LoadersOf<typeof featureModules>;
 
 /** A request's context: what every module's resolvers see of it, and more. */
 export type Context = CommentContext & AccountContext & { services: Services; loaders: Loaders };
 
-/** Fresh per request: loaders cache only for the request that made them, and stop at its deadline. */
+/**
+ * Fresh per request: loaders cache only for the request that made them, and
+ * stop at its deadline. A module's loaders are made when the request first
+ * reads one of them, so a request pays only for the modules it reads.
+ */
 export function createLoaders(services: Services, options: LoaderOptions, deadline: Deadline = Deadline.NONE): Loaders {
-  const make = new LoaderFactory(options, deadline);
-  const loaders = {} as Loaders;
-  for (const module of featureModules) if (module.loaders) Object.assign(loaders, module.loaders(services, make));
-  return loaders;
+  let Lazy = lazyLoaderClasses.get(services);
+  if (!Lazy) lazyLoaderClasses.set(services, (Lazy = lazyLoaderClass(services)));
+  return new Lazy(new LoaderFactory(options, deadline));
+}
+
+const FACTORY = Symbol("loader factory");
+const MADE = Symbol("loaders made, by module");
+
+interface LazyLoaders {
+  [FACTORY]: LoaderFactory;
+  [MADE]: (Record<string, unknown> | undefined)[];
+}
+
+const lazyLoaderClasses = new WeakMap<Services, new (make: LoaderFactory) => Loaders>();
+
+/**
+ * A class whose instances are one request's loaders: a getter per loader
+ * name, on the prototype, makes the loaders of the module that has it (with
+ * the request's factory) the first time the request reads any of them.
+ * The names are those of a set made once here.
+ */
+function lazyLoaderClass(services: Services): new (make: LoaderFactory) => Loaders {
+  function RequestLoaders(this: LazyLoaders, make: LoaderFactory) {
+    this[FACTORY] = make;
+    this[MADE] = [];
+  }
+  featureModules.forEach((module, index) => {
+    const loadersOf = module.loaders?.bind(module) as ((services: Services, make: LoaderFactory) => Record<string, unknown>) | undefined;
+    if (!loadersOf) return;
+    for (const name of Object.keys(loadersOf(services, new LoaderFactory(BATCHED)))) {
+      Object.defineProperty(RequestLoaders.prototype, name, {
+        enumerable: true,
+        get(this: LazyLoaders) {
+          return (this[MADE][index] ??= loadersOf(services, this[FACTORY]))[name];
+        },
+      });
+    }
+  });
+  return RequestLoaders as unknown as new (make: LoaderFactory) => Loaders;
 }
 
 /** What a transport knows of a request when its context is made. */

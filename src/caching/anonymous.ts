@@ -28,8 +28,17 @@ export function carriesCredentials(headers: Headers): boolean {
   return CREDENTIAL_HEADERS.some((name) => (header(headers, name) ?? "") !== "") || wroteRecently(header(headers, "cookie"));
 }
 
+/** `asksWithToken` per parsed document: Apollo hands every request with the same query text the same document. */
+const tokenAsked = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the operation passes a token or a reader key as an argument, so that its answer belongs to whoever holds it. */
 export function asksWithToken(document: DocumentNode): boolean {
+  let found = tokenAsked.get(document);
+  if (found === undefined) tokenAsked.set(document, (found = findsTokenArgument(document)));
+  return found;
+}
+
+function findsTokenArgument(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.ARGUMENT](node) {

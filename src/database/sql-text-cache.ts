@@ -1,4 +1,6 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { isPostgres } from "./dialect";
+import { nameStatement } from "./prepared-statements";
 
 /** Distinct shapes kept; list reads have a few dozen (orders × directions × selections). */
 const MAX_SHAPES = 500;
@@ -31,6 +33,14 @@ export function reuseSqlText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>)
   const build = qb.getQuery.bind(qb);
   if (kept !== undefined) {
     qb.getQuery = verify ? () => checked(kept, build()) : () => kept;
+    if (isPostgres(qb.connection)) {
+      const expand = qb.getQueryAndParameters.bind(qb);
+      qb.getQueryAndParameters = () => {
+        const [text, parameters] = expand();
+        nameStatement(text);
+        return [text, parameters];
+      };
+    }
     return qb;
   }
   qb.getQuery = () => {
