@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
 import { Author, Category } from "../src/modules/directory";
+import { newsLanguageOf } from "../src/modules/syndication/sitemaps/sitemap-xml";
 import { ServerDeps } from "../src/server";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
@@ -27,6 +28,21 @@ interface UrlEntry {
 
 /** A W3C datetime to the second, as the sitemaps write them. */
 const w3c = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+test("names the news sitemap's language as Google News wants it: ISO 639 alone, Chinese as zh-cn or zh-tw", () => {
+  const cases: [string, string][] = [
+    ["en", "en"],
+    ["pt-BR", "pt"],
+    ["EN-gb", "en"],
+    ["zh", "zh-cn"],
+    ["zh-CN", "zh-cn"],
+    ["zh-Hans-SG", "zh-cn"],
+    ["zh-TW", "zh-tw"],
+    ["zh-Hant", "zh-tw"],
+    ["zh-HK", "zh-tw"],
+  ];
+  for (const [tag, expected] of cases) assert.equal(newsLanguageOf(tag), expected, tag);
+});
 
 describeEachDatabase(
   "Sitemaps: an index of keyset-paged children, the Google News sitemap and robots.txt",
@@ -206,7 +222,11 @@ describeEachDatabase(
         recent.slice(0, 5).map(articleUrl),
       );
       for (const [index, entry] of entries.entries()) {
-        assert.deepEqual(entry["news:news"]["news:publication"], { "news:name": PUBLISHER.name, "news:language": "en-GB" });
+        assert.deepEqual(
+          entry["news:news"]["news:publication"],
+          { "news:name": PUBLISHER.name, "news:language": "en" },
+          "Google News takes the ISO 639 code alone",
+        );
         assert.equal(entry["news:news"]["news:publication_date"], w3c(recent[index].publishedAt!));
         assert.equal(entry["news:news"]["news:title"], recent[index].title.replace("\u0001", ""));
       }

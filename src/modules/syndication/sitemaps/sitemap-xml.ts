@@ -49,11 +49,23 @@ export function urlEntries(urls: SitemapUrl[]): string {
 
 /** The Google News sitemap: each article with its publication (name and language), publication date and title. */
 export function newsSitemap(publisher: PublisherOptions, entries: NewsEntry[]): string {
-  const publication = `<news:publication><news:name>${xmlText(publisher.name)}</news:name><news:language>${xmlText(publisher.language)}</news:language></news:publication>`;
+  const language = newsLanguageOf(publisher.language);
+  const publication = `<news:publication><news:name>${xmlText(publisher.name)}</news:name><news:language>${language}</news:language></news:publication>`;
   const urls = entries.map(
     (entry) =>
       `<url><loc>${xmlText(entry.loc)}</loc><news:news>${publication}` +
       `<news:publication_date>${w3cDatetime(entry.publishedAt)}</news:publication_date><news:title>${xmlText(entry.title)}</news:title></news:news></url>\n`,
   );
   return `${PROLOGUE}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${urls.join("")}</urlset>\n`;
+}
+
+/**
+ * `news:language` as Google News wants it: the ISO 639 code alone (`pt-BR`
+ * is `pt`), except Chinese, which is `zh-cn` (simplified) or `zh-tw`
+ * (traditional: Taiwan, Hong Kong, Macau or the Hant script).
+ */
+export function newsLanguageOf(tag: string): string {
+  const [language, ...subtags] = tag.toLowerCase().split("-");
+  if (language !== "zh") return language;
+  return subtags.some((subtag) => ["tw", "hk", "mo", "hant"].includes(subtag)) ? "zh-tw" : "zh-cn";
 }
