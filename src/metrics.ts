@@ -40,6 +40,18 @@ export const responseCacheMisses = new Counter({
   registers: [metricsRegistry],
 });
 
+export const fragmentCacheHits = new Counter({
+  name: "fragment_cache_hits_total",
+  help: "Parts of answers (related-articles rankings) read from the response cache's store instead of computed.",
+  registers: [metricsRegistry],
+});
+
+export const fragmentCacheMisses = new Counter({
+  name: "fragment_cache_misses_total",
+  help: "Parts of answers (related-articles rankings) the response cache's store did not hold: computed, and kept when they may be.",
+  registers: [metricsRegistry],
+});
+
 export const responseCachePurgeFailures = new Counter({
   name: "response_cache_purge_failures_total",
   help: "Purges of the response cache that failed (Redis unreachable): the answers they should have dropped expire with their TTL.",

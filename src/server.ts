@@ -223,6 +223,7 @@ export async function createServer({
     logger,
     comments: { ...comments, redisConnections },
     contentChanged: replicas ? purgingAgainAfter(caching.contentChanged, readYourWritesWindowMs(replicaOptions)) : caching.contentChanged,
+    fragments: caching.fragments,
     views,
     articles,
     urls,

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { ContentChanged, nothingToPurge } from "./caching/content-changes";
+import { FragmentCache, noFragmentCache } from "./caching/fragment-cache";
 import {
   ArticleSettings,
   AuthConfig,
@@ -60,6 +61,8 @@ export interface ServiceOptions {
   logger?: Logger;
   comments?: CommentOptions;
   contentChanged?: ContentChanged;
+  /** Where parts of answers are kept (the response cache's store); none by default. */
+  fragments?: FragmentCache;
   views?: ViewOptions;
   articles?: Partial<ArticleSettings>;
   urls?: PublicUrlOptions;
@@ -75,6 +78,7 @@ export function createServices(
     logger = silentLogger,
     comments: options = {},
     contentChanged = nothingToPurge,
+    fragments = noFragmentCache,
     views = DEFAULT_VIEWS,
     articles = {},
     urls = DEFAULT_PUBLIC_URLS,
@@ -107,6 +111,7 @@ export function createServices(
       comments,
       articles: articleSettings,
       contentChanged: changed,
+      fragments,
       pubsub,
       outboxWorker,
       events,

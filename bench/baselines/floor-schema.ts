@@ -36,7 +36,7 @@ export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>, rea
   const rankings = new Map<number, Promise<RelatedRanking>>();
   const rankingOf = (article: Article) => {
     let ranking = rankings.get(article.id);
-    if (!ranking) rankings.set(article.id, (ranking = readingPath.rankings([article.id], false).then(([first]) => first)));
+    if (!ranking) rankings.set(article.id, (ranking = readingPath.firstRankings([article.id]).then(([first]) => first)));
     return ranking;
   };
   const picks = async (article: Article) =>

@@ -6,6 +6,7 @@ import { CachingOptions, DEFAULT_REDIS, OperationLimits } from "../config";
 import { Logger } from "../logger";
 import { RedisConnections } from "../redis/redis-connections";
 import { ContentChanged, contentChangedOf } from "./content-changes";
+import { FragmentCache } from "./fragment-cache";
 import { Manifest, loadManifest, persistedQueryOptions } from "./persisted-queries";
 import { RedisResponseCache } from "./redis-response-cache";
 import { MemoryResponseCache, ResponseCache, noResponseCache } from "./response-cache";
@@ -15,6 +16,8 @@ export interface Caching {
   manifest: Manifest | null;
   persistedQueries: PersistedQueryOptions | false;
   responseCache: ResponseCache;
+  /** Parts of answers kept in the response cache's store (rankings), purged by the same tags. */
+  fragments: FragmentCache;
   /** CDN_PURGE_URL's purges; `deliverWith` the outbox worker once the services are built. */
   cdnPurges: CdnPurges | null;
   contentChanged: ContentChanged;
@@ -43,6 +46,7 @@ export function createCaching(
     manifest,
     persistedQueries: persistedQueryOptions(options, limits, manifest, redis),
     responseCache,
+    fragments: new FragmentCache(responseCache, logger),
     cdnPurges,
     contentChanged: contentChangedOf(responseCache, options.responseCacheTtlSeconds, cdnPurges, logger),
     close: async () => redis?.disconnect(),

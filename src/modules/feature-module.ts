@@ -5,6 +5,7 @@ import { ClassType } from "type-graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { AnswerTagRules } from "../caching/answer-tags";
 import { ContentChanged } from "../caching/content-changes";
+import { FragmentCache } from "../caching/fragment-cache";
 import { ArticleSettings, AuthConfig, CommentSettings, PublicUrlOptions, PublisherOptions, SitemapLimits, ViewOptions, WebhookOptions } from "../config";
 import { Logger } from "../logger";
 import { DeliveryWorker } from "../outbox/delivery-worker";
@@ -30,6 +31,8 @@ export interface ServiceDeps<Needs extends object = object> {
   sitemaps: SitemapLimits;
   /** Purges what a committed write changed from the response cache and CDNs. */
   contentChanged: ContentChanged;
+  /** Parts of answers kept beside them in the response cache's store, purged by the same tags (off with the cache). */
+  fragments: FragmentCache;
   /** The deployment's event bus (Redis pub/sub across instances). */
   pubsub: PubSub;
   /** Mail and CDN purges, delivered after the transaction that queued them. */

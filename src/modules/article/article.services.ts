@@ -33,6 +33,7 @@ export function articleServices({
   views,
   redisConnections,
   publisher,
+  fragments,
   services,
 }: ServiceDeps<UserServices & DirectoryServices>) {
   const seenReaders = seenReadersFor(views, redisConnections);
@@ -47,7 +48,7 @@ export function articleServices({
     articleLookup,
     images,
     seo: new ArticleSeoService(images, services.urls, publisher),
-    readingPath: new ReadingPathService(dataSource, articles),
+    readingPath: new ReadingPathService(dataSource, articles, fragments),
     editor,
     revisions: new ArticleRevisionService(dataSource, editor, contentChanged),
     preview: new ArticlePreviewService(dataSource, services.signer, articleLookup),

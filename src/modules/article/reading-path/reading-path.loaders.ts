@@ -6,9 +6,9 @@ export function createReadingPathLoaders(readingPath: ReadingPathService, make: 
     make.batch((ids: readonly number[]) => readingPath.neighbours(ids, direction, sameCategory));
   return {
     /** Shared by every field of the request that needs an article's ranking: it is computed once. */
-    relatedRankingByArticle: make.batch((ids: readonly number[]) => readingPath.rankings(ids, false)),
+    relatedRankingByArticle: make.batch((ids: readonly number[]) => readingPath.firstRankings(ids)),
     /** For the rare page beyond the first RANK_DEPTH (deep cursors, `last`). */
-    fullRelatedRankingByArticle: make.batch((ids: readonly number[]) => readingPath.rankings(ids, true)),
+    fullRelatedRankingByArticle: make.batch((ids: readonly number[]) => readingPath.fullRankings(ids)),
     previousByArticle: neighbours("previous", false),
     nextByArticle: neighbours("next", false),
     previousInCategoryByArticle: neighbours("previous", true),

@@ -1,11 +1,13 @@
 import { DataSource } from "typeorm";
+import { tags } from "../../../caching/cache-tags";
+import { FragmentCache } from "../../../caching/fragment-cache";
 import { groupRows } from "../../../shared/batch";
 import { rowHydrator } from "../../../database/row-hydrator";
 import { MAX_PAGE_SIZE } from "../../../shared/pagination/page-request";
 import { ArticleStatus } from "../article-status";
 import { Article } from "../article.entity";
 import { ArticleService } from "../article.service";
-import { RelatedArticle, RelatedRanking, reasonsOf } from "./related-article";
+import { RelatedArticle, RelatedRanking, rankingCodec, reasonsOf } from "./related-article";
 import { relatedRankingSql } from "./related.sql";
 
 /**
@@ -27,6 +29,7 @@ interface RankingRow {
   id: number | string;
   published_at: unknown;
   pinned: number | string;
+  source_published: number | string;
   shared_tags: number | string;
   same_category: number | string;
   same_author: number | string;
@@ -43,14 +46,31 @@ export class ReadingPathService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly articles: ArticleService,
+    private readonly fragments: FragmentCache,
   ) {}
 
   /**
-   * Each article's related articles, best first: the first RANK_DEPTH when
-   * `deep` is false, else all of them. Rows carry ids, not articles: the
+   * Each article's related articles, best first: the first RANK_DEPTH, what
+   * every page of a ranking but a deep one reads. Rankings of published
+   * articles are kept in the fragment cache (with the response cache) until
+   * a change to the reading path purges them: a comment, which purges the
+   * article's page, leaves its ranking. Rows carry ids, not articles: the
    * few a page shows are read by id, with the other articles of the request.
    */
-  async rankings(articleIds: readonly number[], deep: boolean): Promise<RelatedRanking[]> {
+  async firstRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
+    return this.fragments.through("related-ranking", articleIds, rankingCodec, async (ids) => {
+      const { rankings, published } = await this.rank(ids, false);
+      return rankings.map((ranking, index) => ({ value: ranking, tags: published[index] ? [tags.readingPath] : null }));
+    });
+  }
+
+  /** Each article's related articles, all of them, best first: for the rare page beyond the first RANK_DEPTH. */
+  async fullRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
+    return (await this.rank(articleIds, true)).rankings;
+  }
+
+  /** The rankings in one statement, and whether each source is published (only those may be kept: drafts' edits purge nothing). */
+  private async rank(articleIds: readonly number[], deep: boolean): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, !deep), {
       relatedSourceIds: articleIds,
       relatedPublished: ArticleStatus.PUBLISHED,
@@ -58,13 +78,18 @@ export class ReadingPathService {
     });
     const rows: RankingRow[] = await this.dataSource.query(sql, parameters);
     const rankings = new Map<number, RelatedRanking>();
+    const published = new Set<number>();
     for (const row of rows) {
       const sourceId = Number(row.source_id);
       const ranking = rankings.get(sourceId) ?? { rows: [], total: Number(row.total) };
       ranking.rows.push(this.relatedArticle(row));
       rankings.set(sourceId, ranking);
+      if (Number(row.source_published) > 0) published.add(sourceId);
     }
-    return articleIds.map((articleId) => rankings.get(articleId) ?? { rows: [], total: 0 });
+    return {
+      rankings: articleIds.map((articleId) => rankings.get(articleId) ?? { rows: [], total: 0 }),
+      published: articleIds.map((articleId) => published.has(articleId)),
+    };
   }
 
   /**

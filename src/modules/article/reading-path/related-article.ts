@@ -1,8 +1,19 @@
 import { Field, Float, ObjectType } from "type-graphql";
+import { FragmentCodec } from "../../../caching/fragment-cache";
 import { ConnectionType, EdgeBase } from "../../../shared/pagination/connection.types";
 import { SortOrder } from "../../../shared/pagination/sort-order";
 import { Article } from "../article.entity";
 import { RelatedReason } from "./related-reason";
+
+/** A ranking as the fragment cache keeps it: JSON, with each time as its ISO text. */
+export const rankingCodec: FragmentCodec<RelatedRanking> = {
+  encode: (ranking) => JSON.stringify(ranking),
+  decode: (text) => {
+    const ranking = JSON.parse(text) as RelatedRanking;
+    for (const row of ranking.rows) row.publishedAt = new Date(row.publishedAt);
+    return ranking;
+  },
+};
 
 /** An article as related to another one: its place in the ranking (its score, and why it is listed). */
 export interface RelatedArticle {

@@ -31,8 +31,8 @@ export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 
 
 /**
  * SQL of each source's ranking, best first (the order of `relatedOrder`):
- * rows `(source_id, id, published_at, pinned, shared_tags, same_category,
- * same_author, score, total)`, the first `:rankDepth` of each source when
+ * rows `(source_id, id, published_at, pinned, source_published,
+ * shared_tags, same_category, same_author, score, total)`, the first `:rankDepth` of each source when
  * `depth` is set, all otherwise; `total` counts them all. One statement
  * serves every field that needs the ranking (the page, its count, Keep
  * Reading, Check Also): the scores are computed once per request.
@@ -49,7 +49,7 @@ export function relatedRankingSql(dataSource: DataSource, depth: boolean): strin
 
 /**
  * SQL of a derived table `(source_id, id, published_at, pinned,
- * shared_tags, same_category, same_author, score)`: one row per published
+ * source_published, shared_tags, same_category, same_author, score)`: one row per published
  * candidate C of each source in `:...relatedSourceIds`, never the source
  * itself. `:relatedPublished` is the PUBLISHED status.
  */
@@ -67,6 +67,7 @@ function relatedScoresSql(dataSource: DataSource): string {
   // article_ranking migration): INDEXED BY makes it read them from the covering index.
   return `(SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
       CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
+      CASE WHEN source.status = :relatedPublished THEN 1 ELSE 0 END AS source_published,
       SUM(signal.tagged) AS shared_tags,
       CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
       CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
