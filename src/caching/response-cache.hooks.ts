@@ -23,8 +23,14 @@ const MAX_ANSWER_CHARACTERS = 1024 * 1024;
 /** A miss waiting for its answer: stored under the key, if no tag of it was purged since the lookup. */
 interface Pending extends StoreAt {
   key: string;
-  /** Hands the stored answer (or null: none was stored) to the requests for the same key that waited for it. */
+  /** Hands the answer computed (or null: none that may be shared) to the requests for the same key that waited for it. */
   settle(answer: CachedAnswer | null): void;
+}
+
+/** An answer being computed on this instance, and the purge clock of the lookup that missed it. */
+interface Flight {
+  since: string;
+  answer: Promise<CachedAnswer | null>;
 }
 
 /**
@@ -44,10 +50,13 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
    * This instance's misses being answered, by key: a request for an answer
    * already being computed waits for it instead of computing it again, so a
    * purge of a busy page costs one execution, not one per request meanwhile.
-   * It is served only if it was stored, that is if no tag of it was purged
-   * since its lookup.
+   * A request joins a computation only if nothing was purged between their
+   * lookups (their purge clocks are equal). It then gets the answer even if
+   * a purge while it was computed kept it from being stored: that write had
+   * not completed when the request arrived, so the answer is one the request
+   * could have read itself. Requests after the purge compute a new one.
    */
-  const inFlight = new Map<string, Promise<CachedAnswer | null>>();
+  const inFlight = new Map<string, Flight>();
 
   app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
     const key = cacheKeyOf(request);
@@ -60,19 +69,24 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       logger.warn({ err, requestId: request.id }, "response cache unavailable: answering uncached");
       return;
     }
-    const answer = lookup.answer ?? (await inFlight.get(key));
+    let answer = lookup.answer;
+    const flight = inFlight.get(key);
+    if (!answer && flight?.since === lookup.since) answer = (await flight.answer) ?? undefined;
     if (!answer) {
       responseCacheMisses.inc();
-      if (!inFlight.has(key)) {
+      // Leads a new computation unless one began at this purge clock or later (it then computes alone).
+      const current = inFlight.get(key);
+      if (!current || Number(lookup.since) > Number(current.since)) {
         let settle!: (answer: CachedAnswer | null) => void;
-        inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+        const mine: Flight = { since: lookup.since, answer: new Promise((resolve) => (settle = resolve)) };
+        inFlight.set(key, mine);
         pending.set(request, {
           key,
           since: lookup.since,
           at,
-          settle: (stored) => {
-            inFlight.delete(key);
-            settle(stored);
+          settle: (computed) => {
+            if (inFlight.get(key) === mine) inFlight.delete(key);
+            settle(computed);
           },
         });
       }
@@ -102,11 +116,10 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       lastModified: String(reply.getHeader("last-modified") ?? ""),
     };
     // Stored before the answer leaves, so the next request, on any instance, finds it.
-    const stored = await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => {
+    await cache.store(miss, miss.key, answer, [...requestTags.tagsOf(request)]).catch((err: unknown) => {
       logger.warn({ err, requestId: request.id }, "response not cached");
-      return false;
     });
-    miss.settle(stored ? answer : null);
+    miss.settle(answer);
     return payload;
   });
 
