@@ -1,4 +1,5 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
+import { readEntity } from "../../database/entity-reads";
 import { isStorableText } from "../../shared/input-text";
 import { User } from "../user";
 import { articlePolicy } from "./article-policy";
@@ -39,6 +40,6 @@ export class ArticleLookupService {
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", lookup);
     if (status) qb.andWhere("article.status = :status", { status });
-    return qb.getOne();
+    return readEntity(qb);
   }
 }
