@@ -41,3 +41,14 @@ export function pageOfList<T>(rows: T[], request: PageRequest<T>): Page<T> {
   const reading = request.backward ? bounded.reverse() : bounded;
   return pageFromRows(reading.slice(0, request.limit + 1), request);
 }
+
+/**
+ * The page a forward `request` for `limit` items reads, cut from `page`, the
+ * same list read with a larger limit: its first `limit` nodes, and more
+ * after them if `page` has more than that or more after it.
+ */
+export function pagePrefix<T>(page: Page<T>, limit: number): Page<T> {
+  if (page.nodes.length <= limit) return page;
+  const nodes = page.nodes.slice(0, limit);
+  return { nodes, cursor: page.cursor, hasNextPage: true, hasPreviousPage: page.hasPreviousPage };
+}
