@@ -123,6 +123,16 @@ describeEachDatabase(
       });
     });
 
+    test("a page that holds a whole list gives its totalCount without counting in SQL", async () => {
+      const counted = (first: number) => `query { authors(first: 3) { nodes { articles(first: ${first}) { totalCount nodes { slug } } } } }`;
+      assert.equal(await server().countQueries(counted(5)), 2);
+      assert.equal(await server().countQueries(counted(2)), 3);
+      for (const first of [2, 5]) {
+        const { authors } = await server().data(counted(first));
+        for (const author of authors.nodes) assert.equal(author.articles.totalCount, 4);
+      }
+    });
+
     test("a page of 100 articles answers completely", async () => {
       const { articles } = await server().data(FEED, { first: 100 });
       assert.equal(articles.totalCount, 100);
