@@ -170,11 +170,12 @@ describeEachDatabase("the article page in one request", (server) => {
     assert.equal(article.nextArticle.slug, publishedAtMinute(22));
   });
 
-  test("takes at most 20 SQL statements, and the same number when every list on the page grows from 3 to 30", async (t) => {
+  test("takes at most 20 SQL statements, and no more when every list on the page grows from 3 to 30", async (t) => {
     const small = await server().countQueries(ARTICLE_PAGE, { slug: page.slug, first: 3 });
     const large = await server().countQueries(ARTICLE_PAGE, { slug: page.slug, first: 30 });
     assert.ok(small <= 20, `expected at most 20 statements, got ${small}`);
-    assert.equal(large, small);
+    // Fewer when a page of 30 holds a whole list: its totalCount takes no statement.
+    assert.ok(large <= small, `expected at most ${small} statements, got ${large}`);
     const { article } = await server().data(ARTICLE_PAGE, { slug: page.slug, first: 30 });
     assert.equal(article.comments.nodes.length, 30);
     assert.equal(article.comments.nodes[0].replies.nodes.length, 30);

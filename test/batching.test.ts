@@ -108,6 +108,31 @@ describeEachDatabase(
       }
     });
 
+    test("pages of one list that differ only in size and fields share one statement, each the page it would be alone", async () => {
+      const page = (first: number, fields: string) => `articles(first: ${first}) { nodes { ${fields} } pageInfo { hasNextPage endCursor } }`;
+      const authorsShowing = (selection: string) => `query { authors(first: 3) { nodes { ${selection} } } }`;
+      const both = authorsShowing(`few: ${page(2, "slug")} more: ${page(4, "slug title")}`);
+      assert.equal(await server().countQueries(both), 2);
+      const { authors } = await server().data(both);
+      const few = (await server().data(authorsShowing(page(2, "slug")))).authors.nodes;
+      const more = (await server().data(authorsShowing(page(4, "slug title")))).authors.nodes;
+      authors.nodes.forEach((author: any, index: number) => {
+        assert.deepEqual(author.few, few[index].articles);
+        assert.deepEqual(author.more, more[index].articles);
+        assert.equal(author.few.pageInfo.hasNextPage, true);
+      });
+    });
+
+    test("a page that holds a whole list gives its totalCount without counting in SQL", async () => {
+      const counted = (first: number) => `query { authors(first: 3) { nodes { articles(first: ${first}) { totalCount nodes { slug } } } } }`;
+      assert.equal(await server().countQueries(counted(5)), 2);
+      assert.equal(await server().countQueries(counted(2)), 3);
+      for (const first of [2, 5]) {
+        const { authors } = await server().data(counted(first));
+        for (const author of authors.nodes) assert.equal(author.articles.totalCount, 4);
+      }
+    });
+
     test("a page of 100 articles answers completely", async () => {
       const { articles } = await server().data(FEED, { first: 100 });
       assert.equal(articles.totalCount, 100);

@@ -33,7 +33,8 @@ export function reuseSqlText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>)
   const build = qb.getQuery.bind(qb);
   if (kept !== undefined) {
     qb.getQuery = verify ? () => checked(kept, build()) : () => kept;
-    if (isPostgres(qb.connection)) {
+    // A list of values (`:...ids`) gives a text per list length: named, they would crowd out the shapes that repeat.
+    if (isPostgres(qb.connection) && !kept.includes(":...")) {
       const expand = qb.getQueryAndParameters.bind(qb);
       qb.getQueryAndParameters = () => {
         const [text, parameters] = expand();

@@ -1,9 +1,12 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
+import { reuseSqlText } from "../../database/sql-text-cache";
 import { isStorableText } from "../../shared/input-text";
+import { shapedEntity } from "../../shared/pagination/fetch";
 import { User } from "../user";
 import { articlePolicy } from "./article-policy";
 import { ArticleStatus } from "./article-status";
 import { Article } from "./article.entity";
+import { articlePageShape } from "./list/article-list-shape";
 
 export type ArticleLookup = { id: number } | { slug: string };
 
@@ -17,9 +20,12 @@ export type ArticleLookup = { id: number } | { slug: string };
 export class ArticleLookupService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Published only: what every reader may see. */
-  published(lookup: ArticleLookup): Promise<Article | null> {
-    return this.find(lookup, ArticleStatus.PUBLISHED);
+  /**
+   * Published only: what every reader may see. `fields`, those the client
+   * selected on the article, join in the byline, section and tags it shows.
+   */
+  published(lookup: ArticleLookup, fields: readonly string[] = []): Promise<Article | null> {
+    return this.find(lookup, ArticleStatus.PUBLISHED, fields);
   }
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
@@ -33,12 +39,14 @@ export class ArticleLookupService {
     return this.find(lookup);
   }
 
-  private async find(lookup: ArticleLookup, status?: ArticleStatus): Promise<Article | null> {
+  private async find(lookup: ArticleLookup, status?: ArticleStatus, fields: readonly string[] = []): Promise<Article | null> {
     if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
-    const qb: SelectQueryBuilder<Article> = this.dataSource.getRepository(Article).createQueryBuilder("article");
+    const shape = articlePageShape(fields);
+    const qb: SelectQueryBuilder<Article> = shape.select(this.dataSource.getRepository(Article).createQueryBuilder("article"), "article");
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", lookup);
     if (status) qb.andWhere("article.status = :status", { status });
-    return qb.getOne();
+    const [row] = await reuseSqlText(qb).getRawMany();
+    return row ? shapedEntity(this.dataSource, Article, "article", shape)(row) : null;
   }
 }

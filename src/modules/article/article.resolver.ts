@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 
 import { ArticleContext } from "./article.services";
 import { BadUserInputError } from "../../shared/errors";
 import { Connection } from "../../shared/pagination/connection.types";
-import { nodeFieldsOf } from "../../shared/pagination/node-fields";
+import { nodeFieldsOf, selectedFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { truncateAtWord } from "../../shared/text";
 import { Author, Category, Tag } from "../directory";
@@ -25,11 +25,13 @@ export class ArticleResolver {
       "By slug (current or a former one) or by id. Readers see published articles only; " +
       "signed-in editors, and authors for their own, also drafts and scheduled ones (preview), as does anyone with its previewToken.",
   })
-  async article(@Args() { slug, id, previewToken }: ArticleLookupArgs, @Ctx() ctx: ArticleContext): Promise<Article | null> {
+  async article(@Args() { slug, id, previewToken }: ArticleLookupArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Article | null> {
     const rowId = ctx.services.articles.lookupId(slug, id);
     const lookup = rowId === null ? { slug: slug! } : { id: rowId };
     if (previewToken != null) return ctx.services.preview.read(previewToken, lookup);
-    const published = await (rowId === null ? ctx.services.articleLookup.published({ slug: slug! }) : ctx.loaders.articleById.load(rowId));
+    const published = await (rowId === null
+      ? ctx.services.articleLookup.published({ slug: slug! }, selectedFieldsOf(info))
+      : ctx.loaders.articleById.load(rowId));
     if (published || !ctx.viewer) return published;
     return ctx.services.articleLookup.readable(ctx.viewer, lookup);
   }

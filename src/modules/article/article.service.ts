@@ -1,4 +1,5 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
+import { reuseSqlText } from "../../database/sql-text-cache";
 import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
@@ -89,7 +90,7 @@ export class ArticleService {
 
   async inListByIds(ids: readonly number[]): Promise<(Article | null)[]> {
     const shape = articleListShape();
-    const raw = await shape.select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids }).getRawMany();
+    const raw = await reuseSqlText(shape.select(this.published(), "article").andWhere("article.id IN (:...ids)", { ids })).getRawMany();
     const rows = raw.map(shapedEntity(this.dataSource, Article, "article", shape));
     return inKeyOrder(ids, rows, (article) => article.id);
   }

@@ -1,4 +1,5 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
+import { reuseSqlText } from "../../database/sql-text-cache";
 import { inKeyOrder } from "../../shared/batch";
 import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
@@ -50,14 +51,15 @@ export class CommentService {
 
   /** Each article's approved inline feedback counted by the block it is pinned to: one grouped statement for every article. */
   async countInlineFeedbackByBlock(articleIds: readonly number[]): Promise<Map<string, number>[]> {
-    const rows: { article_id: number | string; block_id: string; count: number | string }[] = await this.inlineFeedback()
-      .select("comment.article_id", "article_id")
-      .addSelect("comment.anchor_block_id", "block_id")
-      .addSelect("COUNT(*)", "count")
-      .andWhere("comment.article_id IN (:...articleIds)", { articleIds })
-      .groupBy("comment.article_id")
-      .addGroupBy("comment.anchor_block_id")
-      .getRawMany();
+    const rows: { article_id: number | string; block_id: string; count: number | string }[] = await reuseSqlText(
+      this.inlineFeedback()
+        .select("comment.article_id", "article_id")
+        .addSelect("comment.anchor_block_id", "block_id")
+        .addSelect("COUNT(*)", "count")
+        .andWhere("comment.article_id IN (:...articleIds)", { articleIds })
+        .groupBy("comment.article_id")
+        .addGroupBy("comment.anchor_block_id"),
+    ).getRawMany();
     const byArticle = new Map(articleIds.map((id) => [id, new Map<string, number>()]));
     for (const row of rows) byArticle.get(Number(row.article_id))?.set(row.block_id, Number(row.count));
     return articleIds.map((id) => byArticle.get(id) ?? new Map<string, number>());

@@ -1,4 +1,5 @@
 import { DataSource, EntityTarget, SelectQueryBuilder } from "typeorm";
+import { readEntities, readEntity } from "../../database/entity-reads";
 import { inKeyOrder } from "../../shared/batch";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
@@ -38,11 +39,11 @@ export class NamedEntityService<T extends NamedEntity> {
 
   async bySlug(slug: string): Promise<T | null> {
     if (!isStorableText(slug)) return null;
-    return this.all().where("item.slug = :slug", { slug }).getOne();
+    return readEntity(this.all().where("item.slug = :slug", { slug }));
   }
 
   async byIds(ids: readonly number[]): Promise<(T | null)[]> {
-    const rows = await this.all().where("item.id IN (:...ids)", { ids }).getMany();
+    const rows = await readEntities(this.all().where("item.id IN (:...ids)", { ids }));
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 

@@ -21,7 +21,7 @@ export interface Edge<T> {
   node: T;
 }
 
-/** What a connection field resolves to; `totalCount` is only counted when asked for. */
+/** What a connection field resolves to; `totalCount` is only counted when asked for, and not when the page is the whole list. */
 export interface Connection<T, E extends Edge<T> = Edge<T>> {
   edges: E[];
   nodes: T[];
@@ -63,7 +63,7 @@ export function connectionFrom<R, T = R, E extends Edge<T> = Edge<T>>(
       },
     },
     get totalCount() {
-      return countAll();
+      return page.wholeList ? Promise.resolve(page.nodes.length) : countAll();
     },
   };
 }

@@ -140,7 +140,7 @@ export async function countByParent<T extends ObjectLiteral>(scopes: ParentScope
   );
   const rows: { parent_key: number | string; count: number | string }[] =
     counts.length === 1
-      ? await counts[0].getRawMany()
+      ? await reuseSqlText(counts[0]).getRawMany()
       : await scopes[0].qb.connection
           .createQueryBuilder()
           .select("counted.parent_key", "parent_key")

@@ -1,6 +1,7 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 
-const cache = new WeakMap<FieldNode, readonly string[]>();
+const nodeFields = new WeakMap<FieldNode, readonly string[]>();
+const objectFields = new WeakMap<FieldNode, readonly string[]>();
 
 /**
  * The names of the fields a client selected on each item of the connection
@@ -11,23 +12,36 @@ const cache = new WeakMap<FieldNode, readonly string[]>();
  * same for every parent, so the answer is kept per field node.
  */
 export function nodeFieldsOf(info: GraphQLResolveInfo): readonly string[] {
-  const first = info.fieldNodes[0];
-  let fields = cache.get(first);
-  if (!fields) {
-    const names = new Set<string>();
-    for (const connection of info.fieldNodes) {
-      for (const field of fieldsIn(connection.selectionSet, info.fragments)) {
-        const name = field.name.value;
-        if (name === "nodes") addNames(names, field.selectionSet, info.fragments);
-        if (name === "edges") {
-          for (const edgeField of fieldsIn(field.selectionSet, info.fragments)) {
-            if (edgeField.name.value === "node") addNames(names, edgeField.selectionSet, info.fragments);
-          }
+  return keptNames(nodeFields, info, (names, connection) => {
+    for (const field of fieldsIn(connection.selectionSet, info.fragments)) {
+      const name = field.name.value;
+      if (name === "nodes") addNames(names, field.selectionSet, info.fragments);
+      if (name === "edges") {
+        for (const edgeField of fieldsIn(field.selectionSet, info.fragments)) {
+          if (edgeField.name.value === "node") addNames(names, edgeField.selectionSet, info.fragments);
         }
       }
     }
+  });
+}
+
+/** The names of the fields a client selected on the object that `info` resolves, as `nodeFieldsOf` gives them for a list's items. */
+export function selectedFieldsOf(info: GraphQLResolveInfo): readonly string[] {
+  return keptNames(objectFields, info, (names, field) => addNames(names, field.selectionSet, info.fragments));
+}
+
+function keptNames(
+  kept: WeakMap<FieldNode, readonly string[]>,
+  info: GraphQLResolveInfo,
+  collect: (names: Set<string>, field: FieldNode) => void,
+): readonly string[] {
+  const first = info.fieldNodes[0];
+  let fields = kept.get(first);
+  if (!fields) {
+    const names = new Set<string>();
+    for (const field of info.fieldNodes) collect(names, field);
     fields = [...names].sort();
-    cache.set(first, fields);
+    kept.set(first, fields);
   }
   return fields;
 }

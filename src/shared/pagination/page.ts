@@ -12,6 +12,8 @@ export interface Page<T> {
   cursor(index: number): string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The page holds the whole list: no cursor bounds it and no row was left out, so the list's count is `nodes.length`. */
+  wholeList: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function pageFromRows<T>(rows: T[], request: PageRequest<T>): Page<T> {
     cursor: (index) => encodeCursor(request.order, nodes[index]),
     hasNextPage: request.backward ? request.before !== null : hasMore,
     hasPreviousPage: request.backward ? hasMore : request.after !== null,
+    wholeList: !hasMore && request.after === null && request.before === null,
   };
 }
 
@@ -40,4 +43,15 @@ export function pageOfList<T>(rows: T[], request: PageRequest<T>): Page<T> {
   const bounded = withinKeysetBounds(rows, request);
   const reading = request.backward ? bounded.reverse() : bounded;
   return pageFromRows(reading.slice(0, request.limit + 1), request);
+}
+
+/**
+ * The page a forward `request` for `limit` items reads, cut from `page`, the
+ * same list read with a larger limit: its first `limit` nodes, and more
+ * after them if `page` has more than that or more after it.
+ */
+export function pagePrefix<T>(page: Page<T>, limit: number): Page<T> {
+  if (page.nodes.length <= limit) return page;
+  const nodes = page.nodes.slice(0, limit);
+  return { nodes, cursor: page.cursor, hasNextPage: true, hasPreviousPage: page.hasPreviousPage, wholeList: false };
 }

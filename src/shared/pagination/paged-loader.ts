@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { Deadline } from "../deadline";
-import { Page } from "./page";
+import { Page, pagePrefix } from "./page";
 import { PageRequest, pageRequestKey } from "./page-request";
 
 export const MAX_BATCH = 1000;
@@ -15,7 +15,19 @@ export interface LoaderOptions {
 
 export const BATCHED: LoaderOptions = { batching: true };
 
-export type PagedLoader<T> = (request: PageRequest<T>) => DataLoader<number, Page<T>>;
+/** Each parent's page of one page request. */
+export interface PageLoader<T> {
+  load(parentId: number): Promise<Page<T>>;
+}
+
+export type PagedLoader<T> = (request: PageRequest<T>) => PageLoader<T>;
+
+/** One parent's page of one request, as a page loader's batch sees it; `key` is the request's `pageRequestKey`. */
+interface PageKey<T> {
+  parentId: number;
+  request: PageRequest<T>;
+  key: string;
+}
 
 /**
  * Makes one request's loaders, all with the same options; every feature
@@ -28,12 +40,15 @@ export class LoaderFactory {
     private readonly deadline: Deadline = Deadline.NONE,
   ) {}
 
-  /** A loader of one value per key, from a batch function in key order. */
-  batch<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-    return new DataLoader(async (keys: readonly K[]) => {
-      this.deadline.check();
-      return batch(keys);
-    }, this.dataLoaderOptions<K, V>());
+  /** A loader of one value per key, from a batch function in key order; `cacheKey` names equal keys when they are objects. */
+  batch<K, V, C = K>(batch: (keys: readonly K[]) => Promise<V[]>, cacheKey?: (key: K) => C): DataLoader<K, V, C> {
+    return new DataLoader<K, V, C>(
+      async (keys: readonly K[]) => {
+        this.deadline.check();
+        return batch(keys);
+      },
+      { ...this.dataLoaderOptions(), cacheKeyFn: cacheKey },
+    );
   }
 
   /**
@@ -56,14 +71,50 @@ export class LoaderFactory {
   }
 
   /**
-   * Loaders of per-parent pages: one DataLoader per distinct page request,
-   * so every parent asking for the same page shares one statement.
+   * Loaders of per-parent pages: every parent asking for the same page
+   * shares one statement, and so do forward requests that differ only in
+   * their size and the fields they show (a section's first 3 articles and
+   * its first 5): they are read once, as large as the largest with the
+   * fields of all, and each page is cut from it (`pagePrefix`).
    */
   paged<T>(fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>): PagedLoader<T> {
-    return this.keyed<PageRequest<T>, number, Page<T>>(pageRequestKey, fetchPages);
+    const families = new Map<string, DataLoader<PageKey<T>, Page<T>, string>>();
+    return (request) => {
+      const name = familyKey(request);
+      let family = families.get(name);
+      if (!family) {
+        family = this.batch<PageKey<T>, Page<T>, string>(
+          (keys) => readFamily(fetchPages, keys),
+          ({ parentId, key }) => `${parentId} ${key}`,
+        );
+        families.set(name, family);
+      }
+      const key = pageRequestKey(request);
+      const loader = family;
+      return { load: (parentId) => loader.load({ parentId, request, key }) };
+    };
   }
 
-  private dataLoaderOptions<K, V>(): DataLoader.Options<K, V> {
+  private dataLoaderOptions(): { batch?: boolean; maxBatchSize?: number } {
     return this.options.batching ? { maxBatchSize: MAX_BATCH } : { batch: false };
   }
+}
+
+/** Requests that one read can answer: the same order, direction and cursors; a backward request only with its own size. */
+function familyKey<T>(request: PageRequest<T>): string {
+  return JSON.stringify([request.order.name, request.backward, request.after, request.before, request.backward ? request.limit : null]);
+}
+
+/** The pages of `keys` (one family) in one read: the largest size, the fields of all (every field when one request does not know its fields). */
+async function readFamily<T>(
+  fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>,
+  keys: readonly PageKey<T>[],
+): Promise<Page<T>[]> {
+  const requests = keys.map((key) => key.request);
+  const fields = requests.every((request) => request.fields !== undefined) ? [...new Set(requests.flatMap((request) => request.fields!))].sort() : undefined;
+  const read: PageRequest<T> = { ...requests[0], limit: Math.max(...requests.map((request) => request.limit)), fields };
+  const parentIds = [...new Set(keys.map((key) => key.parentId))];
+  const pages = await fetchPages(parentIds, read);
+  const byParent = new Map(parentIds.map((parentId, index) => [parentId, pages[index]]));
+  return keys.map(({ parentId, request }) => pagePrefix(byParent.get(parentId)!, request.limit));
 }

@@ -122,19 +122,34 @@ export function articleListShape(fields?: readonly string[]): RowShape<Article> 
   return shape;
 }
 
+/**
+ * How the article page's lookup reads its row: every column of the article,
+ * and the byline, section and tags rows of `articleListShape` joined in when
+ * `fields` (the fields the client selected on the article) show them, so
+ * that the page takes no statement for any of them.
+ */
+export function articlePageShape(fields: readonly string[]): RowShape<Article> {
+  const joined = neededBy(fields.filter((field) => field in ARTICLE_FIELD_NEEDS)).filter((need) => need in JOINS || need in NESTED);
+  const key = `page:${joined.join(",")}`;
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = shapeOf(joined, true)));
+  return shape;
+}
+
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
   for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);
   return [...EVERYTHING, ...(Object.keys(NESTED) as Nested[])].filter((need) => needs.has(need));
 }
 
-function shapeOf(needs: Need[]): RowShape<Article> {
+/** The shape that reads `needs`; with `everyColumn`, every column of the article beside its joins. */
+function shapeOf(needs: Need[], everyColumn = false): RowShape<Article> {
   const properties = needs.filter((need): need is keyof Article => !(need in JOINS) && !(need in NESTED));
   const joins = Object.entries(JOINS).filter(([suffix]) => needs.includes(suffix as Need));
   const nested = Object.entries(NESTED).filter(([suffix]) => needs.includes(suffix as Need));
   return {
     select(qb, alias) {
-      qb.select(properties.map((property) => `${alias}.${property}`));
+      qb.select(everyColumn ? [alias] : properties.map((property) => `${alias}.${property}`));
       for (const [suffix, { target, on }] of joins) {
         const joined = `${alias}_${suffix}`;
         qb.leftJoin(target, joined, `${joined}.id = ${alias}.${on}`);

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { ArticleContext } from "../article.services";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
+import { selectedFieldsOf } from "../../../shared/pagination/node-fields";
 import { Page, pageOfList } from "../../../shared/pagination/page";
 import { PageRequest, pageRequest } from "../../../shared/pagination/page-request";
 import { Article } from "../article.entity";
@@ -10,7 +12,6 @@ import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, chooseCheckAlso } from "./reading
 import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, RelatedRanking, relatedOrder } from "./related-article";
 
 const SAME_CATEGORY = { nullable: true, defaultValue: false, description: "Only within this article's section." };
-const CHECK_ALSO_REQUEST = pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST);
 
 /** Where a reader goes next from an article: related articles, Keep Reading, Check Also, previous and next. */
 @Resolver(() => Article)
@@ -49,8 +50,10 @@ export class ReadingPathResolver {
       "Keep Reading pick and not one of its first three related articles; when the section has none, the newest such " +
       "article of the whole site; null when there is none.",
   })
-  async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext): Promise<Article | null> {
-    const [shown, inSection] = await Promise.all([picks(ctx, article.id), ctx.loaders.articlesByCategory(CHECK_ALSO_REQUEST).load(article.categoryId)]);
+  async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Article | null> {
+    // The candidates read only what the teaser shows, so that the read of the section's own first articles can answer them too.
+    const candidates = pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST, selectedFieldsOf(info));
+    const [shown, inSection] = await Promise.all([picks(ctx, article.id), ctx.loaders.articlesByCategory(candidates).load(article.categoryId)]);
     // The site-wide list is read only when the section has nothing left: a page whose section has a candidate sends no more SQL.
     const pick = chooseCheckAlso(article, shown, inSection.nodes);
     if (pick) return pick;

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { groupRows } from "../../../shared/batch";
 import { rowHydrator } from "../../../database/row-hydrator";
+import { reuseSqlText } from "../../../database/sql-text-cache";
 import { NamedEntityService } from "../named-entity.service";
 import { ArticleTag } from "./article-tag.entity";
 import { Tag } from "./tag.entity";
@@ -12,15 +13,16 @@ export class TagService extends NamedEntityService<Tag> {
 
   /** Each article's tags, by name, for all `articleIds` in one statement. */
   async byArticles(articleIds: readonly number[]): Promise<Tag[][]> {
-    const raw = await this.dataSource
-      .getRepository(Tag)
-      .createQueryBuilder("tag")
-      .innerJoin(ArticleTag, "article_tag", "article_tag.tag_id = tag.id")
-      .addSelect("article_tag.article_id", "article_key")
-      .where("article_tag.article_id IN (:...articleIds)", { articleIds })
-      .orderBy("tag.name")
-      .addOrderBy("tag.id")
-      .getRawMany();
+    const raw = await reuseSqlText(
+      this.dataSource
+        .getRepository(Tag)
+        .createQueryBuilder("tag")
+        .innerJoin(ArticleTag, "article_tag", "article_tag.tag_id = tag.id")
+        .addSelect("article_tag.article_id", "article_key")
+        .where("article_tag.article_id IN (:...articleIds)", { articleIds })
+        .orderBy("tag.name")
+        .addOrderBy("tag.id"),
+    ).getRawMany();
     const hydrate = rowHydrator(this.dataSource, Tag, "tag");
     const byArticle = groupRows(raw, "article_key", (row) => hydrate(row)!);
     return articleIds.map((articleId) => byArticle.get(articleId) ?? []);
