@@ -3,6 +3,7 @@ import { config } from "./cli/environment";
 import { AddressInfo } from "node:net";
 import { createDataSource } from "../ormconfig";
 import { explainDatabaseError, explainListenError } from "./cli/failures";
+import { boundHeapGrowth } from "./cli/heap-growth";
 import { runCommand } from "./cli/run-command";
 import { Config } from "./config";
 import { GRAPHIQL_PATH } from "./http/graphiql.routes";
@@ -30,6 +31,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 
 /** `npm start`: migrate, seed demo content into an empty database, serve until told to stop. */
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const tracing = config.tracing.endpoint ? await startTracing(config.tracing) : undefined;
   const logger = createLogger(config.logLevel, { fields: tracing?.logFields, format: config.logFormat });
   await prepareDatabase(config, logger).catch((error: unknown) => {

@@ -1,23 +1,25 @@
-import nodemailer, { Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { Mail } from "./outbox";
 import { MailTransport } from "./mail-transport";
 
-/** Mail through an SMTP server (`SMTP_URL`, e.g. `smtps://user:pass@smtp.example.com`). */
+/**
+ * Mail through an SMTP server (`SMTP_URL`, e.g. `smtps://user:pass@smtp.example.com`).
+ * nodemailer is loaded with the first mail sent: a process that sends none never holds it.
+ */
 export class SmtpMailTransport implements MailTransport {
-  private readonly transporter: Transporter;
+  private transporter?: Promise<Transporter>;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly from: string,
-  ) {
-    this.transporter = nodemailer.createTransport(url);
-  }
+  ) {}
 
   async send(mail: Mail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    this.transporter ??= import("nodemailer").then((nodemailer) => nodemailer.createTransport(this.url));
+    await (await this.transporter).sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
   }
 
   async close(): Promise<void> {
-    this.transporter.close();
+    (await this.transporter)?.close();
   }
 }

@@ -1,5 +1,6 @@
-import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import { FeedFormat, FeedItem } from "./feed-source";
+
+type Feedsmith = typeof import("feedsmith");
 
 /** One feed, whatever its format. */
 export interface FeedDocument {
@@ -47,7 +48,7 @@ function imageTypeOf(url: string): string {
  * accept (Atom's must be an IRI): an article moved to another section
  * shows up again in readers, as a new page would.
  */
-function rss(feed: FeedDocument): string {
+function rss({ generateRssFeed }: Feedsmith, feed: FeedDocument): string {
   return generateRssFeed({
     title: feed.title,
     link: feed.homeUrl,
@@ -68,7 +69,7 @@ function rss(feed: FeedDocument): string {
   });
 }
 
-function atom(feed: FeedDocument): string {
+function atom({ generateAtomFeed }: Feedsmith, feed: FeedDocument): string {
   return generateAtomFeed({
     id: feed.id,
     title: { value: feed.title },
@@ -95,7 +96,7 @@ function atom(feed: FeedDocument): string {
   });
 }
 
-function json(feed: FeedDocument): string {
+function json({ generateJsonFeed }: Feedsmith, feed: FeedDocument): string {
   const document = generateJsonFeed({
     title: feed.title,
     description: feed.description,
@@ -118,4 +119,11 @@ function json(feed: FeedDocument): string {
   return JSON.stringify({ ...(document as object), items: (document as { items?: unknown[] }).items ?? [] });
 }
 
-export const renderFeed: Record<FeedFormat, (feed: FeedDocument) => string> = { rss, atom, json };
+const renderers: Record<FeedFormat, (feedsmith: Feedsmith, feed: FeedDocument) => string> = { rss, atom, json };
+
+/** feedsmith, loaded with the first feed asked for: a process that serves none never holds it. */
+let feedsmith: Promise<Feedsmith> | undefined;
+
+export async function renderFeed(format: FeedFormat, feed: FeedDocument): Promise<string> {
+  return renderers[format](await (feedsmith ??= import("feedsmith")), feed);
+}

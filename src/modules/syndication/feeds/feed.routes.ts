@@ -67,7 +67,7 @@ async function serveFeed(deps: RouteDeps<DirectoryServices>, request: FastifyReq
     updated: lastChangeOf(items),
     items,
   };
-  return sendFeed(request, reply, target.format, renderFeed[target.format](feed), feed.updated, answer.cacheControl);
+  return sendFeed(request, reply, target.format, await renderFeed(target.format, feed), feed.updated, answer.cacheControl);
 }
 
 function sendFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, body: string, updated: Date, cacheControl: string) {
