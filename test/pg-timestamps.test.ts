@@ -37,7 +37,11 @@ test("timestamptz text is read as pg's own parser reads it, every form included"
 test("timestamps of every millisecond fraction are read as pg reads them", () => {
   for (let ms = 0; ms < 1000; ms++) {
     const fraction = String(ms).padStart(3, "0");
-    for (const text of [`2026-07-15 13:14:15.${fraction}+00`, `2026-07-15 13:14:15.${fraction}789+00`, `1987-03-09 01:02:03.${fraction.replace(/0+$/, "") || "0"}+00`]) {
+    for (const text of [
+      `2026-07-15 13:14:15.${fraction}+00`,
+      `2026-07-15 13:14:15.${fraction}789+00`,
+      `1987-03-09 01:02:03.${fraction.replace(/0+$/, "") || "0"}+00`,
+    ]) {
       assert.deepEqual(same(parseTimestamptz(text)), same(pgParse(text)), text);
     }
   }

@@ -18,7 +18,8 @@ const ZERO = 48;
 export function parseTimestamptz(text: string): unknown {
   const length = text.length;
   if (length < 22 || text.charCodeAt(length - 3) !== 43 || text.charCodeAt(length - 2) !== ZERO || text.charCodeAt(length - 1) !== ZERO) return fallback(text);
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return fallback(text);
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+    return fallback(text);
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
