@@ -60,6 +60,7 @@ import { featureModules } from "./modules";
 import { RouteDeps } from "./modules/feature-module";
 import { PublicationScheduler } from "./modules/article";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
+import { useFastTimestamps } from "./database/pg-timestamps";
 import { namePreparedStatements } from "./database/prepared-statements";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { ReadReplicas } from "./replication/read-replicas";
@@ -174,6 +175,7 @@ export async function createServer({
   sitemaps,
 }: ServerDeps): Promise<Server> {
   namePreparedStatements(dataSource);
+  useFastTimestamps(dataSource);
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
   const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;

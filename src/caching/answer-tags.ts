@@ -44,7 +44,7 @@ export function collectAnswerTags(schema: GraphQLSchema, rules: AnswerTagRules[]
   if (instrumented.has(schema)) return schema;
   instrumented.add(schema);
   const lists: Record<string, ListTagRule> = Object.assign({}, ...rules.map((rule) => rule.lists ?? {}));
-  const objects = rules.flatMap((rule) => rule.objects ?? []);
+  const objects = new ObjectTagRules(rules.flatMap((rule) => rule.objects ?? []));
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__") || SKIPPED_TYPES.has(type.name)) continue;
     wrapFields(type, type === schema.getQueryType(), lists, objects);
@@ -52,7 +52,7 @@ export function collectAnswerTags(schema: GraphQLSchema, rules: AnswerTagRules[]
   return schema;
 }
 
-function wrapFields(type: GraphQLObjectType, root: boolean, lists: Record<string, ListTagRule>, objects: ObjectTagRule[]): void {
+function wrapFields(type: GraphQLObjectType, root: boolean, lists: Record<string, ListTagRule>, objects: ObjectTagRules): void {
   for (const field of Object.values(type.getFields())) {
     const rule = lists[`${type.name}.${field.name}`];
     const named = getNamedType(field.type);
@@ -65,31 +65,53 @@ function tagging(
   resolve: GraphQLFieldResolver<unknown, Tagged>,
   rule: ListTagRule | undefined,
   root: boolean,
-  objects: ObjectTagRule[],
+  objects: ObjectTagRules,
 ): GraphQLFieldResolver<unknown, Tagged> {
   return (parent, args, context, info) => {
-    const add = (tag: string) => context.cacheTags.add(tag);
-    if (rule) rule(parent, args, add);
+    const tagSet = context.cacheTags;
+    if (rule) rule(parent, args, (tag) => tagSet.add(tag));
     const result = resolve(parent, args, context, info);
-    if (result instanceof Promise) return result.then((value) => tagValue(value, add, root, objects));
-    return tagValue(result, add, root, objects);
+    if (result instanceof Promise) return result.then((value) => tagValue(value, tagSet, root, objects));
+    return tagValue(result, tagSet, root, objects);
   };
 }
 
-function tagValue<T>(value: T, add: (tag: string) => void, root: boolean, objects: ObjectTagRule[]): T {
+function tagValue<T>(value: T, tagSet: Set<string>, root: boolean, objects: ObjectTagRules): T {
   if (Array.isArray(value)) {
-    for (const item of value) tagOne(item, add, root, objects);
+    for (const item of value) tagOne(item, tagSet, root, objects);
   } else {
-    tagOne(value, add, root, objects);
+    tagOne(value, tagSet, root, objects);
   }
   return value;
 }
 
-function tagOne(value: unknown, add: (tag: string) => void, root: boolean, objects: ObjectTagRule[]): void {
+function tagOne(value: unknown, tagSet: Set<string>, root: boolean, objects: ObjectTagRules): void {
   if (value == null) {
-    if (root) add(tags.missing);
+    if (root) tagSet.add(tags.missing);
     return;
   }
-  const rule = objects.find((candidate) => value instanceof candidate.type);
-  if (rule) add(rule.tag(value));
+  const rule = objects.of(value);
+  if (rule) tagSet.add(rule.tag(value));
+}
+
+/**
+ * The object rules, each value's found by its class (the first rule whose
+ * class it is an instance of) and remembered per prototype: an answer's
+ * values are a few classes' instances over and over.
+ */
+class ObjectTagRules {
+  private readonly byPrototype = new Map<unknown, ObjectTagRule | null>();
+
+  constructor(private readonly rules: ObjectTagRule[]) {}
+
+  of(value: unknown): ObjectTagRule | null {
+    if (typeof value !== "object" && typeof value !== "function") return null;
+    const prototype = Object.getPrototypeOf(value);
+    let rule = this.byPrototype.get(prototype);
+    if (rule === undefined) {
+      rule = this.rules.find((candidate) => value instanceof candidate.type) ?? null;
+      this.byPrototype.set(prototype, rule);
+    }
+    return rule;
+  }
 }

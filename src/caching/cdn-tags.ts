@@ -45,7 +45,10 @@ export function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | n
     const byKind = new Map<string, string[]>();
     for (const tag of kept) {
       const kind = objectKindOf(tag);
-      if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), tag]);
+      if (!kind) continue;
+      const ofKind = byKind.get(kind);
+      if (ofKind) ofKind.push(tag);
+      else byKind.set(kind, [tag]);
     }
     const largest = [...byKind.entries()].sort((a, b) => b[1].length - a[1].length)[0];
     if (!largest) return null;

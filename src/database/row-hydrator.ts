@@ -18,34 +18,50 @@ interface ColumnPlan {
   convert: ((value: unknown) => unknown) | null;
 }
 
-const hydrators = new WeakMap<EntityMetadata, Map<string, RowHydrator<ObjectLiteral>>>();
+interface EntityPlan {
+  prototype: object;
+  idKey: string;
+  columns: ColumnPlan[];
+  hydrate: RowHydrator<ObjectLiteral>;
+}
+
+const plans = new WeakMap<EntityMetadata, Map<string, EntityPlan>>();
 
 /**
  * Builds entities from raw rows (`getRawMany()`), where `prefix_column`
  * holds each column: the columns a query selected are set, converted as
  * TypeORM would, on an object of the entity's class. TypeORM's own
  * `getRawAndEntities()` walks the metadata again for every row and row
- * group; this plan is
- * made once per entity and prefix.
+ * group; this plan is made once per entity and prefix. Given `columnsOf`,
+ * a row with the very columns of every row it will hydrate (the rows of
+ * one statement), the hydrator sets those columns without looking for
+ * every other column of the entity in each row.
  */
-export function rowHydrator<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, prefix: string): RowHydrator<T> {
+export function rowHydrator<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, prefix: string, columnsOf?: RawRow): RowHydrator<T> {
   const metadata = dataSource.getMetadata(target);
-  let byPrefix = hydrators.get(metadata);
-  if (!byPrefix) hydrators.set(metadata, (byPrefix = new Map()));
-  let hydrate = byPrefix.get(prefix);
-  if (!hydrate) byPrefix.set(prefix, (hydrate = compile(dataSource, metadata, prefix)));
-  return hydrate as RowHydrator<T>;
+  let byPrefix = plans.get(metadata);
+  if (!byPrefix) plans.set(metadata, (byPrefix = new Map()));
+  let plan = byPrefix.get(prefix);
+  if (!plan) byPrefix.set(prefix, (plan = compile(dataSource, metadata, prefix)));
+  if (!columnsOf) return plan.hydrate as RowHydrator<T>;
+  const present = plan.columns.filter(({ rawKey }) => rawKey in columnsOf);
+  return hydratorOf(plan.prototype, plan.idKey, present, false) as RowHydrator<T>;
 }
 
-function compile(dataSource: DataSource, metadata: EntityMetadata, prefix: string): RowHydrator<ObjectLiteral> {
+function compile(dataSource: DataSource, metadata: EntityMetadata, prefix: string): EntityPlan {
   const prototype = (metadata.target as { prototype: object }).prototype;
   const columns = metadata.columns.map((column) => planOf(dataSource, column, prefix));
   const idKey = `${prefix}_${metadata.primaryColumns[0].databaseName}`;
+  return { prototype, idKey, columns, hydrate: hydratorOf(prototype, idKey, columns, true) };
+}
+
+/** Sets `columns` on an object of `prototype`, each only when in the row if `whenPresent`, else every one. */
+function hydratorOf(prototype: object, idKey: string, columns: ColumnPlan[], whenPresent: boolean): RowHydrator<ObjectLiteral> {
   return (raw) => {
     if (raw[idKey] == null) return undefined;
     const entity: ObjectLiteral = Object.create(prototype);
     for (const { rawKey, property, convert } of columns) {
-      if (!(rawKey in raw)) continue;
+      if (whenPresent && !(rawKey in raw)) continue;
       const value = raw[rawKey];
       entity[property] = convert === null || value == null ? value : convert(value);
     }

@@ -32,40 +32,87 @@ export interface Connection<T, E extends Edge<T> = Edge<T>> {
 /**
  * The connection of a page. A page of plain nodes needs no `toEdge`; a page
  * of rows that carry more than their node (a score) says how each row
- * becomes an edge, less its cursor.
+ * becomes an edge, less its cursor. Edges are made only when a client asks
+ * for them (most lists show `nodes`), and cursors only when read.
  */
 export function connectionFrom<R, T = R, E extends Edge<T> = Edge<T>>(
   page: Page<R>,
   countAll: () => Promise<number>,
-  toEdge: (row: R) => Omit<E, "cursor"> = (row) => ({ node: row }) as unknown as Omit<E, "cursor">,
+  toEdge?: (row: R) => Omit<E, "cursor">,
 ): Connection<T, E> {
-  const edges = page.nodes.map(
-    (row, index) =>
-      ({
-        ...toEdge(row),
-        get cursor() {
-          return page.cursor(index);
-        },
-      }) as E,
-  );
-  const last = page.nodes.length - 1;
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      get startCursor() {
-        return last < 0 ? null : page.cursor(0);
-      },
-      get endCursor() {
-        return last < 0 ? null : page.cursor(last);
-      },
-    },
-    get totalCount() {
-      return page.wholeList ? Promise.resolve(page.nodes.length) : countAll();
-    },
-  };
+  return new PageConnection<R, T, E>(page, countAll, toEdge);
+}
+
+class PageConnection<R, T, E extends Edge<T>> implements Connection<T, E> {
+  private madeEdges?: E[];
+  private madeNodes?: T[];
+
+  constructor(
+    private readonly page: Page<R>,
+    private readonly countAll: () => Promise<number>,
+    private readonly toEdge?: (row: R) => Omit<E, "cursor">,
+  ) {}
+
+  get edges(): E[] {
+    const { page, toEdge } = this;
+    return (this.madeEdges ??= page.nodes.map((row, index) =>
+      toEdge ? (Object.assign(new CursorEdge(page, index), toEdge(row)) as unknown as E) : (new PlainEdge(page, index, row) as unknown as E),
+    ));
+  }
+
+  get nodes(): T[] {
+    return (this.madeNodes ??= this.toEdge ? this.edges.map((edge) => edge.node) : (this.page.nodes as unknown as T[]));
+  }
+
+  get pageInfo(): PageInfo {
+    return new PageInfoOf(this.page);
+  }
+
+  /** A page that holds the whole list (no cursor, no row left out) is its own count: no statement. */
+  get totalCount(): Promise<number> {
+    return this.page.wholeList ? Promise.resolve(this.page.nodes.length) : this.countAll();
+  }
+}
+
+/** An edge whose cursor is encoded when read. */
+class CursorEdge {
+  constructor(
+    private readonly page: Page<unknown>,
+    private readonly index: number,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursor(this.index);
+  }
+}
+
+class PlainEdge<T> extends CursorEdge {
+  constructor(
+    page: Page<unknown>,
+    index: number,
+    readonly node: T,
+  ) {
+    super(page, index);
+  }
+}
+
+class PageInfoOf implements PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+
+  constructor(private readonly page: Page<unknown>) {
+    this.hasNextPage = page.hasNextPage;
+    this.hasPreviousPage = page.hasPreviousPage;
+  }
+
+  get startCursor(): string | null {
+    return this.page.nodes.length === 0 ? null : this.page.cursor(0);
+  }
+
+  get endCursor(): string | null {
+    const last = this.page.nodes.length - 1;
+    return last < 0 ? null : this.page.cursor(last);
+  }
 }
 
 /**

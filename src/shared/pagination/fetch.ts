@@ -23,29 +23,42 @@ type Entity = ObjectLiteral & { id: number };
 /**
  * Narrows or widens what a page's rows carry (fewer columns, joined rows)
  * on the query that reads them; the rows it selects stay the same.
- * `select` shapes the query, `complete` sets on each entity what it read
- * beside it (joined rows come as raw columns: TypeORM's hydration of
- * mapped joins cost more than the rest of the page). Rows are read raw and
- * built by `rowHydrator`, never by TypeORM's `getRawAndEntities`.
+ * `select` shapes the query; `completer`, made once for the rows of one
+ * statement (`columnsOf` is one of them: every row has its columns), sets
+ * on each entity what it read beside it (joined rows come as raw columns:
+ * TypeORM's hydration of mapped joins cost more than the rest of the
+ * page). Rows are read raw and built by `rowHydrator`, never by TypeORM's
+ * `getRawAndEntities`.
  */
 export interface RowShape<E extends ObjectLiteral> {
   select(qb: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E>;
-  complete(entity: E, raw: RawRow, alias: string, dataSource: DataSource): void;
+  completer(alias: string, dataSource: DataSource, columnsOf: RawRow): (entity: E, raw: RawRow) => void;
 }
 
-/** Each raw row of a query shaped by `shape` as its entity, with what `shape` read beside it. */
+/**
+ * Each raw row of one statement shaped by `shape` as its entity, with what
+ * `shape` read beside it; how is worked out on the first row, the columns
+ * of every row.
+ */
 export function shapedEntity<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, shape: RowShape<E>): (row: RawRow) => E {
-  const hydrate = rowHydrator(dataSource, target, alias);
+  let build: ((row: RawRow) => E) | undefined;
   return (row) => {
-    const entity = hydrate(row)!;
-    shape.complete(entity, row, alias, dataSource);
-    return entity;
+    if (!build) {
+      const hydrate = rowHydrator(dataSource, target, alias, row);
+      const complete = shape.completer(alias, dataSource, row);
+      build = (raw) => {
+        const entity = hydrate(raw)!;
+        complete(entity, raw);
+        return entity;
+      };
+    }
+    return build(row);
   };
 }
 
 /** Rows as the entity maps them: the query as it is. */
 function asMapped<E extends ObjectLiteral>(): RowShape<E> {
-  return { select: (qb) => qb, complete: () => {} };
+  return { select: (qb) => qb, completer: () => () => {} };
 }
 
 /** One page of the rows that `qb` (aliased `alias`) selects: one statement. */

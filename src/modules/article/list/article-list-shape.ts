@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { isPostgres } from "../../../database/dialect";
-import { rowHydrator } from "../../../database/row-hydrator";
+import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
 import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
 import { Author, Category, Tag } from "../../directory";
@@ -158,12 +158,19 @@ function shapeOf(needs: Need[], everyColumn = false): RowShape<Article> {
       for (const [suffix, { target, from, orderBy }] of nested) qb.addSelect(jsonRowsSql(qb.connection, target, from(alias), orderBy), `${alias}_${suffix}`);
       return qb;
     },
-    complete(article, raw, alias, dataSource) {
-      for (const [suffix, { property, target }] of joins) {
-        const row = rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`)(raw);
-        if (row) Object.assign(article, { [property]: row });
-      }
-      for (const [suffix, { property, target }] of nested) Object.assign(article, { [property]: rowsOf(dataSource, target, raw[`${alias}_${suffix}`]) });
+    completer(alias, dataSource, columnsOf) {
+      const joined = joins.map(([suffix, { property, target }]) => ({
+        property,
+        hydrate: rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`, columnsOf),
+      }));
+      const nestedRows = nested.map(([suffix, { property, target }]) => ({ property, column: `${alias}_${suffix}`, rows: rowsReader(dataSource, target) }));
+      return (article, raw) => {
+        for (const { property, hydrate } of joined) {
+          const row = hydrate(raw);
+          if (row) Object.assign(article, { [property]: row });
+        }
+        for (const { property, column, rows } of nestedRows) Object.assign(article, { [property]: rows(raw[column]) });
+      };
     },
   };
 }
@@ -185,9 +192,15 @@ function jsonRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>
     : `(SELECT json_group_array(json_object(${pairs}) ORDER BY ${orderBy}) ${from})`;
 }
 
-/** Rows from `jsonRowsSql`'s column: parsed by the pg driver already, JSON text from SQLite. */
-function rowsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, value: unknown): ObjectLiteral[] {
-  const rows = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[];
-  const hydrate = rowHydrator(dataSource, target, dataSource.getMetadata(target).tableName);
-  return rows.map((row) => hydrate(row)!);
+/** Reads the rows of a `jsonRowsSql` column of one statement: parsed by the pg driver already, JSON text from SQLite. */
+function rowsReader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): (value: unknown) => ObjectLiteral[] {
+  const prefix = dataSource.getMetadata(target).tableName;
+  let hydrate: RowHydrator<ObjectLiteral> | undefined;
+  return (value) => {
+    const rows = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[];
+    if (rows.length === 0) return [];
+    // Every object jsonRowsSql builds has the same keys.
+    hydrate ??= rowHydrator(dataSource, target, prefix, rows[0]);
+    return rows.map((row) => hydrate!(row)!);
+  };
 }
