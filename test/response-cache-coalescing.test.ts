@@ -5,7 +5,7 @@ import { CachingOptions } from "../src/config";
 import { RedisResponseCache } from "../src/caching/redis-response-cache";
 import { Article } from "../src/modules/article/article.entity";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
-import { cachingFor, dropKeys } from "./helpers/caching";
+import { cachingFor, dropKeys, metric } from "./helpers/caching";
 import { TestDatabase, testDatabaseKinds } from "./helpers/databases";
 import { testRedis } from "./helpers/redis";
 import { TcpProxy } from "./helpers/tcp-proxy";
@@ -13,7 +13,7 @@ import { GraphQLResponse, TestServer } from "./helpers/test-server";
 
 const PAGE = `query Page($slug: String!) { article(slug: $slug) { title author { name } category { name } tags { name } } }`;
 
-/** Long enough for requests sent at once to reach the cache while the database is stalled. */
+/** Long enough for requests sent at once to reach the cache while the database is stalled (a miss is awaited, not slept on). */
 const ARRIVAL_MS = 300;
 
 const postgres = testDatabaseKinds().find((kind) => kind.name === "postgres");
@@ -53,6 +53,18 @@ describe("misses of one answer computed once [postgres only: the test stalls its
   });
 
   const ask = (article: Article) => server.graphql(PAGE, { slug: article.slug });
+  const misses = () => metric(server, "response_cache_misses_total");
+
+  /**
+   * Resolves once the server has counted more than `count` misses (a request
+   * that missed is computing its answer), or after a few seconds: a request
+   * that waits for another's answer counts none, and the test's assertions
+   * then say what went wrong.
+   */
+  async function missesAbove(count: number): Promise<void> {
+    const giveUp = Date.now() + 10 * ARRIVAL_MS;
+    while ((await misses()) <= count && Date.now() < giveUp) await sleep(10);
+  }
 
   /**
    * Sends `count` requests for the page of `article` while the database is
@@ -60,8 +72,10 @@ describe("misses of one answer computed once [postgres only: the test stalls its
    */
   async function whileStalled(article: Article, count: number, meanwhile: () => Promise<Promise<GraphQLResponse>[]> = async () => []) {
     const before = await server.queriesSent();
+    const missed = await misses();
     proxy.stall();
     const sent = Array.from({ length: count }, () => ask(article));
+    await missesAbove(missed);
     await sleep(ARRIVAL_MS);
     sent.push(...(await meanwhile()));
     await sleep(ARRIVAL_MS);
@@ -89,7 +103,10 @@ describe("misses of one answer computed once [postgres only: the test stalls its
   test("a request that arrives after a purge does not wait for an answer computed before it: it computes its own", async () => {
     const { answers, statements } = await whileStalled(articles[3], 1, async () => {
       await otherInstance.purge([`article:${articles[3].id}`]);
-      return [ask(articles[3])];
+      const missed = await misses();
+      const after = ask(articles[3]);
+      await missesAbove(missed);
+      return [after];
     });
     assert.equal(answers.length, 2);
     assert.equal(statements, 2 * perExecution);
