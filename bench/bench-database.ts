@@ -11,14 +11,26 @@ const SEED_CLI = "dist/src/seed/cli.js";
 
 /**
  * The bench database for `options`: reused when its marker says it was
- * seeded with the same parameters under the same migrations, else made
- * anew and filled by the seed CLI. Returns its DATABASE_URL.
+ * seeded with the same parameters under the migrations it ran or an earlier
+ * list of them (the newer ones are run on it, then it settles again), else
+ * made anew and filled by the seed CLI. Returns its DATABASE_URL.
+ *
+ * A migration that needs seeded rows of its own must change the seed's
+ * parameters' shape (seedPlan), so that older databases are seeded anew.
  */
 export async function prepareBenchDatabase(options: BenchOptions): Promise<string> {
   const store = options.db === "postgres" ? postgresStore(options) : sqliteStore(options);
   const plan = seedPlan(options);
-  if ((await store.exists()) && (await readMarker(store.url)) === plan) {
+  const marker = (await store.exists()) ? await readMarker(store.url) : null;
+  if (marker !== null && marker === plan) {
     console.log(`Reusing the bench database ${store.url}.`);
+    return store.url;
+  }
+  if (marker !== null && migratesForward(marker, plan)) {
+    console.log(`Reusing the bench database ${store.url}, migrated to the newer migrations.`);
+    await withDataSource(store.url, (dataSource) => dataSource.runMigrations({ transaction: "each" }));
+    await store.settle();
+    await writeMarker(store.url, plan);
     return store.url;
   }
   await store.recreate();
@@ -26,6 +38,13 @@ export async function prepareBenchDatabase(options: BenchOptions): Promise<strin
   await store.settle();
   await writeMarker(store.url, plan);
   return store.url;
+}
+
+/** Whether a database marked `marker` holds the rows `plan` seeds, under a prefix of its migrations. */
+function migratesForward(marker: string, plan: string): boolean {
+  const [was, wants] = [JSON.parse(marker), JSON.parse(plan)] as { migrations: string[] }[];
+  const params = (value: { migrations: string[] }) => JSON.stringify({ ...value, migrations: [] });
+  return params(was) === params(wants) && was.migrations.every((name, index) => wants.migrations[index] === name);
 }
 
 interface Store {
@@ -111,6 +130,7 @@ async function readMarker(url: string): Promise<string | null> {
 
 async function writeMarker(url: string, plan: string): Promise<void> {
   await withDataSource(url, async (dataSource) => {
+    await dataSource.query("DROP TABLE IF EXISTS bench_seed");
     await dataSource.query("CREATE TABLE bench_seed (plan TEXT NOT NULL)");
     // A literal rather than a parameter: placeholders differ between the two dialects.
     await dataSource.query(`INSERT INTO bench_seed (plan) VALUES ('${plan.replaceAll("'", "''")}')`);
