@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { differenceFrom, fetchAnswer } from "./answers";
 import { ChildServer, ChildSpec, startChild } from "./child-server";
 import { drive } from "./load";
+import { removeBenchWrites } from "./bench-writes";
 import { bodiesFor, measure, Measurement, RunningTarget } from "./measure";
 import { BenchOptions } from "./options";
 import { installPostgraphile } from "./baselines/postgraphile-install";
@@ -57,7 +58,8 @@ export async function runBench(options: BenchOptions, databaseUrl: string, workl
         : []),
     ];
     const targetsOf = (workload: Workload) => targets.filter((target) => !leftOut.has(`${workload.name} ${target.name}`));
-    return { measurements: await runRounds(options, workloads, targetsOf), notes };
+    const restore = (workload: Workload) => (workload.writes ? removeBenchWrites(databaseUrl) : Promise.resolve());
+    return { measurements: await runRounds(options, workloads, targetsOf, restore), notes };
   } finally {
     for (const child of children.reverse()) await child.stop();
   }
@@ -94,11 +96,21 @@ async function referenceAnswers(workloads: Workload[], server: ChildServer, base
   return { answers, leftOut, notes };
 }
 
-/** Warms every target up on every workload, then runs the rounds, interleaved so that drift hits all targets alike. */
-async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf: (workload: Workload) => RunningTarget[]): Promise<Measurement[]> {
+/**
+ * Warms every target up on every workload, then runs the rounds, interleaved
+ * so that drift hits all targets alike; `restore` puts the bench database
+ * back before each run of a workload that writes.
+ */
+async function runRounds(
+  options: BenchOptions,
+  workloads: Workload[],
+  targetsOf: (workload: Workload) => RunningTarget[],
+  restore: (workload: Workload) => Promise<void>,
+): Promise<Measurement[]> {
   const { warmup, duration, rounds, connections } = options;
   for (const workload of workloads) {
     for (const target of targetsOf(workload)) {
+      await restore(workload);
       await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesFor(target, workload), seconds: warmup, connections });
     }
   }
@@ -106,6 +118,7 @@ async function runRounds(options: BenchOptions, workloads: Workload[], targetsOf
   for (let round = 1; round <= rounds; round++) {
     for (const workload of workloads) {
       for (const target of targetsOf(workload)) {
+        await restore(workload);
         const m = await measure(target, workload, round, duration, connections);
         measurements.push(m);
         console.error(`round ${round}/${rounds} ${workload.name} ${target.name.padEnd(12)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s`);

@@ -30,6 +30,9 @@ const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) {
   addComment(input: $input) { comment { id status createdAt } }
 }`;
 
+/** Who W5's comments come from: an address the seed never uses, so that removeBenchWrites finds them. */
+export const BENCH_READER_EMAIL = "bench-reader@example.com";
+
 /** Where W3 starts: the issue's 50,000 items in, or half the feed when the bench data is smaller. */
 const DEEP_POSITION = 50_000;
 
@@ -128,7 +131,7 @@ function addComment(articleId: number): string {
     input: {
       articleId: encodeGlobalId("Article", articleId),
       authorName: "Bench Reader",
-      authorEmail: "bench-reader@example.com",
+      authorEmail: BENCH_READER_EMAIL,
       body: "A comment the bench writes: the write share of W5.",
     },
   });
