@@ -207,3 +207,20 @@ describeEachDatabase(
     limits: { queryLength: 20_000, tokens: 2000, depth: 10, aliases: 25, directives: 50, cost: 5000 },
   },
 );
+
+describeEachDatabase(
+  "the statements of a comment",
+  (server) => {
+    test("an approved comment on an article nobody follows costs 10 statements (9 on PostgreSQL), its transaction's included", async () => {
+      const author = await createAuthor(server().dataSource);
+      const article = await createArticle(server().dataSource, { author, category: await createCategory(server().dataSource) });
+      const input = { articleId: encodeGlobalId("Article", article.id), authorName: "Ada", authorEmail: "ada@example.com", body: "A fine piece." };
+      // PostgreSQL returns the inserted row's defaults with the INSERT; SQLite reads them back (TypeORM sends no RETURNING there).
+      const expected = server().kind === "postgres" ? 9 : 10;
+      assert.equal(await server().countQueries(ADD, { input }), expected);
+      assert.equal(await server().countQueries(ADD, { input: { ...input, body: "And another." } }), expected);
+    });
+  },
+  // No scheduler tick nor outbox poll may land between two readings of db_queries_total.
+  { comments: { settings: { rateLimit: generous, floodLimit: generous }, mail: { pollMs: 0 } } },
+);

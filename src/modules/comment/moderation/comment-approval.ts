@@ -49,18 +49,18 @@ export class CommentApproval {
     const approved = status === CommentStatus.APPROVED;
     if (wasApproved || approved) addCommentTags(comment.articleId, changed);
     Object.assign(comment, changes, { status });
-    await manager.getRepository(Comment).save(comment);
+    // The columns that change, and no more: `save` would read the row back first to find them.
+    await manager.getRepository(Comment).update({ id: comment.id }, { ...changes, status });
     if (wasApproved !== approved) {
       await manager.getRepository(Article).increment({ id: comment.articleId }, "commentCount", approved ? 1 : -1);
     }
     if (!approved || wasApproved) return null;
-    const article = await manager.getRepository(Article).findOneByOrFail({ id: comment.articleId });
     await this.events.emit(manager, "comment.approved", {
       id: encodeGlobalId("Comment", comment.id),
       articleId: encodeGlobalId("Article", comment.articleId),
       parentId: comment.parentId == null ? null : encodeGlobalId("Comment", comment.parentId),
     });
-    return { comment, mailQueued: await this.notices.enqueue(manager, comment, article) };
+    return { comment, mailQueued: await this.notices.enqueue(manager, comment) };
   }
 
   /** After the commit. A lost live event costs a refresh, never data; a missed nudge only waits for the next poll. */

@@ -46,7 +46,7 @@ export class CommentSubscriptionService {
   }
 
   /** In the caller's transaction (addComment's `notify`). Subscribing again after unsubscribing starts over. */
-  async subscribeIn(manager: EntityManager, article: Article, email: string, mode: NotifyMode): Promise<void> {
+  async subscribeIn(manager: EntityManager, article: Pick<Article, "id" | "title">, email: string, mode: NotifyMode): Promise<void> {
     const repository = manager.getRepository(CommentSubscription);
     await repository
       .createQueryBuilder()

@@ -22,10 +22,11 @@ export class NewCommentNotices {
     private readonly urls: PublicUrls,
   ) {}
 
-  /** True when mail was queued. */
-  async enqueue(manager: EntityManager, comment: Comment, article: Article): Promise<boolean> {
+  /** True when mail was queued. The article is read only then: most comments have nobody to notify. */
+  async enqueue(manager: EntityManager, comment: Comment): Promise<boolean> {
     const subscribers = await this.subscribersOf(manager, comment);
     if (subscribers.length === 0) return false;
+    const article = await manager.findOneByOrFail(Article, { id: comment.articleId });
     const text = visibleText(comment.body);
     const section = this.urls.articlesNameSection ? await manager.findOneBy(Category, { id: article.categoryId }) : null;
     const articleUrl = this.urls.article(article, section);
