@@ -14,6 +14,7 @@ import { SitemapIndex1764810000000 } from "./1764810000000-SitemapIndex";
 import { Webhooks1764820000000 } from "./1764820000000-Webhooks";
 import { ArticleContentBlocks1764830000000 } from "./1764830000000-ArticleContentBlocks";
 import { CoAuthors1764840000000 } from "./1764840000000-CoAuthors";
+import { CommentPartialIndexes1764850000000 } from "./1764850000000-CommentPartialIndexes";
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Webhooks1764820000000,
   ArticleContentBlocks1764830000000,
   CoAuthors1764840000000,
+  CommentPartialIndexes1764850000000,
 ];
