@@ -17,8 +17,8 @@ export interface Announcement {
 }
 
 /**
- * Every change of a comment's status goes through here, from addComment,
- * a guest's edit or delete, and moderation alike, so that
+ * Every comment's first status and every change of it go through here, from
+ * addComment, a guest's edit or delete, and moderation alike, so that
  * `article.comment_count` (approved comments, replies included) stays exact
  * and becoming visible always has the same effects: notices queued in the
  * same transaction with `comment.approved`, then, after the commit, the
@@ -46,11 +46,20 @@ export class CommentApproval {
     changes: Partial<Comment> = {},
   ): Promise<Announcement | null> {
     const wasApproved = comment.status === CommentStatus.APPROVED;
-    const approved = status === CommentStatus.APPROVED;
-    if (wasApproved || approved) addCommentTags(comment.articleId, changed);
     Object.assign(comment, changes, { status });
     // The columns that change, and no more: `save` would read the row back first to find them.
     await manager.getRepository(Comment).update({ id: comment.id }, { ...changes, status });
+    return this.statusChanged(manager, comment, wasApproved, changed);
+  }
+
+  /** A comment just inserted with its first status: the effects `setStatus` has when a comment leaves PENDING. */
+  added(manager: EntityManager, comment: Comment, changed: Set<string>): Promise<Announcement | null> {
+    return this.statusChanged(manager, comment, false, changed);
+  }
+
+  private async statusChanged(manager: EntityManager, comment: Comment, wasApproved: boolean, changed: Set<string>): Promise<Announcement | null> {
+    const approved = comment.status === CommentStatus.APPROVED;
+    if (wasApproved || approved) addCommentTags(comment.articleId, changed);
     if (wasApproved !== approved) {
       await manager.getRepository(Article).increment({ id: comment.articleId }, "commentCount", approved ? 1 : -1);
     }

@@ -112,8 +112,8 @@ export class CommentWriterService {
         authorName: request.authorName,
         authorEmail: request.authorEmail,
         body: request.body,
-        // Inserted as PENDING, then moved through `setStatus`: the one path that counts and notifies.
-        status: CommentStatus.PENDING,
+        // Inserted with its first status; `added` counts and notifies as `setStatus` does for later changes.
+        status,
         createdAt: new Date(),
         anchorBlockId: request.anchor?.blockId ?? null,
         anchorQuote: request.anchor?.quote ?? null,
@@ -121,7 +121,7 @@ export class CommentWriterService {
         editedAt: null,
       }),
     );
-    const announcement = status === CommentStatus.APPROVED ? await this.approval.setStatus(manager, comment, status, changed) : null;
+    const announcement = await this.approval.added(manager, comment, changed);
     if (request.notify) await this.subscriptions.subscribeIn(manager, article, request.authorEmail, request.notify);
     if (request.idempotencyKey !== null) await this.idempotency.complete(manager, OPERATION, request.idempotencyKey, comment.id);
     return { comment, announcement };
