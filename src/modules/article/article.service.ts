@@ -4,7 +4,16 @@ import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { ComputedColumns, ParentScope, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
+import {
+  ComputedColumns,
+  PageColumn,
+  ParentScope,
+  countByParent,
+  fetchPage,
+  fetchPagesByParent,
+  pageColumnOfParents,
+  shapedEntity,
+} from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
 import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
@@ -125,36 +134,37 @@ export class ArticleService {
     return fetchPagesByParent(this.byAuthor(), "article", authorIds, request, articleListShape(request.fields));
   }
 
+  /** `pagesByAuthor`'s page as a column of a statement listing authors, whose row key is the SQL `authorKey` (see `pageColumnOfParents`). */
+  pageColumnByAuthor(request: PageRequest<Article>, authorKey: string): PageColumn<Article> {
+    return pageColumnOfParents(this.byAuthor(), "article", request, articleListShape(request.fields), authorKey);
+  }
+
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
     return countByParent(this.byAuthor(), authorIds);
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(
-      [{ qb: this.published(), parentColumn: "article.category_id" }],
-      "article",
-      categoryIds,
-      request,
-      articleListShape(request.fields),
-    );
+    return fetchPagesByParent(this.byCategory(), "article", categoryIds, request, articleListShape(request.fields));
+  }
+
+  pageColumnByCategory(request: PageRequest<Article>, categoryKey: string): PageColumn<Article> {
+    return pageColumnOfParents(this.byCategory(), "article", request, articleListShape(request.fields), categoryKey);
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
-    return countByParent([{ qb: this.published(), parentColumn: "article.category_id" }], categoryIds);
+    return countByParent(this.byCategory(), categoryIds);
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(
-      [{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }],
-      "article",
-      tagIds,
-      request,
-      articleListShape(request.fields),
-    );
+    return fetchPagesByParent(this.byTag(), "article", tagIds, request, articleListShape(request.fields));
+  }
+
+  pageColumnByTag(request: PageRequest<Article>, tagKey: string): PageColumn<Article> {
+    return pageColumnOfParents(this.byTag(), "article", request, articleListShape(request.fields), tagKey);
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {
-    return countByParent([{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }], tagIds);
+    return countByParent(this.byTag(), tagIds);
   }
 
   /** Published articles, aliased `article`: where every reader's query starts. */
@@ -185,8 +195,12 @@ export class ArticleService {
     ];
   }
 
-  private publishedWithTags(): SelectQueryBuilder<Article> {
-    return this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id");
+  private byCategory(): ParentScope<Article>[] {
+    return [{ qb: this.published(), parentColumn: "article.category_id" }];
+  }
+
+  private byTag(): ParentScope<Article>[] {
+    return [{ qb: this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id"), parentColumn: "article_tag.tag_id" }];
   }
 
   /** Articles in `status` that `viewer` may list: for PUBLISHED, `published()`. */
