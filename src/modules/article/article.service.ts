@@ -15,7 +15,7 @@ import {
   shapedEntity,
 } from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
-import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
+import { PageRequest, pageRequest, pageRequestKey } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
 import { ArticleTag, Author } from "../directory";
 import { ArticleAuthor } from "./byline/article-author.entity";
@@ -63,8 +63,13 @@ function bothOf(
 const MAX_TAG_SLUGS = 20;
 const MAX_EXCLUDED = 100;
 
+/** Page columns kept at most: one per owner kind, page size and selection that lists ask for. */
+const MAX_PAGE_COLUMNS = 500;
+
 /** Reads of published articles, what every reader may see, and the lists of other statuses that staff may filter for. */
 export class ArticleService {
+  private readonly pageColumns = new Map<string, PageColumn<Article>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: ViewService,
@@ -136,7 +141,7 @@ export class ArticleService {
 
   /** `pagesByAuthor`'s page as a column of a statement listing authors, whose row key is the SQL `authorKey` (see `pageColumnOfParents`). */
   pageColumnByAuthor(request: PageRequest<Article>, authorKey: string): PageColumn<Article> {
-    return pageColumnOfParents(this.byAuthor(), "article", request, articleListShape(request.fields), authorKey);
+    return this.keptPageColumn("author", request, authorKey, () => this.byAuthor());
   }
 
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
@@ -148,7 +153,7 @@ export class ArticleService {
   }
 
   pageColumnByCategory(request: PageRequest<Article>, categoryKey: string): PageColumn<Article> {
-    return pageColumnOfParents(this.byCategory(), "article", request, articleListShape(request.fields), categoryKey);
+    return this.keptPageColumn("category", request, categoryKey, () => this.byCategory());
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
@@ -160,11 +165,27 @@ export class ArticleService {
   }
 
   pageColumnByTag(request: PageRequest<Article>, tagKey: string): PageColumn<Article> {
-    return pageColumnOfParents(this.byTag(), "article", request, articleListShape(request.fields), tagKey);
+    return this.keptPageColumn("tag", request, tagKey, () => this.byTag());
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {
     return countByParent(this.byTag(), tagIds);
+  }
+
+  /**
+   * The page column of `owner`'s feed for `request` under parents keyed by
+   * `parentKey`, made once and kept: its text and reading are the same for
+   * every request that asks the same page (no cursor, so no values but the
+   * status), and building it is most of what the column costs.
+   */
+  private keptPageColumn(owner: string, request: PageRequest<Article>, parentKey: string, scopes: () => ParentScope<Article>[]): PageColumn<Article> {
+    const key = `${owner} ${parentKey} ${pageRequestKey(request)}`;
+    let column = this.pageColumns.get(key);
+    if (!column) {
+      column = pageColumnOfParents(scopes(), "article", request, articleListShape(request.fields), parentKey);
+      if (this.pageColumns.size < MAX_PAGE_COLUMNS) this.pageColumns.set(key, column);
+    }
+    return column;
   }
 
   /** Published articles, aliased `article`: where every reader's query starts. */
