@@ -196,11 +196,14 @@ export function pageColumnOfParents<E extends Entity>(
   const rows = shape.select(connection.createQueryBuilder(target, "paged"), "paged");
   if (postgres) rows.innerJoin(`(${perParent.sql})`, "page", "page.id = paged.id");
   else rows.where(`paged.id IN (${perParent.sql})`);
-  // The page's order, carried out of the subquery by name for the aggregate to follow (in parentheses, which
-  // TypeORM takes for an expression: `paged.id` alone it would select again as the entity's column).
+  // The page's order, carried out of the subquery by name for the aggregate to follow: the row's own column
+  // when the shape selects it, else one more (in parentheses, which TypeORM takes for an expression:
+  // `paged.id` alone it would select again as the entity's column).
+  const shown = new Set(selectedColumns(rows));
   const order = request.order.keys.map((key, index) => {
-    rows.addSelect(`(paged.${key.column})`, `page_order_${index}`);
-    return `nested.page_order_${index} ${readingDirection(request)}`;
+    let name = `paged_${key.column}`;
+    if (!shown.has(name)) rows.addSelect(`(paged.${key.column})`, (name = `page_order_${index}`));
+    return `nested.${name} ${readingDirection(request)}`;
   });
   const from = `FROM (${reuseSqlText(rows).getQuery()}) nested`;
   const sql = postgres
