@@ -102,6 +102,7 @@ export function createServices(
     await contentChanged(tags);
   };
   const references = featureModules.flatMap((module) => module.references ?? []);
+  const nestedPages = featureModules.flatMap((module) => module.nestedPages ?? []);
   const services = {} as ServicesOf<typeof featureModules>;
   for (const module of featureModules) {
     const deps: ServiceDeps = {
@@ -123,6 +124,7 @@ export function createServices(
       publisher,
       sitemaps,
       references,
+      nestedPages,
       services,
     };
     Object.assign(services, module.services(deps));

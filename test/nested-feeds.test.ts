@@ -173,6 +173,37 @@ describeEachDatabase("the feeds of authors, sections and tags", (server) => {
     }
   });
 
+  test("a list of owners reads each one's page in its own statement, the page (cursors, pageInfo, totalCount) the owner's own feed gives", async () => {
+    for (const kind of kinds) {
+      for (const args of [{ first: 2 }, { first: 20 }, { last: 2 }, { first: 0 }]) {
+        const query = `query Owners($first: Int, $last: Int) { ${kind.plural}(first: 10) { nodes { slug articles(first: $first, last: $last) { ${FEED_FIELDS} } } } }`;
+        const owners: { slug: string; articles: FeedPage }[] = (await server().data(query, args))[kind.plural].nodes;
+        assert.equal(owners.length, kind.slugsByName.length);
+        for (const owner of owners)
+          assert.deepEqual(owner.articles, await ownerFeed(kind, owner.slug, args), `${kind.single} ${owner.slug} ${JSON.stringify(args)}`);
+        // Counted only where a page is not the whole feed: one statement more, whatever the number of owners.
+        const counts = owners.some((owner) => owner.articles.totalCount > owner.articles.edges.length) ? 1 : 0;
+        assert.equal(await server().countQueries(query, args), 1 + counts, `${kind.plural} ${JSON.stringify(args)}`);
+      }
+    }
+  });
+
+  test("a list of owners continuing their feeds from a cursor, or showing them twice, reads the pages after the owners, the same pages", async () => {
+    const authors = kinds[0];
+    const after = (await ownerFeed(authors, "ada-1", { first: 2 })).pageInfo.endCursor;
+    const fromCursor = `query($after: String) { authors(first: 10) { nodes { slug articles(first: 2, after: $after) { ${FEED_FIELDS} } } } }`;
+    const twice = `query { authors(first: 10) { nodes { slug a: articles(first: 2) { ${FEED_FIELDS} } b: articles(first: 3) { ${FEED_FIELDS} } } } }`;
+    assert.equal(await server().countQueries(fromCursor, { after }), 3);
+    assert.equal(await server().countQueries(twice), 3);
+    const continued = (await server().data(fromCursor, { after })).authors.nodes;
+    const shown = (await server().data(twice)).authors.nodes;
+    for (const [index, slug] of authors.slugsByName.entries()) {
+      assert.deepEqual(continued[index].articles, await ownerFeed(authors, slug, { first: 2, after }), slug);
+      assert.deepEqual(shown[index].a, await ownerFeed(authors, slug, { first: 2 }), slug);
+      assert.deepEqual(shown[index].b, await ownerFeed(authors, slug, { first: 3 }), slug);
+    }
+  });
+
   test("batches the feeds of many parents: the SQL count does not grow with the number of parents", async () => {
     for (const kind of kinds) {
       const query = `query Owners($owners: Int) { ${kind.plural}(first: $owners) { nodes { articles(first: 2) { ${FEED_FIELDS} } } } }`;

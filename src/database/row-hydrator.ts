@@ -1,6 +1,8 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { RawRow } from "../shared/batch";
+import { isPostgres } from "./dialect";
+import { utcTimestampOf } from "./utc-timestamp";
 
 /** Turns the raw columns of one row, selected under a prefix, into an entity; undefined when the row holds none (an outer join found nothing). */
 export type RowHydrator<T> = (raw: RawRow) => T | undefined;
@@ -71,9 +73,28 @@ function hydratorOf(prototype: object, idKey: string, columns: ColumnPlan[], whe
 
 function planOf(dataSource: DataSource, column: ColumnMetadata, prefix: string): ColumnPlan {
   const asRead = AS_READ.has(column.type) && !column.transformer;
+  const convert = (value: unknown) => dataSource.driver.prepareHydratedValue(value, column);
   return {
     rawKey: `${prefix}_${column.databaseName}`,
     property: column.propertyName,
-    convert: asRead ? null : (value) => dataSource.driver.prepareHydratedValue(value, column),
+    convert: asRead ? null : column.type === Date && !column.transformer ? dateReader(dataSource, convert) : convert,
   };
+}
+
+const SPACE = 32;
+const T = 84;
+
+/**
+ * Reads a date column's text without the driver's regular expressions when
+ * it is in the one form each store's text takes here, as the driver reads
+ * it: SQLite's `YYYY-MM-DD HH:MM:SS[.SSS]` (TypeORM's, in UTC), and the ISO
+ * text of `timestamptz` in a UTC session's JSON on PostgreSQL
+ * (`…T05:41:07.123456+00:00`, nested rows). Everything else, Dates included,
+ * goes to `convert`.
+ */
+function dateReader(dataSource: DataSource, convert: (value: unknown) => unknown): (value: unknown) => unknown {
+  const read = isPostgres(dataSource)
+    ? (text: string) => (text.endsWith("+00:00") ? utcTimestampOf(text, text.length - 6, T) : undefined)
+    : (text: string) => (text.length === 19 || text.length === 23 ? utcTimestampOf(text, text.length, SPACE) : undefined);
+  return (value) => (typeof value === "string" ? (read(value) ?? convert(value)) : convert(value));
 }

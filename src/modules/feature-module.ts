@@ -13,6 +13,7 @@ import { WriteEvents } from "../outbox/write-events";
 import { RateLimitStore } from "../rate-limit/rate-limit-store";
 import { RedisConnections } from "../redis/redis-connections";
 import { PubSub } from "../realtime/pubsub";
+import { NestedPages } from "../shared/pagination/nested-pages";
 import { LoaderFactory } from "../shared/pagination/paged-loader";
 
 /** What every module's services are built from: the process's shared parts, and the services of the modules below it. */
@@ -48,6 +49,8 @@ export interface ServiceDeps<Needs extends object = object> {
   redisConnections: RedisConnections;
   /** Every module's rows that point at other modules' rows (see `EntryReference`). */
   references: EntryReference[];
+  /** Every module's connection fields on other modules' types that those types' lists can read with their rows (see `NestedPages`). */
+  nestedPages: NestedPages[];
   /** The services of the modules listed before this one. */
   services: Needs;
 }
@@ -86,6 +89,8 @@ export interface FeatureModule<Services extends object = object, Loaders extends
   cacheTags?: AnswerTagRules;
   /** This module's rows that point at other modules' rows (see `EntryReference`). */
   references?: EntryReference[];
+  /** This module's connection fields on other modules' types whose pages those types' lists may read with their rows. */
+  nestedPages?: NestedPages[];
   /** HTTP routes beside `/graphql` (feeds, sitemaps), registered once per server after the GraphQL route. */
   routes?(app: FastifyInstance, deps: RouteDeps<any>): void;
 }

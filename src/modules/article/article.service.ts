@@ -4,9 +4,18 @@ import { inKeyOrder } from "../../shared/batch";
 import { BadUserInputError } from "../../shared/errors";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { ComputedColumns, ParentScope, countByParent, fetchPage, fetchPagesByParent, shapedEntity } from "../../shared/pagination/fetch";
+import {
+  ComputedColumns,
+  PageColumn,
+  ParentScope,
+  countByParent,
+  fetchPage,
+  fetchPagesByParent,
+  pageColumnOfParents,
+  shapedEntity,
+} from "../../shared/pagination/fetch";
 import { Page } from "../../shared/pagination/page";
-import { PageRequest, pageRequest } from "../../shared/pagination/page-request";
+import { PageRequest, pageRequest, pageRequestKey } from "../../shared/pagination/page-request";
 import { decodeGlobalIdOf } from "../../shared/global-id";
 import { ArticleTag, Author } from "../directory";
 import { ArticleAuthor } from "./byline/article-author.entity";
@@ -54,8 +63,13 @@ function bothOf(
 const MAX_TAG_SLUGS = 20;
 const MAX_EXCLUDED = 100;
 
+/** Page columns kept at most: one per owner kind, page size and selection that lists ask for. */
+const MAX_PAGE_COLUMNS = 500;
+
 /** Reads of published articles, what every reader may see, and the lists of other statuses that staff may filter for. */
 export class ArticleService {
+  private readonly pageColumns = new Map<string, PageColumn<Article>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: ViewService,
@@ -125,36 +139,53 @@ export class ArticleService {
     return fetchPagesByParent(this.byAuthor(), "article", authorIds, request, articleListShape(request.fields));
   }
 
+  /** `pagesByAuthor`'s page as a column of a statement listing authors, whose row key is the SQL `authorKey` (see `pageColumnOfParents`). */
+  pageColumnByAuthor(request: PageRequest<Article>, authorKey: string): PageColumn<Article> {
+    return this.keptPageColumn("author", request, authorKey, () => this.byAuthor());
+  }
+
   countByAuthor(authorIds: readonly number[]): Promise<number[]> {
     return countByParent(this.byAuthor(), authorIds);
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(
-      [{ qb: this.published(), parentColumn: "article.category_id" }],
-      "article",
-      categoryIds,
-      request,
-      articleListShape(request.fields),
-    );
+    return fetchPagesByParent(this.byCategory(), "article", categoryIds, request, articleListShape(request.fields));
+  }
+
+  pageColumnByCategory(request: PageRequest<Article>, categoryKey: string): PageColumn<Article> {
+    return this.keptPageColumn("category", request, categoryKey, () => this.byCategory());
   }
 
   countByCategory(categoryIds: readonly number[]): Promise<number[]> {
-    return countByParent([{ qb: this.published(), parentColumn: "article.category_id" }], categoryIds);
+    return countByParent(this.byCategory(), categoryIds);
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(
-      [{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }],
-      "article",
-      tagIds,
-      request,
-      articleListShape(request.fields),
-    );
+    return fetchPagesByParent(this.byTag(), "article", tagIds, request, articleListShape(request.fields));
+  }
+
+  pageColumnByTag(request: PageRequest<Article>, tagKey: string): PageColumn<Article> {
+    return this.keptPageColumn("tag", request, tagKey, () => this.byTag());
   }
 
   countByTag(tagIds: readonly number[]): Promise<number[]> {
-    return countByParent([{ qb: this.publishedWithTags(), parentColumn: "article_tag.tag_id" }], tagIds);
+    return countByParent(this.byTag(), tagIds);
+  }
+
+  /**
+   * The page column of `owner`'s feed for `request` under parents keyed by
+   * `parentKey`, made once and kept: its text and reading are the same for
+   * every request that asks the same page (no cursor, so no values but the
+   * status), and building it is most of what the column costs.
+   */
+  private keptPageColumn(owner: string, request: PageRequest<Article>, parentKey: string, scopes: () => ParentScope<Article>[]): PageColumn<Article> {
+    const key = `${owner} ${parentKey} ${pageRequestKey(request)}`;
+    let column = this.pageColumns.get(key);
+    if (!column) {
+      column = pageColumnOfParents(scopes(), "article", request, articleListShape(request.fields), parentKey);
+      if (this.pageColumns.size < MAX_PAGE_COLUMNS) this.pageColumns.set(key, column);
+    }
+    return column;
   }
 
   /** Published articles, aliased `article`: where every reader's query starts. */
@@ -185,8 +216,12 @@ export class ArticleService {
     ];
   }
 
-  private publishedWithTags(): SelectQueryBuilder<Article> {
-    return this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id");
+  private byCategory(): ParentScope<Article>[] {
+    return [{ qb: this.published(), parentColumn: "article.category_id" }];
+  }
+
+  private byTag(): ParentScope<Article>[] {
+    return [{ qb: this.published().innerJoin(ArticleTag, "article_tag", "article_tag.article_id = article.id"), parentColumn: "article_tag.tag_id" }];
   }
 
   /** Articles in `status` that `viewer` may list: for PUBLISHED, `published()`. */

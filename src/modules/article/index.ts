@@ -10,7 +10,7 @@ import { ArticleEditorResolver } from "./editing/article-editor.resolver";
 import { ImageResolver } from "./images/image.resolver";
 import { ArticleContentResolver } from "./content/content.resolver";
 import { KeepReadingBlockResolver } from "./reading-path/keep-reading-block.resolver";
-import { ownerFeedResolvers } from "./list/owner-feeds.resolver";
+import { ownerFeedNestedPages, ownerFeedResolvers } from "./list/owner-feeds.resolver";
 import { ArticlePreviewResolver } from "./preview/article-preview.resolver";
 import { ArticlePublishedResolver } from "./publishing/article-published.resolver";
 import { ReadingPathResolver } from "./reading-path/reading-path.resolver";
@@ -48,6 +48,7 @@ export const articleModule = defineModule({
   loaders: articleLoaders,
   cacheTags: articleCacheTagRules,
   references: articleReferences,
+  nestedPages: ownerFeedNestedPages,
 });
 
 export { Article } from "./article.entity";

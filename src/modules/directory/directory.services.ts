@@ -12,7 +12,7 @@ import { PublicUrls } from "./public-urls";
 import { tagKind } from "./tag/tag.kind";
 import { TagService } from "./tag/tag.service";
 
-export function directoryServices({ dataSource, urls, contentChanged, events, references }: ServiceDeps) {
+export function directoryServices({ dataSource, urls, contentChanged, events, references, nestedPages }: ServiceDeps) {
   const editorOf = <T extends TaxonomyRow>(kind: TaxonomyKind<T>) =>
     new TaxonomyEditor(
       dataSource,
@@ -21,10 +21,11 @@ export function directoryServices({ dataSource, urls, contentChanged, events, re
       events,
       references.filter((reference) => reference.type === kind.type),
     );
+  const nestedOf = (type: string) => nestedPages.filter((nested) => nested.type === type);
   return {
-    authors: new NamedEntityService(dataSource, Author, "authors"),
-    categories: new NamedEntityService(dataSource, Category, "categories"),
-    tags: new TagService(dataSource),
+    authors: new NamedEntityService(dataSource, Author, "authors", nestedOf("Author")),
+    categories: new NamedEntityService(dataSource, Category, "categories", nestedOf("Category")),
+    tags: new TagService(dataSource, nestedOf("Tag")),
     authorEditor: editorOf(authorKind),
     categoryEditor: editorOf(categoryKind),
     tagEditor: editorOf(tagKind),

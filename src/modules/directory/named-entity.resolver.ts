@@ -1,6 +1,8 @@
-import { Arg, Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ClassType, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection } from "../../shared/pagination/connection.types";
+import { nestedPageColumns } from "../../shared/pagination/nested-pages";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { DirectoryContext } from "./directory.services";
 import { NamedEntity, NamedEntityService } from "./named-entity.service";
@@ -28,9 +30,9 @@ export function namedEntityResolver<T extends NamedEntity>(options: NamedEntityO
     }
 
     @Query(() => options.connection, { name: options.plural, description: "All of them, by name." })
-    list(@Args() args: ConnectionArgs, @Ctx() ctx: DirectoryContext): Promise<Connection<T>> {
+    list(@Args() args: ConnectionArgs, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<Connection<T>> {
       const service = options.service(ctx);
-      return service.list(pageRequest(args, service.order));
+      return service.list(pageRequest(args, service.order), (alias) => nestedPageColumns(info, service.nestedPages, ctx, alias));
     }
 
     @FieldResolver(() => String, { description: options.urlDescription })

@@ -3,7 +3,8 @@ import { readEntities, readEntity } from "../../database/entity-reads";
 import { inKeyOrder } from "../../shared/batch";
 import { isStorableText } from "../../shared/input-text";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { fetchPage } from "../../shared/pagination/fetch";
+import { ComputedColumns, fetchPage } from "../../shared/pagination/fetch";
+import { NestedPages } from "../../shared/pagination/nested-pages";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { SortOrder, byId } from "../../shared/pagination/sort-order";
 
@@ -33,6 +34,8 @@ export class NamedEntityService<T extends NamedEntity> {
     protected readonly dataSource: DataSource,
     private readonly target: EntityTarget<T>,
     list: string,
+    /** The connection fields of later modules on this type whose pages `list` can read with its rows. */
+    readonly nestedPages: readonly NestedPages[] = [],
   ) {
     this.order = byName(list);
   }
@@ -47,9 +50,10 @@ export class NamedEntityService<T extends NamedEntity> {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
-  async list(request: PageRequest<T>): Promise<Connection<T>> {
+  /** `beside`, given the rows' alias, names what each row reads besides its columns (its items' pages, see `nestedPageColumns`). */
+  async list(request: PageRequest<T>, beside?: (alias: string) => ComputedColumns<T, T> | undefined): Promise<Connection<T>> {
     const qb = this.all();
-    return connectionFrom(await fetchPage(qb, "item", request), () => qb.getCount());
+    return connectionFrom(await fetchPage(qb, "item", request, beside?.("item")), () => qb.getCount());
   }
 
   private all(): SelectQueryBuilder<T> {

@@ -2,6 +2,7 @@ import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typ
 import { RawRow, RowBuilder, groupRows } from "../batch";
 import { isPostgres } from "../../database/dialect";
 import { rowHydrator } from "../../database/row-hydrator";
+import { selectedColumns } from "../../database/selected-columns";
 import { reuseSqlText } from "../../database/sql-text-cache";
 import { applyKeysetBounds, readingDirection } from "./keyset";
 import { Page, pageFromRows } from "./page";
@@ -15,6 +16,8 @@ import { keySql } from "./sort-order";
  */
 export interface ComputedColumns<E, R> {
   columns: Record<string, string>;
+  /** The values of the `:named` parameters that `columns` use. */
+  parameters?: ObjectLiteral;
   build: RowBuilder<E, R>;
 }
 
@@ -74,6 +77,7 @@ export async function fetchPage<E extends Entity, R = E>(
   for (const key of request.order.keys) paged.addOrderBy(keySql(alias, key), direction);
   paged.limit(request.limit + 1);
   for (const [name, sql] of Object.entries(computed?.columns ?? {})) paged.addSelect(sql, name);
+  if (computed?.parameters) paged.setParameters(computed.parameters);
   const toEntity = shapedEntity(qb.connection, qb.expressionMap.mainAlias!.target as EntityTarget<E>, alias, shape);
   const rows = (await reuseSqlText(paged).getRawMany()).map((row) => (computed ? computed.build(toEntity(row), row) : (toEntity(row) as unknown as R)));
   return pageFromRows(rows, request);
@@ -107,15 +111,7 @@ export async function fetchPagesByParent<E extends Entity>(
   const direction = readingDirection(request);
   const { connection, expressionMap } = scopes[0].qb;
   const postgres = isPostgres(connection);
-  const branches = scopes.map(({ qb, parentColumn }) => {
-    const branch = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = parents.parent_key`).orderBy();
-    for (const key of request.order.keys) branch.addOrderBy(keySql(alias, key), direction);
-    return reuseSqlText(branch.limit(request.limit + 1));
-  });
-  const perParent =
-    branches.length === 1
-      ? branches[0].getQuery()
-      : branches.map((branch) => (postgres ? `(${branch.getQuery()})` : `SELECT id FROM (${branch.getQuery()})`)).join(" UNION ALL ");
+  const perParent = pageIdsOfParent(scopes, alias, request, "parents.parent_key");
   const metadata = expressionMap.mainAlias!.metadata;
   // On PostgreSQL the page ids come from a LATERAL join; SQLite has none, so its parents join the rows
   // themselves, each row kept when its id is in the parent's page (a derived table of page ids joined
@@ -123,22 +119,105 @@ export async function fetchPagesByParent<E extends Entity>(
   const [parents, parentKey, on] = postgres
     ? [
         `(SELECT parents.parent_key, page.id FROM unnest(CAST(:pageParentIds AS integer[])) AS parents (parent_key)
-          CROSS JOIN LATERAL (${perParent}) page)`,
+          CROSS JOIN LATERAL (${perParent.sql}) page)`,
         "ranked.parent_key",
         "ranked.id = paged.id",
       ]
-    : ["(SELECT value AS parent_key FROM json_each(:pageParentIds))", "parents.parent_key", `paged.id IN (${perParent})`];
+    : ["(SELECT value AS parent_key FROM json_each(:pageParentIds))", "parents.parent_key", `paged.id IN (${perParent.sql})`];
   const paged = shape
     .select(connection.createQueryBuilder(metadata.target, "paged"), "paged")
     .innerJoin(parents, postgres ? "ranked" : "parents", on)
     .addSelect(parentKey, "parent_key")
-    .setParameters(Object.assign({}, ...branches.map((branch) => branch.getParameters())))
+    .setParameters(perParent.parameters)
     .setParameter("pageParentIds", postgres ? [...parentIds] : JSON.stringify(parentIds))
     .orderBy(parentKey);
   for (const key of request.order.keys) paged.addOrderBy(`paged.${key.column}`, direction);
   const toEntity = shapedEntity(connection, metadata.target as EntityTarget<E>, "paged", shape);
   const rowsByParent = groupRows(await reuseSqlText(paged).getRawMany(), "parent_key", toEntity);
   return parentIds.map((parentId) => pageFromRows(rowsByParent.get(parentId) ?? [], request));
+}
+
+/**
+ * The ids of one parent's page (the parent whose key the SQL expression
+ * `parentKey` gives) of the rows of `scopes`, as `fetchPagesByParent`
+ * reads them: a subquery per scope with the keyset bounds and
+ * `LIMIT limit + 1`, joined by UNION ALL when there are several.
+ */
+function pageIdsOfParent<E extends Entity>(
+  scopes: ParentScope<E>[],
+  alias: string,
+  request: PageRequest<E>,
+  parentKey: string,
+): { sql: string; parameters: ObjectLiteral } {
+  const direction = readingDirection(request);
+  const postgres = isPostgres(scopes[0].qb.connection);
+  const branches = scopes.map(({ qb, parentColumn }) => {
+    const branch = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = ${parentKey}`).orderBy();
+    for (const key of request.order.keys) branch.addOrderBy(keySql(alias, key), direction);
+    return reuseSqlText(branch.limit(request.limit + 1));
+  });
+  const sql =
+    branches.length === 1
+      ? branches[0].getQuery()
+      : branches.map((branch) => (postgres ? `(${branch.getQuery()})` : `SELECT id FROM (${branch.getQuery()})`)).join(" UNION ALL ");
+  return { sql, parameters: Object.assign({}, ...branches.map((branch) => branch.getParameters())) };
+}
+
+/** One parent's page as `pageColumnOfParents` reads it: SQL over the parent's row, and how its value becomes the page. */
+export interface PageColumn<E> {
+  sql: string;
+  parameters: ObjectLiteral;
+  read(value: unknown): Page<E>;
+}
+
+/**
+ * The page `fetchPagesByParent` reads for each parent, as a column of the
+ * parents' own statement (`parentKey` is the SQL of the parent row's key):
+ * the page's rows, shaped by `shape`, as one JSON array per parent row, so
+ * that a list of parents and each one's page take one statement. Its
+ * parameters must not share names with the parents' statement: the request
+ * may carry no cursor (those are `keyset_…` on both).
+ */
+export function pageColumnOfParents<E extends Entity>(
+  scopes: ParentScope<E>[],
+  alias: string,
+  request: PageRequest<E>,
+  shape: RowShape<E>,
+  parentKey: string,
+): PageColumn<E> {
+  if (request.after !== null || request.before !== null)
+    throw new Error("pageColumnOfParents: a page under a cursor shares its parameters' names with its parents'");
+  const { connection, expressionMap } = scopes[0].qb;
+  const target = expressionMap.mainAlias!.metadata.target as EntityTarget<E>;
+  const postgres = isPostgres(connection);
+  const perParent = pageIdsOfParent(scopes, alias, request, parentKey);
+  // PostgreSQL joins the page's ids as a subquery over the parent's row; SQLite, which allows no such
+  // subquery in FROM, keeps each row whose id is in the page, as `fetchPagesByParent` does.
+  const rows = shape.select(connection.createQueryBuilder(target, "paged"), "paged");
+  if (postgres) rows.innerJoin(`(${perParent.sql})`, "page", "page.id = paged.id");
+  else rows.where(`paged.id IN (${perParent.sql})`);
+  // The page's order, carried out of the subquery by name for the aggregate to follow: the row's own column
+  // when the shape selects it, else one more (in parentheses, which TypeORM takes for an expression:
+  // `paged.id` alone it would select again as the entity's column).
+  const shown = new Set(selectedColumns(rows));
+  const order = request.order.keys.map((key, index) => {
+    let name = `paged_${key.column}`;
+    if (!shown.has(name)) rows.addSelect(`(paged.${key.column})`, (name = `page_order_${index}`));
+    return `nested.${name} ${readingDirection(request)}`;
+  });
+  const from = `FROM (${reuseSqlText(rows).getQuery()}) nested`;
+  const sql = postgres
+    ? `(SELECT COALESCE(json_agg(nested ORDER BY ${order.join(", ")}), '[]') ${from})`
+    : `(SELECT json_group_array(json_object(${selectedColumns(rows)
+        .map((column) => `'${column}', nested.${column}`)
+        .join(", ")}) ORDER BY ${order.join(", ")}) ${from})`;
+  const toEntity = shapedEntity(connection, target, "paged", shape);
+  return {
+    sql,
+    parameters: { ...perParent.parameters, ...rows.getParameters() },
+    // The pg driver parses json columns; SQLite returns the text.
+    read: (value) => pageFromRows(((typeof value === "string" ? JSON.parse(value) : value) as RawRow[]).map(toEntity), request),
+  };
 }
 
 /** How many rows `scopes` (see `fetchPagesByParent`) hold for each parent, in ONE grouped statement. */

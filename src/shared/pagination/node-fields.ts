@@ -1,5 +1,7 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 
+type Fragments = Record<string, FragmentDefinitionNode>;
+
 const nodeFields = new WeakMap<FieldNode, readonly string[]>();
 const objectFields = new WeakMap<FieldNode, readonly string[]>();
 
@@ -12,41 +14,51 @@ const objectFields = new WeakMap<FieldNode, readonly string[]>();
  * same for every parent, so the answer is kept per field node.
  */
 export function nodeFieldsOf(info: GraphQLResolveInfo): readonly string[] {
-  return keptNames(nodeFields, info, (names, connection) => {
-    for (const field of fieldsIn(connection.selectionSet, info.fragments)) {
-      const name = field.name.value;
-      if (name === "nodes") addNames(names, field.selectionSet, info.fragments);
-      if (name === "edges") {
-        for (const edgeField of fieldsIn(field.selectionSet, info.fragments)) {
-          if (edgeField.name.value === "node") addNames(names, edgeField.selectionSet, info.fragments);
-        }
-      }
-    }
+  return nodeFieldsOfNodes(info.fieldNodes, info.fragments);
+}
+
+/** `nodeFieldsOf` for the connection field whose nodes (all of one response key) are `fieldNodes`. */
+export function nodeFieldsOfNodes(fieldNodes: readonly FieldNode[], fragments: Fragments): readonly string[] {
+  return keptNames(nodeFields, fieldNodes, (names, connection) => {
+    for (const field of itemFieldsOf(connection, fragments)) names.add(field.name.value);
   });
 }
 
 /** The names of the fields a client selected on the object that `info` resolves, as `nodeFieldsOf` gives them for a list's items. */
 export function selectedFieldsOf(info: GraphQLResolveInfo): readonly string[] {
-  return keptNames(objectFields, info, (names, field) => addNames(names, field.selectionSet, info.fragments));
+  return keptNames(objectFields, info.fieldNodes, (names, field) => addNames(names, field.selectionSet, info.fragments));
+}
+
+/** The fields selected on each item of the connection field `connection`, under `nodes { … }` and `edges { node { … } }`, fragments spread out. */
+export function itemFieldsOf(connection: FieldNode, fragments: Fragments): FieldNode[] {
+  const items: FieldNode[] = [];
+  for (const field of fieldsIn(connection.selectionSet, fragments)) {
+    const name = field.name.value;
+    if (name === "nodes") items.push(...fieldsIn(field.selectionSet, fragments));
+    if (name === "edges") {
+      for (const edgeField of fieldsIn(field.selectionSet, fragments)) {
+        if (edgeField.name.value === "node") items.push(...fieldsIn(edgeField.selectionSet, fragments));
+      }
+    }
+  }
+  return items;
 }
 
 function keptNames(
   kept: WeakMap<FieldNode, readonly string[]>,
-  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
   collect: (names: Set<string>, field: FieldNode) => void,
 ): readonly string[] {
-  const first = info.fieldNodes[0];
+  const first = fieldNodes[0];
   let fields = kept.get(first);
   if (!fields) {
     const names = new Set<string>();
-    for (const field of info.fieldNodes) collect(names, field);
+    for (const field of fieldNodes) collect(names, field);
     fields = [...names].sort();
     kept.set(first, fields);
   }
   return fields;
 }
-
-type Fragments = Record<string, FragmentDefinitionNode>;
 
 function addNames(names: Set<string>, selectionSet: SelectionSetNode | undefined, fragments: Fragments): void {
   for (const field of fieldsIn(selectionSet, fragments)) names.add(field.name.value);

@@ -18,6 +18,12 @@ export const BATCHED: LoaderOptions = { batching: true };
 /** Each parent's page of one page request. */
 export interface PageLoader<T> {
   load(parentId: number): Promise<Page<T>>;
+  /**
+   * Hands over a parent's page read by another statement (its parents'
+   * own, see `pageColumnOfParents`): its `load` then sends no SQL. None when
+   * the request's loaders do not batch (the naive build reads each page alone).
+   */
+  prime?(parentId: number, page: Page<T>): void;
 }
 
 export type PagedLoader<T> = (request: PageRequest<T>) => PageLoader<T>;
@@ -91,7 +97,9 @@ export class LoaderFactory {
       }
       const key = pageRequestKey(request);
       const loader = family;
-      return { load: (parentId) => loader.load({ parentId, request, key }) };
+      const load = (parentId: number) => loader.load({ parentId, request, key });
+      if (!this.options.batching) return { load };
+      return { load, prime: (parentId, page) => void loader.prime({ parentId, request, key }, page) };
     };
   }
 

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { groupRows } from "../../../shared/batch";
+import { NestedPages } from "../../../shared/pagination/nested-pages";
 import { rowHydrator } from "../../../database/row-hydrator";
 import { reuseSqlText } from "../../../database/sql-text-cache";
 import { NamedEntityService } from "../named-entity.service";
@@ -7,8 +8,8 @@ import { ArticleTag } from "./article-tag.entity";
 import { Tag } from "./tag.entity";
 
 export class TagService extends NamedEntityService<Tag> {
-  constructor(dataSource: DataSource) {
-    super(dataSource, Tag, "tags");
+  constructor(dataSource: DataSource, nestedPages: readonly NestedPages[] = []) {
+    super(dataSource, Tag, "tags", nestedPages);
   }
 
   /** Each article's tags, by name, for all `articleIds` in one statement. */
