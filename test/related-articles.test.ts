@@ -156,10 +156,10 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     const [writer, other] = [await createAuthor(ds), await createAuthor(ds)];
     const [section, elsewhere] = [await createCategory(ds), await createCategory(ds)];
     const tags = [await createTag(ds), await createTag(ds), await createTag(ds)];
-    const reader = await createArticle(ds, { author: writer, category: section, tags, publishedAt: at(500_000) });
-    const sibling = await createArticle(ds, { author: other, category: elsewhere, tags, publishedAt: at(500_001) });
+    const reader = await createArticle(ds, { author: writer, category: section, tags, publishedAt: at(-100_000) });
+    const sibling = await createArticle(ds, { author: other, category: elsewhere, tags, publishedAt: at(-99_999) });
     // Three shared tags each, so that each score is a sum of three weights, which must add up the same for all.
-    const same = { category: elsewhere, tags, publishedAt: at(500_000 - 10 * 24 * 60) };
+    const same = { category: elsewhere, tags, publishedAt: at(-100_000 - 10 * 24 * 60) };
     const twins = [];
     for (let i = 0; i < 3; i++) twins.push(await createArticle(ds, { ...same, author: other }));
     const inSection = await createArticle(ds, { ...same, author: other, category: section });
