@@ -151,6 +151,50 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     assert.equal((await related({ first: 10 }, article.slug)).relatedArticles.totalCount, 1);
   });
 
+  test("scores exactly by the rule: equal signals tie to the last bit and fall to the newer then the higher id, read alone or batched", async () => {
+    const ds = server().dataSource;
+    const [writer, other] = [await createAuthor(ds), await createAuthor(ds)];
+    const [section, elsewhere] = [await createCategory(ds), await createCategory(ds)];
+    const tags = [await createTag(ds), await createTag(ds), await createTag(ds)];
+    const reader = await createArticle(ds, { author: writer, category: section, tags, publishedAt: at(-100_000) });
+    const sibling = await createArticle(ds, { author: other, category: elsewhere, tags, publishedAt: at(-99_999) });
+    // Three shared tags each, so that each score is a sum of three weights, which must add up the same for all.
+    const same = { category: elsewhere, tags, publishedAt: at(-100_000 - 10 * 24 * 60) };
+    const twins = [];
+    for (let i = 0; i < 3; i++) twins.push(await createArticle(ds, { ...same, author: other }));
+    const inSection = await createArticle(ds, { ...same, author: other, category: section });
+    const byWriter = await createArticle(ds, { ...same, author: writer });
+
+    const { relatedArticles } = await related({ first: 10 }, reader.slug);
+    const edges = relatedArticles.edges.map(({ score, reasons, node }) => ({ slug: node.slug, score, reasons }));
+    assert.deepEqual(
+      edges.map(({ slug, reasons }) => ({ slug, reasons })),
+      [
+        { slug: inSection.slug, reasons: ["SHARED_TAGS", "SAME_CATEGORY"] },
+        { slug: byWriter.slug, reasons: ["SHARED_TAGS", "SAME_AUTHOR"] },
+        // Published at the same time as the twins but a minute from the reader: closer, so first among equal tags.
+        { slug: sibling.slug, reasons: ["SHARED_TAGS"] },
+        ...[...twins].reverse().map((twin) => ({ slug: twin.slug, reasons: ["SHARED_TAGS"] })),
+      ],
+    );
+    assert.equal(relatedArticles.totalCount, 6);
+    const [sectionScore, writerScore, , ...twinScores] = edges.map((edge) => edge.score);
+    assert.deepEqual(twinScores, [twinScores[0], twinScores[0], twinScores[0]], "equal signals, equal scores");
+    assert.ok(Math.abs(sectionScore - twinScores[0] - 1.0) < 1e-9, "the same section adds 1.0");
+    assert.ok(Math.abs(writerScore - twinScores[0] - 0.5) < 1e-9, "the same author adds 0.5");
+
+    // The same ranking again, in one statement with another article's.
+    const both = await server().data(
+      `query($a: String!, $b: String!) {
+        a: article(slug: $a) { relatedArticles(first: 10) { totalCount edges { cursor score reasons node { slug } } } }
+        b: article(slug: $b) { relatedArticles(first: 10) { totalCount edges { cursor score reasons node { slug } } } }
+      }`,
+      { a: reader.slug, b: sibling.slug },
+    );
+    assert.deepEqual(both.a.relatedArticles.edges, relatedArticles.edges);
+    assert.deepEqual((await related({ first: 10 }, sibling.slug)).relatedArticles.edges, both.b.relatedArticles.edges);
+  });
+
   test("refuses a cursor of another list", async () => {
     const feed = await server().data(`{ articles(first: 1) { pageInfo { endCursor } } }`);
     const response = await server().graphql(RELATED, { slug: source.slug, first: 3, after: feed.articles.pageInfo.endCursor });

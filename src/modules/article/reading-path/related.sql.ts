@@ -55,45 +55,56 @@ export function relatedRankingSql(dataSource: DataSource, depth: boolean): strin
  */
 function relatedScoresSql(dataSource: DataSource): string {
   const sources = "IN (:...relatedSourceIds)";
-  const sameCategory = "candidate.category_id = source.category_id";
-  const sameAuthor = "candidate.author_id = source.author_id";
-  const daysApart = daysApartSql(dataSource, "candidate.published_at", "source.published_at");
+  const sameCategory = "candidate.category_id = pair.source_category_id";
+  const sameAuthor = "candidate.author_id = pair.source_author_id";
+  const daysApart = daysApartSql(dataSource, "candidate.published_at", "pair.source_published_at");
+  const published = (article: string) => `CASE WHEN ${article}.status = :relatedPublished THEN 1 ELSE 0 END`;
   const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays, sectionWindowDays } = RELATED_WEIGHTS;
-  // Every signal is a row (source, candidate, idf, tagged); one GROUP BY sums them per pair. Grouping by
-  // both primary keys lets the other columns of both rows be used as they are, and keeps the planner from
-  // flattening this table into the query that joins it. CROSS JOIN makes SQLite, which has no statistics
-  // unless ANALYZE ran, start from the few sources rather than from every published article; PostgreSQL
-  // plans it as the inner join it is. SQLite would look candidates up by rowid, in the table (see the
-  // article_ranking migration): INDEXED BY makes it read them from the covering index.
-  return `(SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
-      CASE WHEN source.keep_reading_id = candidate.id THEN 1 ELSE 0 END AS pinned,
-      CASE WHEN source.status = :relatedPublished THEN 1 ELSE 0 END AS source_published,
-      SUM(signal.tagged) AS shared_tags,
+  const source =
+    `s.id AS source_id, ${published("s")} AS source_published, s.category_id AS source_category_id, ` +
+    "s.author_id AS source_author_id, s.published_at AS source_published_at";
+  // Every signal is a row (the source's columns, candidate, idf, tagged, pinned); one GROUP BY sums them per
+  // pair before anything else is joined. Each branch reads its sources once and carries their columns: looking
+  // the source up again for each of its thousands of pairs cost a fifth of a ranking on PostgreSQL, and
+  // seconds for an article whose row has dead versions an open transaction still sees (every comment
+  // rewrites comment_count). CROSS JOIN makes SQLite, which has no statistics unless ANALYZE ran, start from
+  // the few sources rather than from every published article; PostgreSQL plans it as the inner join it is.
+  // SQLite would look candidates up by rowid, in the table, whose columns after the 5 KB body cost a walk of
+  // its overflow pages (see the article_ranking migration): INDEXED BY makes it read them from the covering index.
+  return `(SELECT pair.source_id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
+      pair.pinned AS pinned,
+      pair.source_published AS source_published,
+      pair.shared_tags AS shared_tags,
       CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
       CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
-      CAST(SUM(signal.idf)
+      CAST(pair.idf
         + CASE WHEN ${sameCategory} THEN ${categoryWeight} ELSE 0 END
         + CASE WHEN ${sameAuthor} THEN ${authorWeight} ELSE 0 END
         + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score
     FROM (
-      SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged
-        FROM article s CROSS JOIN article c
-        WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
-          AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
-          AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
-      UNION ALL SELECT s.id, c.id, 0.0, 0
-        FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
-      UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
-      UNION ALL SELECT own.article_id, other.article_id, weight.idf, 1
-        FROM article_tag own
-        CROSS JOIN article_tag other
-        JOIN (${tagWeightsSql(dataSource, sources)}) weight ON weight.tag_id = own.tag_id
-        WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
-    ) signal
-    CROSS JOIN article source
+      SELECT signal.source_id AS source_id, signal.source_published AS source_published, signal.source_category_id AS source_category_id,
+        signal.source_author_id AS source_author_id, signal.source_published_at AS source_published_at, signal.id AS id,
+        SUM(signal.idf) AS idf, SUM(signal.tagged) AS shared_tags, MAX(signal.pinned) AS pinned
+      FROM (
+        SELECT ${source}, c.id AS id, 0.0 AS idf, 0 AS tagged, 0 AS pinned
+          FROM article s CROSS JOIN article c
+          WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
+            AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
+            AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
+        UNION ALL SELECT ${source}, c.id, 0.0, 0, 0
+          FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
+        UNION ALL SELECT ${source}, s.keep_reading_id, 0.0, 0, 1 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
+        UNION ALL SELECT ${source}, other.article_id, weight.idf, 1, 0
+          FROM article s
+          CROSS JOIN article_tag own
+          CROSS JOIN article_tag other
+          JOIN (${tagWeightsSql(dataSource, sources)}) weight ON weight.tag_id = own.tag_id
+          WHERE s.id ${sources} AND own.article_id = s.id AND other.tag_id = own.tag_id
+      ) signal
+      GROUP BY signal.source_id, signal.source_published, signal.source_category_id, signal.source_author_id, signal.source_published_at, signal.id
+    ) pair
     CROSS JOIN article candidate ${isPostgres(dataSource) ? "" : "INDEXED BY article_ranking"}
-    WHERE source.id = signal.source_id AND candidate.id = signal.id AND candidate.status = :relatedPublished AND candidate.id <> source.id
-    GROUP BY source.id, candidate.id)`;
+    WHERE candidate.id = pair.id AND candidate.status = :relatedPublished AND candidate.id <> pair.source_id)`;
 }
 
 /** idf of each tag the sources carry (see `RELATED_WEIGHTS`): two index counts. */
