@@ -30,6 +30,8 @@ export interface Measurement extends LoadResult {
   peakRssBytes: number | null;
   /** The target process's CPU time (user + system) over the run divided by the requests sent. */
   cpuMsPerRequest: number | null;
+  /** The share of that CPU time spent in the kernel (system time): socket reads and writes, mostly. */
+  kernelShare: number | null;
 }
 
 /** One fixed-time run, with the SQL statements it caused and the memory it peaked at. */
@@ -41,6 +43,8 @@ export async function measure(target: RunningTarget, workload: Workload, round: 
   const queries = target.countsQueries ? (await settledQueriesSent(target.server.baseUrl)) - queriesBefore : null;
   const cpuAfter = cpuTimeMs(target.server.pid);
   const perRequest = (total: number | null) => (total === null || load.sent === 0 ? null : total / load.sent);
+  const cpu = cpuBefore === null || cpuAfter === null ? null : { userMs: cpuAfter.userMs - cpuBefore.userMs, systemMs: cpuAfter.systemMs - cpuBefore.systemMs };
+  const cpuMs = cpu === null ? null : cpu.userMs + cpu.systemMs;
   return {
     ...load,
     workload: workload.name,
@@ -49,7 +53,8 @@ export async function measure(target: RunningTarget, workload: Workload, round: 
     round,
     statementsPerRequest: perRequest(queries),
     peakRssBytes: peakRss(target.server.pid),
-    cpuMsPerRequest: perRequest(cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore),
+    cpuMsPerRequest: perRequest(cpuMs),
+    kernelShare: cpu === null || cpuMs === 0 ? null : cpu.systemMs / cpuMs!,
   };
 }
 

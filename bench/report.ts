@@ -12,6 +12,7 @@ export interface Summary {
   statementsPerRequest: number | null;
   peakRssBytes: number | null;
   cpuMsPerRequest: number | null;
+  kernelShare: number | null;
   failures: number;
 }
 
@@ -45,6 +46,7 @@ export function summarize(measurements: Measurement[]): Summary[] {
     p99: median(runs.map((run) => run.p99)),
     statementsPerRequest: medianOrNull(runs.map((run) => run.statementsPerRequest)),
     cpuMsPerRequest: medianOrNull(runs.map((run) => run.cpuMsPerRequest)),
+    kernelShare: medianOrNull(runs.map((run) => run.kernelShare)),
     peakRssBytes: runs[0].peakRssBytes === null ? null : Math.max(...runs.map((run) => run.peakRssBytes!)),
     failures: runs.reduce((sum, run) => sum + run.failures, 0),
   }));
@@ -89,10 +91,11 @@ export function figuresTable(summaries: Summary[], titles: Map<string, string>):
     s.p99.toFixed(1),
     s.statementsPerRequest === null ? "" : s.statementsPerRequest.toFixed(1),
     s.cpuMsPerRequest === null ? "" : s.cpuMsPerRequest.toFixed(2),
+    s.kernelShare === null ? "" : `${(s.kernelShare * 100).toFixed(0)}%`,
     s.peakRssBytes === null ? "" : (s.peakRssBytes / 2 ** 20).toFixed(0),
     s.failures === 0 ? "" : String(s.failures),
   ]);
-  return markdownTable(["workload", "target", "node", "req/s", "p50 ms", "p99 ms", "SQL/req", "CPU ms/req", "peak RSS MB", "failures"], rows);
+  return markdownTable(["workload", "target", "node", "req/s", "p50 ms", "p99 ms", "SQL/req", "CPU ms/req", "kernel", "peak RSS MB", "failures"], rows);
 }
 
 /** `deepCost`: W1's req/s over W3's, how much dearer the deep page is than page 1 (the target is at most 1.2). */
