@@ -4,7 +4,7 @@ import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
 import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
 import { PageRequest } from "../../../shared/pagination/page-request";
-import { Author, Category, NamedEntityType, Tag, namedEntityColumns } from "../../directory";
+import { Author, Category, Tag, namedEntityColumns } from "../../directory";
 import { Article } from "../article.entity";
 
 /**
@@ -177,7 +177,7 @@ type JoinRead = [suffix: Joined, columns: string[] | null];
 function keptShape(needs: Need[], fields: readonly string[] | undefined, orderColumns: string[], everyColumn: boolean): RowShape<Article> {
   const joined = needs.filter(isJoined).map((suffix): JoinRead => {
     const { type, field } = suffix in JOINS ? JOINS[suffix as keyof typeof JOINS] : NESTED[suffix as keyof typeof NESTED];
-    return [suffix, fields === undefined ? null : namedEntityColumns(type as NamedEntityType, subfieldsOf(fields, field))];
+    return [suffix, fields === undefined ? null : namedEntityColumns(type, subfieldsOf(fields, field))];
   });
   const properties = needs.filter((need): need is keyof Article => !isJoined(need));
   const key = JSON.stringify([everyColumn, properties, joined, orderColumns]);
