@@ -93,7 +93,7 @@ export class ArticleService {
     // Only the page joins the views: the count needs none.
     const ranked = window === null ? qb : this.withReads(qb.clone(), window);
     const computed = bothOf(searching ? withRelevance : undefined, window === null ? undefined : withViews);
-    const page = await fetchPage(ranked, "article", request, computed, articleListShape(request.fields));
+    const page = await fetchPage(ranked, "article", request, computed, articleListShape(request));
     return connectionFrom(page, () => qb.getCount());
   }
 
@@ -126,7 +126,7 @@ export class ArticleService {
    */
   async newest(counts: readonly number[]): Promise<Article[][]> {
     const request = pageRequest({ first: Math.max(...counts) }, articleOrders.NEWEST);
-    const page = await fetchPage(this.published(), "article", request, undefined, articleListShape(request.fields));
+    const page = await fetchPage(this.published(), "article", request, undefined, articleListShape(request));
     return counts.map((count) => page.nodes.slice(0, count));
   }
 
@@ -136,7 +136,7 @@ export class ArticleService {
 
   /** "Load More By": the articles an author leads or co-wrote. */
   pagesByAuthor(authorIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.byAuthor(), "article", authorIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(this.byAuthor(), "article", authorIds, request, articleListShape(request));
   }
 
   /** `pagesByAuthor`'s page as a column of a statement listing authors, whose row key is the SQL `authorKey` (see `pageColumnOfParents`). */
@@ -149,7 +149,7 @@ export class ArticleService {
   }
 
   pagesByCategory(categoryIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.byCategory(), "article", categoryIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(this.byCategory(), "article", categoryIds, request, articleListShape(request));
   }
 
   pageColumnByCategory(request: PageRequest<Article>, categoryKey: string): PageColumn<Article> {
@@ -161,7 +161,7 @@ export class ArticleService {
   }
 
   pagesByTag(tagIds: readonly number[], request: PageRequest<Article>): Promise<Page<Article>[]> {
-    return fetchPagesByParent(this.byTag(), "article", tagIds, request, articleListShape(request.fields));
+    return fetchPagesByParent(this.byTag(), "article", tagIds, request, articleListShape(request));
   }
 
   pageColumnByTag(request: PageRequest<Article>, tagKey: string): PageColumn<Article> {
@@ -182,7 +182,7 @@ export class ArticleService {
     const key = `${owner} ${parentKey} ${pageRequestKey(request)}`;
     let column = this.pageColumns.get(key);
     if (!column) {
-      column = pageColumnOfParents(scopes(), "article", request, articleListShape(request.fields), parentKey);
+      column = pageColumnOfParents(scopes(), "article", request, articleListShape(request), parentKey);
       if (this.pageColumns.size < MAX_PAGE_COLUMNS) this.pageColumns.set(key, column);
     }
     return column;

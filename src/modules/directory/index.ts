@@ -40,5 +40,6 @@ export { Tag } from "./tag/tag.entity";
 export { ArticleTag } from "./tag/article-tag.entity";
 export { articleTags } from "./tag/article-tags";
 export type { NamedEntity } from "./named-entity.service";
+export { namedEntityColumns } from "./named-entity-columns";
 export type { PublicUrls } from "./public-urls";
 export type { DirectoryContext, DirectoryLoaders, DirectoryServices } from "./directory.services";

@@ -3,6 +3,7 @@ import { Arg, Args, ClassType, Ctx, FieldResolver, Info, Query, Resolver, Root }
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection } from "../../shared/pagination/connection.types";
 import { nestedPageColumns } from "../../shared/pagination/nested-pages";
+import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { DirectoryContext } from "./directory.services";
 import { NamedEntity, NamedEntityService } from "./named-entity.service";
@@ -32,7 +33,7 @@ export function namedEntityResolver<T extends NamedEntity>(options: NamedEntityO
     @Query(() => options.connection, { name: options.plural, description: "All of them, by name." })
     list(@Args() args: ConnectionArgs, @Ctx() ctx: DirectoryContext, @Info() info: GraphQLResolveInfo): Promise<Connection<T>> {
       const service = options.service(ctx);
-      return service.list(pageRequest(args, service.order), (alias) => nestedPageColumns(info, service.nestedPages, ctx, alias));
+      return service.list(pageRequest(args, service.order, nodeFieldsOf(info)), (alias) => nestedPageColumns(info, service.nestedPages, ctx, alias));
     }
 
     @FieldResolver(() => String, { description: options.urlDescription })

@@ -7,6 +7,7 @@ import { ComputedColumns, fetchPage } from "../../shared/pagination/fetch";
 import { NestedPages } from "../../shared/pagination/nested-pages";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { SortOrder, byId } from "../../shared/pagination/sort-order";
+import { NamedEntityType, namedEntityShape } from "./named-entity-columns";
 
 export interface NamedEntity {
   id: number;
@@ -50,10 +51,15 @@ export class NamedEntityService<T extends NamedEntity> {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
-  /** `beside`, given the rows' alias, names what each row reads besides its columns (its items' pages, see `nestedPageColumns`). */
+  /**
+   * The rows of `request`, with only the columns its fields need (see
+   * `namedEntityColumns`); `beside`, given the rows' alias, names what each
+   * row reads besides its columns (its items' pages, see `nestedPageColumns`).
+   */
   async list(request: PageRequest<T>, beside?: (alias: string) => ComputedColumns<T, T> | undefined): Promise<Connection<T>> {
     const qb = this.all();
-    return connectionFrom(await fetchPage(qb, "item", request, beside?.("item")), () => qb.getCount());
+    const type = this.dataSource.getMetadata(this.target).targetName as NamedEntityType;
+    return connectionFrom(await fetchPage(qb, "item", request, beside?.("item"), namedEntityShape<T>(type, request.fields)), () => qb.getCount());
   }
 
   private all(): SelectQueryBuilder<T> {

@@ -9,8 +9,10 @@ const objectFields = new WeakMap<FieldNode, readonly string[]>();
  * The names of the fields a client selected on each item of the connection
  * that `info` resolves, under `nodes { … }` and `edges { node { … } }`,
  * through fragments of any type condition and whatever `@skip`/`@include`
- * say (a superset is always safe), sorted and without duplicates. A list
- * reads only the columns these need. The same field of a document asks the
+ * say (a superset is always safe), sorted and without duplicates; for a
+ * field with fields of its own, also `field.sub` for each of those (one
+ * level: what the row of the object it shows must carry). A list reads
+ * only the columns these need. The same field of a document asks the
  * same for every parent, so the answer is kept per field node.
  */
 export function nodeFieldsOf(info: GraphQLResolveInfo): readonly string[] {
@@ -20,7 +22,7 @@ export function nodeFieldsOf(info: GraphQLResolveInfo): readonly string[] {
 /** `nodeFieldsOf` for the connection field whose nodes (all of one response key) are `fieldNodes`. */
 export function nodeFieldsOfNodes(fieldNodes: readonly FieldNode[], fragments: Fragments): readonly string[] {
   return keptNames(nodeFields, fieldNodes, (names, connection) => {
-    for (const field of itemFieldsOf(connection, fragments)) names.add(field.name.value);
+    for (const field of itemFieldsOf(connection, fragments)) addField(names, field, fragments);
   });
 }
 
@@ -61,7 +63,14 @@ function keptNames(
 }
 
 function addNames(names: Set<string>, selectionSet: SelectionSetNode | undefined, fragments: Fragments): void {
-  for (const field of fieldsIn(selectionSet, fragments)) names.add(field.name.value);
+  for (const field of fieldsIn(selectionSet, fragments)) addField(names, field, fragments);
+}
+
+/** `field`'s name, and `name.sub` for each field selected on it. */
+function addField(names: Set<string>, field: FieldNode, fragments: Fragments): void {
+  const name = field.name.value;
+  names.add(name);
+  for (const sub of fieldsIn(field.selectionSet, fragments)) names.add(`${name}.${sub.name.value}`);
 }
 
 /** The fields of a selection set, fragments spread out (validation has already refused fragment cycles). */

@@ -1,62 +1,64 @@
-import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { isPostgres } from "../../../database/dialect";
 import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
 import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
-import { Author, Category, Tag } from "../../directory";
+import { PageRequest } from "../../../shared/pagination/page-request";
+import { Author, Category, Tag, namedEntityColumns } from "../../directory";
 import { Article } from "../article.entity";
 
-/** The byline and section rows, joined in as raw columns under `<alias>_<suffix>_…` (no article column starts with a suffix). */
+/**
+ * The byline and section rows, joined in as raw columns under `<alias>_<suffix>_…` (no article column starts with a suffix),
+ * each with the columns that the client's selection on `field`, the Article field showing it, needs.
+ */
 const JOINS = {
-  byline: { property: "joinedAuthor", target: Author, on: "author_id" },
-  section: { property: "joinedCategory", target: Category, on: "category_id" },
+  byline: { property: "joinedAuthor", target: Author, type: "Author", field: "author", on: "author_id" },
+  section: { property: "joinedCategory", target: Category, type: "Category", field: "category", on: "category_id" },
 } as const;
 
-/** The article's tags and its byline's authors, each read with the row as a JSON array of rows (see `jsonRowsSql`). */
+/** The article's tags and its byline's authors, each read with the row as a JSON array of rows (see `jsonRowsSql`), as JOINS are. */
 const NESTED = {
   tags: {
     property: "joinedTags",
     target: Tag,
+    type: "Tag",
+    field: "tags",
     from: (alias: string) => `FROM article_tag link JOIN tag ON tag.id = link.tag_id WHERE link.article_id = ${alias}.id`,
     orderBy: "tag.name, tag.id",
   },
   authors: {
     property: "joinedAuthors",
     target: Author,
+    type: "Author",
+    field: "authors",
     from: (alias: string) => `FROM article_author link JOIN author ON author.id = link.author_id WHERE link.article_id = ${alias}.id`,
     orderBy: "link.position",
   },
 } as const;
 
-type Nested = keyof typeof NESTED;
+type Joined = keyof typeof JOINS | keyof typeof NESTED;
 
-type Need = keyof Article | keyof typeof JOINS | Nested;
+type Need = keyof Article | Joined;
 
-/** What every list row carries whatever the client asked: ids, status and dates for policies, cursors and sort keys; small numbers. */
-const ALWAYS: Need[] = [
-  "id",
-  "status",
-  "authorId",
-  "categoryId",
-  "keepReadingId",
-  "publishedAt",
-  "updatedAt",
-  "commentCount",
-  "version",
-  "wordCount",
-  "readingTimeMinutes",
-];
+/**
+ * What every list row carries whatever the client asked: its id (its cache
+ * tag, and the key of everything loaded for it). The keys of the list's
+ * order come besides (`orderProperties`): its cursors carry them.
+ */
+const ALWAYS: Need[] = ["id"];
 
 /** The lead image's columns (`Article.featuredImage`). */
 const IMAGE: Need[] = ["imageUrl", "imageAlt", "imageCaption", "imageWidth", "imageHeight", "imageFocalX", "imageFocalY"];
 
 /**
- * What each field of Article needs read with a list row beyond ALWAYS.
- * Every field is listed (a test compares with the schema), so a new field
- * must say what it reads; a field not listed here makes a list read
- * everything. Fields that load what they show by the article's id (body,
- * comments, related articles…) need nothing more; tags are read with the
- * row when asked for, else loaded by id.
+ * What each field of Article needs read with a list row beyond ALWAYS: its
+ * own columns, and what its resolver or a policy reads off the row
+ * (`revisions` checks the author, `checkAlso` looks in the section, `seo`
+ * dates the page). Every field is listed (a test compares with the
+ * schema), so a new field must say what it reads; a field not listed here
+ * makes a list read everything. Fields that load what they show by the
+ * article's id (body, comments, related articles…) need nothing more;
+ * tags are read with the row when asked for, else loaded by id.
  */
 export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   __typename: [],
@@ -68,18 +70,32 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   excerpt: ["editorExcerpt", "leadText"],
   seoTitle: ["seoTitle"],
   seoDescription: ["seoDescription"],
-  seo: ["slug", "section", "authors", "tags", "title", "subtitle", "editorExcerpt", "leadText", "seoTitle", "seoDescription", ...IMAGE],
+  seo: [
+    "slug",
+    "section",
+    "authors",
+    "tags",
+    "title",
+    "subtitle",
+    "editorExcerpt",
+    "leadText",
+    "seoTitle",
+    "seoDescription",
+    "publishedAt",
+    "updatedAt",
+    ...IMAGE,
+  ],
   featuredImage: IMAGE,
   author: ["byline"],
   authors: ["authors"],
   category: ["section"],
-  status: [],
-  publishedAt: [],
-  updatedAt: [],
-  version: [],
-  commentCount: [],
-  wordCount: [],
-  readingTimeMinutes: [],
+  status: ["status"],
+  publishedAt: ["publishedAt"],
+  updatedAt: ["updatedAt"],
+  version: ["version"],
+  commentCount: ["commentCount"],
+  wordCount: ["wordCount"],
+  readingTimeMinutes: ["readingTimeMinutes"],
   body: [],
   headings: [],
   content: [],
@@ -88,10 +104,10 @@ export const ARTICLE_FIELD_NEEDS: Record<string, Need[]> = {
   inlineFeedback: [],
   relatedArticles: [],
   keepReading: [],
-  checkAlso: [],
+  checkAlso: ["categoryId"],
   previousArticle: [],
   nextArticle: [],
-  revisions: [],
+  revisions: ["authorId"],
   viewCount: [],
 };
 
@@ -107,19 +123,20 @@ const shapes = new Map<string, RowShape<Article>>();
 
 /**
  * How a list of articles (a feed, an author's or a section's page, related
- * articles) reads its rows: only the columns that `fields` (the fields the
- * client selected on each item, see `nodeFieldsOf`) need, and the byline
- * and section rows joined in only when shown, so that a feed showing them
- * takes no statement for either. Without `fields`, every column a list
- * shows. Never the body and its headings: 5 KB a row, which only an
- * article page shows (`articleBodyById` loads them).
+ * articles) reads its rows: only the columns that `request.fields` (the
+ * fields the client selected on each item, see `nodeFieldsOf`) need, with
+ * the keys of `request.order`, and the byline, section, tags and authors
+ * rows read with them only when shown, each with only the columns its own
+ * selection needs (`namedEntityColumns`), so that a feed showing them
+ * takes no statement for any. Without fields, every column a list shows.
+ * Never the body and its headings: 5 KB a row, which only an article page
+ * shows (`articleBodyById` loads them).
  */
-export function articleListShape(fields?: readonly string[]): RowShape<Article> {
-  const needs = fields === undefined || fields.some((field) => !(field in ARTICLE_FIELD_NEEDS)) ? EVERYTHING : neededBy(fields);
-  const key = needs.join(",");
-  let shape = shapes.get(key);
-  if (!shape) shapes.set(key, (shape = shapeOf(needs)));
-  return shape;
+export function articleListShape(request?: Pick<PageRequest<Article>, "fields" | "order">): RowShape<Article> {
+  const fields = request?.fields;
+  const known = fields !== undefined && fields.every((field) => isSubfield(field) || field in ARTICLE_FIELD_NEEDS);
+  const orderColumns = (request?.order.keys ?? []).filter((key) => key.sql === undefined).map((key) => key.column);
+  return keptShape(known ? neededBy(fields) : EVERYTHING, known ? fields : undefined, orderColumns, false);
 }
 
 /**
@@ -129,43 +146,82 @@ export function articleListShape(fields?: readonly string[]): RowShape<Article> 
  * that the page takes no statement for any of them.
  */
 export function articlePageShape(fields: readonly string[]): RowShape<Article> {
-  const joined = neededBy(fields.filter((field) => field in ARTICLE_FIELD_NEEDS)).filter((need) => need in JOINS || need in NESTED);
-  const key = `page:${joined.join(",")}`;
-  let shape = shapes.get(key);
-  if (!shape) shapes.set(key, (shape = shapeOf(joined, true)));
-  return shape;
+  const joined = neededBy(fields.filter((field) => field in ARTICLE_FIELD_NEEDS)).filter(isJoined);
+  return keptShape(joined, fields, [], true);
 }
 
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
-  for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);
-  return [...EVERYTHING, ...(Object.keys(NESTED) as Nested[])].filter((need) => needs.has(need));
+  for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field] ?? []) needs.add(need);
+  return [...EVERYTHING, ...(Object.keys(NESTED) as Joined[])].filter((need) => needs.has(need));
 }
 
-/** The shape that reads `needs`; with `everyColumn`, every column of the article beside its joins. */
-function shapeOf(needs: Need[], everyColumn = false): RowShape<Article> {
-  const properties = needs.filter((need): need is keyof Article => !(need in JOINS) && !(need in NESTED));
-  const joins = Object.entries(JOINS).filter(([suffix]) => needs.includes(suffix as Need));
-  const nested = Object.entries(NESTED).filter(([suffix]) => needs.includes(suffix as Need));
+function isJoined(need: Need): need is Joined {
+  return need in JOINS || need in NESTED;
+}
+
+/** A name `nodeFieldsOf` gives a field selected on one of the item's fields (`author.name`): not one of the item's own. */
+function isSubfield(field: string): boolean {
+  return field.includes(".");
+}
+
+/** What one join reads: its suffix, and its row's columns (see `namedEntityColumns`). */
+type JoinRead = [suffix: Joined, columns: string[] | null];
+
+/**
+ * The shape that reads `needs` and the columns of `orderColumns`, each join
+ * with the columns that its field's selection in `fields` needs (every
+ * column without `fields`); with `everyColumn`, every column of the article
+ * beside its joins. Made once per distinct read.
+ */
+function keptShape(needs: Need[], fields: readonly string[] | undefined, orderColumns: string[], everyColumn: boolean): RowShape<Article> {
+  const joined = needs.filter(isJoined).map((suffix): JoinRead => {
+    const { type, field } = suffix in JOINS ? JOINS[suffix as keyof typeof JOINS] : NESTED[suffix as keyof typeof NESTED];
+    return [suffix, fields === undefined ? null : namedEntityColumns(type, subfieldsOf(fields, field))];
+  });
+  const properties = needs.filter((need): need is keyof Article => !isJoined(need));
+  const key = JSON.stringify([everyColumn, properties, joined, orderColumns]);
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = shapeOf(properties, joined, orderColumns, everyColumn)));
+  return shape;
+}
+
+/** The fields selected on `field` of the item, as `nodeFieldsOf` names them (`author.name`: `name`). */
+function subfieldsOf(fields: readonly string[], field: string): string[] {
+  const prefix = `${field}.`;
+  return fields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+}
+
+function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns: string[], everyColumn: boolean): RowShape<Article> {
+  const joins = joined.filter(([suffix]) => suffix in JOINS).map(([suffix, columns]) => ({ suffix, columns, ...JOINS[suffix as keyof typeof JOINS] }));
+  const nested = joined.filter(([suffix]) => suffix in NESTED).map(([suffix, columns]) => ({ suffix, columns, ...NESTED[suffix as keyof typeof NESTED] }));
+  let selected: string[] | undefined;
   return {
     select(qb, alias) {
-      qb.select(everyColumn ? [alias] : properties.map((property) => `${alias}.${property}`));
-      for (const [suffix, { target, on }] of joins) {
-        const joined = `${alias}_${suffix}`;
-        qb.leftJoin(target, joined, `${joined}.id = ${alias}.${on}`);
-        for (const column of columnsOf(qb, target)) qb.addSelect(`${joined}.${column.databaseName}`, `${joined}_${column.databaseName}`);
+      // The order's keys by their properties, found once: the metadata is the data source's.
+      selected ??= [
+        ...new Set([...properties, ...orderColumns.map((column) => qb.connection.getMetadata(Article).findColumnWithDatabaseName(column)!.propertyName)]),
+      ];
+      qb.select(everyColumn ? [alias] : selected.map((property) => `${alias}.${property}`));
+      for (const { suffix, target, on, columns } of joins) {
+        const joinedAlias = `${alias}_${suffix}`;
+        qb.leftJoin(target, joinedAlias, `${joinedAlias}.id = ${alias}.${on}`);
+        for (const column of columnsOf(qb.connection, target, columns))
+          qb.addSelect(`${joinedAlias}.${column.databaseName}`, `${joinedAlias}_${column.databaseName}`);
       }
-      for (const [suffix, { target, from, orderBy }] of nested) qb.addSelect(jsonRowsSql(qb.connection, target, from(alias), orderBy), `${alias}_${suffix}`);
+      for (const { suffix, target, from, orderBy, columns } of nested) {
+        qb.addSelect(jsonRowsSql(qb.connection, target, columns, from(alias), orderBy), `${alias}_${suffix}`);
+      }
       return qb;
     },
-    completer(alias, dataSource, columnsOf) {
-      const joined = joins.map(([suffix, { property, target }]) => ({
+    completer(alias, dataSource, columnsOfRow) {
+      const hydrated = joins.map(({ suffix, property, target }) => ({
         property,
-        hydrate: rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`, columnsOf),
+        hydrate: rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`, columnsOfRow),
       }));
-      const nestedRows = nested.map(([suffix, { property, target }]) => ({ property, column: `${alias}_${suffix}`, rows: rowsReader(dataSource, target) }));
+      const nestedRows = nested.map(({ suffix, property, target }) => ({ property, column: `${alias}_${suffix}`, rows: rowsReader(dataSource, target) }));
       return (article, raw) => {
-        for (const { property, hydrate } of joined) {
+        for (const { property, hydrate } of hydrated) {
           const row = hydrate(raw);
           if (row) Object.assign(article, { [property]: row });
         }
@@ -175,18 +231,23 @@ function shapeOf(needs: Need[], everyColumn = false): RowShape<Article> {
   };
 }
 
-function columnsOf(qb: SelectQueryBuilder<ObjectLiteral>, target: EntityTarget<ObjectLiteral>) {
-  return qb.connection.getMetadata(target).columns;
+/** The columns of `target` whose properties are `properties`; every one for null. */
+function columnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, properties: string[] | null) {
+  const { columns } = dataSource.getMetadata(target);
+  return properties === null ? columns : columns.filter((column) => properties.includes(column.propertyName));
 }
 
 /**
- * The rows of `target` that `from` selects (`target`'s table named by its
- * own name), as a JSON array of objects whose keys are `<table>_<column>`,
- * in `orderBy`: a feed showing tags or bylines then takes one statement, not two.
+ * The `columns` (properties; every one for null) of the rows of `target`
+ * that `from` selects (`target`'s table named by its own name), as a JSON
+ * array of objects whose keys are `<table>_<column>`, in `orderBy`: a feed
+ * showing tags or bylines then takes one statement, not two.
  */
-function jsonRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, from: string, orderBy: string): string {
-  const { tableName, columns } = dataSource.getMetadata(target);
-  const pairs = columns.flatMap((column) => [`'${tableName}_${column.databaseName}'`, `${tableName}.${column.databaseName}`]).join(", ");
+function jsonRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, columns: string[] | null, from: string, orderBy: string): string {
+  const { tableName } = dataSource.getMetadata(target);
+  const pairs = columnsOf(dataSource, target, columns)
+    .flatMap((column) => [`'${tableName}_${column.databaseName}'`, `${tableName}.${column.databaseName}`])
+    .join(", ");
   return isPostgres(dataSource)
     ? `(SELECT COALESCE(json_agg(json_build_object(${pairs}) ORDER BY ${orderBy}), '[]') ${from})`
     : `(SELECT json_group_array(json_object(${pairs}) ORDER BY ${orderBy}) ${from})`;
