@@ -52,31 +52,38 @@ export class ReadingPathService {
   ) {}
 
   /**
-   * Each article's related articles, best first: the first RANK_DEPTH, what
-   * every page of a ranking but a deep one reads. Rankings of published
-   * articles are kept in the fragment cache (with the response cache) until
-   * a change to the reading path purges them: a comment, which purges the
-   * article's page, leaves its ranking. Rows carry ids, not articles: the
-   * few a page shows are read by id, with the other articles of the request.
+   * Each article's related articles, best first: the first `depth` (at most
+   * RANK_DEPTH, what every page of a ranking but a deep one reads). Rankings
+   * of published articles are kept in the fragment cache (with the response
+   * cache) until a change to the reading path purges them: a comment, which
+   * purges the article's page, leaves its ranking. A kept ranking serves
+   * every later page, so with the cache on it is read to RANK_DEPTH whatever
+   * `depth` says; without it, no row past `depth` is read. Rows carry ids,
+   * not articles: the few a page shows are read by id, with the other
+   * articles of the request.
    */
-  async firstRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
+  async firstRankings(articleIds: readonly number[], depth = RANK_DEPTH): Promise<RelatedRanking[]> {
+    const rankDepth = this.fragments.keeps ? RANK_DEPTH : Math.min(depth, RANK_DEPTH);
     return this.fragments.through("related-ranking", articleIds, rankingCodec, async (ids) => {
-      const { rankings, published } = await this.rank(ids, false);
+      const { rankings, published } = await this.rank(ids, rankDepth);
       return rankings.map((ranking, index) => ({ value: ranking, tags: published[index] ? [tags.readingPath] : null }));
     });
   }
 
   /** Each article's related articles, all of them, best first: for the rare page beyond the first RANK_DEPTH. */
   async fullRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
-    return (await this.rank(articleIds, true)).rankings;
+    return (await this.rank(articleIds, null)).rankings;
   }
 
-  /** The rankings in one statement, and whether each source is published (only those may be kept: drafts' edits purge nothing). */
-  private async rank(articleIds: readonly number[], deep: boolean): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, !deep), {
+  /**
+   * The rankings in one statement, each to `depth` rows (all of them when null), and whether each source is
+   * published (only those may be kept: drafts' edits purge nothing).
+   */
+  private async rank(articleIds: readonly number[], depth: number | null): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, depth !== null), {
       relatedSourceIds: articleIds,
       relatedPublished: ArticleStatus.PUBLISHED,
-      rankDepth: RANK_DEPTH,
+      rankDepth: depth,
     });
     // An article page ranks one article: on PostgreSQL its two texts (first and full) run as named statements,
     // whose plan is kept after a few runs instead of made again each time (2 to 3 ms, a sixth of a ranking at
