@@ -79,6 +79,22 @@ describeEachDatabase(
       }
     });
 
+    test("an article's ranking is read once for the whole page, as deep as its longest page of related articles, whichever field asks first", async () => {
+      const { articles } = await server().data(`query { articles(first: 1) { nodes { slug } } }`);
+      const slug = articles.nodes[0].slug;
+      const related = "relatedArticles(first: 10) { edges { node { slug } } pageInfo { hasNextPage } }";
+      const pickFirst = `query($slug: String!) { article(slug: $slug) { keepReading { slug } ${related} } }`;
+      const alone = `query($slug: String!) { article(slug: $slug) { ${related} } }`;
+      assert.equal(await server().countQueries(pickFirst, { slug }), await server().countQueries(alone, { slug }));
+      const page = (await server().data(pickFirst, { slug })).article;
+      const all = (await server().data(`query($slug: String!) { article(slug: $slug) { relatedArticles(first: 100) { edges { node { slug } } } } }`, { slug }))
+        .article.relatedArticles.edges;
+      assert.ok(all.length > 10);
+      assert.deepEqual(page.relatedArticles.edges, all.slice(0, 10));
+      assert.equal(page.relatedArticles.pageInfo.hasNextPage, true);
+      assert.equal(page.keepReading.slug, all[0].node.slug);
+    });
+
     test("the authors page (20 authors, 5 articles each, with sections) takes one statement: the authors, each with their articles and their sections", async () => {
       assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 1);
       const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });

@@ -80,7 +80,7 @@ export class ReadingPathService {
    * published (only those may be kept: drafts' edits purge nothing).
    */
   private async rank(articleIds: readonly number[], depth: number | null): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, depth !== null), {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, depth !== null, articleIds.length === 1), {
       relatedSourceIds: articleIds,
       relatedPublished: ArticleStatus.PUBLISHED,
       rankDepth: depth,
