@@ -4,8 +4,8 @@ import { RelatedRanking } from "./related-article";
 
 /** A request's rankings, each read once for every field that needs it. */
 export interface RankingLoader {
-  /** The article's ranking, at least `rows` deep (or all of it, when shorter). */
-  load(articleId: number, rows: number): Promise<RelatedRanking>;
+  /** The article's ranking, at least `rows` deep (or all of it, when shorter), with its `total` when `counted`. */
+  load(articleId: number, rows: number, counted?: boolean): Promise<RelatedRanking>;
 }
 
 export function createReadingPathLoaders(readingPath: ReadingPathService, make: LoaderFactory) {
@@ -26,17 +26,19 @@ export function createReadingPathLoaders(readingPath: ReadingPathService, make: 
 /**
  * One statement for the rankings that the fields of a level ask for (the
  * page of related articles, Keep Reading, Check Also), as deep as the
- * deepest of them: the batch leaves after all of them have asked, and reads
- * the depth then. A field of a later level finds the ranking already read;
+ * deepest of them and counted when one of them counts: the batch leaves
+ * after all of them have asked, and reads what they asked for then. A field of a later level finds the ranking already read;
  * when it is too short for that field's page, the resolver reads the full
  * ranking, as it does for pages past the first RANK_DEPTH.
  */
 function rankingLoader(readingPath: ReadingPathService, make: LoaderFactory): RankingLoader {
   let depth = 0;
-  const rankings = make.batch((ids: readonly number[]) => readingPath.firstRankings(ids, depth));
+  let counting = false;
+  const rankings = make.batch((ids: readonly number[]) => readingPath.firstRankings(ids, depth, counting));
   return {
-    load(articleId, rows) {
+    load(articleId, rows, counted = false) {
       depth = Math.max(depth, rows);
+      counting ||= counted;
       return rankings.load(articleId);
     },
   };

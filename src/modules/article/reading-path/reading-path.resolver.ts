@@ -21,16 +21,23 @@ export class ReadingPathResolver {
       "Other published articles ranked by shared tags (rarer tags weigh more), section, author and closeness in " +
       "publication time, the editor's Keep Reading pin first; never the article itself.",
   })
-  async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext): Promise<Connection<Article, RelatedArticleEdge>> {
+  async relatedArticles(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: ArticleContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Article, RelatedArticleEdge>> {
     const request = pageRequest(args, relatedOrder);
-    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id, rankingRowsFor(request));
+    const counted = selectedFieldsOf(info).includes("totalCount");
+    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id, rankingRowsFor(request), counted);
     const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
     const nodes = await Promise.all(page.nodes.map((row) => ctx.loaders.articleInListById.load(row.id)));
     // A ranked article unpublished since the ranking was read has no node: its edge is left out, with its cursor.
     const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], index }] : []));
     return connectionFrom(
       { ...page, nodes: shown, cursor: (at) => page.cursor(shown[at].index) },
-      async () => ranking.total,
+      // Counted when the client selected totalCount; otherwise (a later field's ranking) the full one counts.
+      async () => ranking.total ?? (await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).total!,
       ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
     );
   }

@@ -29,6 +29,14 @@ import { daysApartSql, isPostgres, shiftDaysSql } from "../../../database/dialec
  */
 export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 0.5, closenessDays: 30, sectionWindowDays: 30 };
 
+/** Which ranking statement: to `:rankDepth` rows or all, of one source or a batch, with or without `total`. */
+export interface RankingStatement {
+  depth: boolean;
+  oneSource: boolean;
+  /** A batch counts in any case. */
+  counted: boolean;
+}
+
 /**
  * SQL of each source's ranking, best first (the order of `relatedOrder`):
  * rows `(source_id, id, published_at, pinned, source_published,
@@ -38,19 +46,19 @@ export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 
  * Reading, Check Also): the scores are computed once per request. A ranking
  * of one source (an article page's) is one ordered list with a LIMIT, where
  * a batch numbers each source's rows in a window: a third fewer sorts, the
- * same rows.
+ * same rows; and it has no `total` unless `counted`.
  */
-export function relatedRankingSql(dataSource: DataSource, depth: boolean, oneSource: boolean): string {
+export function relatedRankingSql(dataSource: DataSource, statement: RankingStatement): string {
   const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
-  if (oneSource) {
-    return `SELECT related.*, COUNT(*) OVER () AS total FROM ${relatedScoresSql(dataSource)} related
-    ORDER BY ${order} ${depth ? "LIMIT :rankDepth" : ""}`;
+  if (statement.oneSource) {
+    return `SELECT related.*${statement.counted ? ", COUNT(*) OVER () AS total" : ""} FROM ${relatedScoresSql(dataSource)} related
+    ORDER BY ${order} ${statement.depth ? "LIMIT :rankDepth" : ""}`;
   }
   return `SELECT ranked.* FROM (
       SELECT related.*, ROW_NUMBER() OVER (PARTITION BY related.source_id ORDER BY ${order}) AS rn,
         COUNT(*) OVER (PARTITION BY related.source_id) AS total
       FROM ${relatedScoresSql(dataSource)} related
-    ) ranked ${depth ? "WHERE ranked.rn <= :rankDepth" : ""}
+    ) ranked ${statement.depth ? "WHERE ranked.rn <= :rankDepth" : ""}
     ORDER BY ranked.source_id, ranked.rn`;
 }
 
