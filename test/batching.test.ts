@@ -95,6 +95,19 @@ describeEachDatabase(
       assert.equal(page.keepReading.slug, all[0].node.slug);
     });
 
+    test("a thread's reply counts come with its page: showing replyCount takes no statement of its own, and counts what replies shows", async () => {
+      const thread = (fields: string) => `query { articles(first: 10) { nodes { comments(first: 5) { nodes { ${fields} } } } } }`;
+      assert.equal(await server().countQueries(thread("id replyCount")), await server().countQueries(thread("id")));
+      const { articles } = await server().data(thread("id replyCount replies(first: 10) { totalCount nodes { id replyCount } }"));
+      const comments = articles.nodes.flatMap((article: any) => article.comments.nodes);
+      assert.ok(comments.some((comment: any) => comment.replyCount > 0));
+      for (const comment of comments) {
+        assert.equal(comment.replyCount, comment.replies.nodes.length);
+        assert.equal(comment.replies.totalCount, comment.replyCount);
+        for (const reply of comment.replies.nodes) assert.equal(reply.replyCount, 0);
+      }
+    });
+
     test("the authors page (20 authors, 5 articles each, with sections) takes one statement: the authors, each with their articles and their sections", async () => {
       assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 1);
       const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });
