@@ -101,7 +101,10 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         const statementsOf = async (query: string, slug: string) => {
           const before = await server().queriesSent();
           const { article } = await server().data(query, { slug });
-          return { slugs: article.relatedArticles.edges.map((edge: { node: { slug: string } }) => edge.node.slug), statements: (await server().queriesSent()) - before };
+          return {
+            slugs: article.relatedArticles.edges.map((edge: { node: { slug: string } }) => edge.node.slug),
+            statements: (await server().queriesSent()) - before,
+          };
         };
         const sixRelated = async () => {
           const tag = await createTag(server().dataSource);

@@ -43,7 +43,13 @@ export class CommentService {
 
   /** Each article's approved comments pinned to a passage, replies included. */
   inlineFeedbackPages(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent([{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }], "comment", articleIds, request, commentPageShape(request.fields));
+    return fetchPagesByParent(
+      [{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }],
+      "comment",
+      articleIds,
+      request,
+      commentPageShape(request.fields),
+    );
   }
 
   countInlineFeedback(articleIds: readonly number[]): Promise<number[]> {
