@@ -36,7 +36,7 @@ export class ReadingPathResolver {
     const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], index }] : []));
     return connectionFrom(
       { ...page, nodes: shown, cursor: (at) => page.cursor(shown[at].index) },
-      // Counted when the client selected totalCount; otherwise (a later field's ranking) the full one counts.
+      // Counted when this field shows totalCount; a ranking that another field read first, uncounted, leaves it to the full one.
       async () => ranking.total ?? (await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).total!,
       ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
     );

@@ -45,8 +45,8 @@ export interface RankingStatement {
  * serves every field that needs the ranking (the page, its count, Keep
  * Reading, Check Also): the scores are computed once per request. A ranking
  * of one source (an article page's) is one ordered list with a LIMIT, where
- * a batch numbers each source's rows in a window: a third fewer sorts, the
- * same rows; and it has no `total` unless `counted`.
+ * a batch numbers each source's rows in a window: one sort instead of
+ * three, the same rows; and it has no `total` unless `counted`.
  */
 export function relatedRankingSql(dataSource: DataSource, statement: RankingStatement): string {
   const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
