@@ -79,6 +79,35 @@ describeEachDatabase(
       }
     });
 
+    test("an article's ranking is read once for the whole page, as deep as its longest page of related articles, whichever field asks first", async () => {
+      const { articles } = await server().data(`query { articles(first: 1) { nodes { slug } } }`);
+      const slug = articles.nodes[0].slug;
+      const related = "relatedArticles(first: 10) { edges { node { slug } } pageInfo { hasNextPage } }";
+      const pickFirst = `query($slug: String!) { article(slug: $slug) { keepReading { slug } ${related} } }`;
+      const alone = `query($slug: String!) { article(slug: $slug) { ${related} } }`;
+      assert.equal(await server().countQueries(pickFirst, { slug }), await server().countQueries(alone, { slug }));
+      const page = (await server().data(pickFirst, { slug })).article;
+      const all = (await server().data(`query($slug: String!) { article(slug: $slug) { relatedArticles(first: 100) { edges { node { slug } } } } }`, { slug }))
+        .article.relatedArticles.edges;
+      assert.ok(all.length > 10);
+      assert.deepEqual(page.relatedArticles.edges, all.slice(0, 10));
+      assert.equal(page.relatedArticles.pageInfo.hasNextPage, true);
+      assert.equal(page.keepReading.slug, all[0].node.slug);
+    });
+
+    test("a thread's reply counts come with its page: showing replyCount takes no statement of its own, and counts what replies shows", async () => {
+      const thread = (fields: string) => `query { articles(first: 10) { nodes { comments(first: 5) { nodes { ${fields} } } } } }`;
+      assert.equal(await server().countQueries(thread("id replyCount")), await server().countQueries(thread("id")));
+      const { articles } = await server().data(thread("id replyCount replies(first: 10) { totalCount nodes { id replyCount } }"));
+      const comments = articles.nodes.flatMap((article: any) => article.comments.nodes);
+      assert.ok(comments.some((comment: any) => comment.replyCount > 0));
+      for (const comment of comments) {
+        assert.equal(comment.replyCount, comment.replies.nodes.length);
+        assert.equal(comment.replies.totalCount, comment.replyCount);
+        for (const reply of comment.replies.nodes) assert.equal(reply.replyCount, 0);
+      }
+    });
+
     test("the authors page (20 authors, 5 articles each, with sections) takes one statement: the authors, each with their articles and their sections", async () => {
       assert.equal(await server().countQueries(AUTHORS_PAGE, { first: 20 }), 1);
       const { authors } = await server().data(AUTHORS_PAGE, { first: 20 });

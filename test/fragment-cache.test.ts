@@ -96,6 +96,32 @@ for (const store of ["memory", "redis"] as CacheStore[]) {
         assert.equal((await metric(server(), "fragment_cache_hits_total")) - hits, 1);
       });
 
+      test("a ranking kept for a page of 3 answers a page of 20 too: it is kept as deep as any first page reads", async () => {
+        const related = (first: number) => `query($slug: String!) { article(slug: $slug) { relatedArticles(first: ${first}) { edges { node { slug } } } } }`;
+        const statementsOf = async (query: string, slug: string) => {
+          const before = await server().queriesSent();
+          const { article } = await server().data(query, { slug });
+          return {
+            slugs: article.relatedArticles.edges.map((edge: { node: { slug: string } }) => edge.node.slug),
+            statements: (await server().queriesSent()) - before,
+          };
+        };
+        const sixRelated = async () => {
+          const tag = await createTag(server().dataSource);
+          const others = [];
+          for (let i = 0; i < 6; i++) others.push(await loneArticle({ tags: [tag] }));
+          return { source: await loneArticle({ tags: [tag] }), others };
+        };
+        const kept = await sixRelated();
+        await page(server(), kept.source.slug);
+        const deep = await statementsOf(related(20), kept.source.slug);
+        assert.equal(deep.slugs.length, 6);
+        const fresh = await sixRelated();
+        const unkept = await statementsOf(related(20), fresh.source.slug);
+        assert.equal(unkept.slugs.length, 6);
+        assert.equal(deep.statements, unkept.statements - 1, "the kept ranking answers the longer page");
+      });
+
       test("publishing an article that shares a tag purges the rankings it may enter", async () => {
         const { tag, source, other } = await pair();
         const first = await page(server(), source.slug);

@@ -54,7 +54,7 @@ describe("list statements as named prepared statements [postgres]", { skip: post
     assert.equal(first.article.relatedArticles.totalCount, 4);
     const prepared: { name: string; statement: string }[] = await server.dataSource.query("SELECT name, statement FROM pg_prepared_statements");
     assert.ok(
-      prepared.some(({ name, statement }) => name.startsWith("broadsheet_") && statement.startsWith("SELECT ranked.*")),
+      prepared.some(({ name, statement }) => name.startsWith("broadsheet_") && statement.startsWith("SELECT related.*")),
       `no named ranking statement on the connection: ${JSON.stringify(prepared.map(({ name }) => name))}`,
     );
   });

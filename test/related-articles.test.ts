@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { ArticleStatus } from "../src/modules/article/article-status";
 import { Article } from "../src/modules/article/article.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 import { createArticle, createAuthor, createCategory, createTag } from "./factories/content";
 import { describeEachDatabase } from "./helpers/each-database";
 import { readAllPages } from "./helpers/paging";
@@ -193,6 +194,22 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     );
     assert.deepEqual(both.a.relatedArticles.edges, relatedArticles.edges);
     assert.deepEqual((await related({ first: 10 }, sibling.slug)).relatedArticles.edges, both.b.relatedArticles.edges);
+  });
+
+  test("a page of related articles gives its full page and count even when another field of the request read the ranking first, shorter and uncounted", async () => {
+    const { relatedArticles: all } = await related({ first: 100 });
+    const query = `query($slug: String!, $id: ID!) {
+      first: article(slug: $slug) { keepReading { slug } }
+      later: node(id: $id) { ... on Article { relatedArticles(first: 5) { totalCount edges { node { slug } } pageInfo { hasNextPage } } } }
+    }`;
+    const { first, later } = await server().data(query, { slug: source.slug, id: encodeGlobalId("Article", source.id) });
+    assert.equal(first.keepReading.slug, slugsOf(all)[0]);
+    assert.equal(later.relatedArticles.totalCount, all.totalCount);
+    assert.deepEqual(
+      later.relatedArticles.edges.map((edge: { node: { slug: string } }) => edge.node.slug),
+      slugsOf(all).slice(0, 5),
+    );
+    assert.equal(later.relatedArticles.pageInfo.hasNextPage, all.totalCount > 5);
   });
 
   test("refuses a cursor of another list", async () => {

@@ -63,7 +63,8 @@ export function floorSchema(data: FloorData, authorOrder: SortOrder<Author>, rea
       const rows = pageOfList(ranking.rows, request);
       return connectionFrom<{ row: RelatedArticle; node: Article }, Article, RelatedArticleEdge>(
         { ...rows, nodes: rows.nodes.map((row) => ({ row, node: data.articleById.get(row.id)! })) },
-        async () => ranking.total,
+        // Read to RANK_DEPTH and counted, as the server's ranking with the fragment cache.
+        async () => ranking.total!,
         ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
       );
     },

@@ -31,6 +31,11 @@ export class FragmentCache {
     private readonly logger?: Logger,
   ) {}
 
+  /** Whether fragments are kept at all (not with RESPONSE_CACHE=off). */
+  get keeps(): boolean {
+    return this.store.enabled;
+  }
+
   /** `load(ids)` for the ids the store does not hold, in the order of `ids`; what it computed is kept when it says so. */
   async through<V>(kind: string, ids: readonly number[], codec: FragmentCodec<V>, load: (ids: number[]) => Promise<Fragment<V>[]>): Promise<V[]> {
     if (!this.store.enabled) return (await load([...ids])).map((fragment) => fragment.value);

@@ -1,7 +1,9 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { CommentContext } from "./comment.services";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { Article } from "../article";
 import { CommentConnection } from "./comment.connection";
@@ -13,16 +15,27 @@ import { CommentOrder, commentOrders, inlineFeedbackOrder } from "./comment.orde
 @Resolver(() => Article)
 export class ArticleCommentsResolver {
   @FieldResolver(() => CommentConnection, { description: "Top-level comments; replies page under each comment." })
-  async comments(@Root() article: Article, @Args() args: CommentsArgs, @Ctx() ctx: CommentContext): Promise<Connection<Comment>> {
-    const page = await ctx.loaders.commentsByArticle(pageRequest(args, commentOrders[args.orderBy ?? CommentOrder.OLDEST])).load(article.id);
+  async comments(
+    @Root() article: Article,
+    @Args() args: CommentsArgs,
+    @Ctx() ctx: CommentContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Comment>> {
+    const request = pageRequest(args, commentOrders[args.orderBy ?? CommentOrder.OLDEST], nodeFieldsOf(info));
+    const page = await ctx.loaders.commentsByArticle(request).load(article.id);
     return connectionFrom(page, () => ctx.loaders.commentCountByArticle.load(article.id));
   }
 
   @FieldResolver(() => CommentConnection, {
     description: "Inline feedback: approved comments pinned to passages of the body, replies included, in the order of their blocks, then oldest first.",
   })
-  async inlineFeedback(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: CommentContext): Promise<Connection<Comment>> {
-    const page = await ctx.loaders.inlineFeedbackByArticle(pageRequest(args, inlineFeedbackOrder)).load(article.id);
+  async inlineFeedback(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CommentContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Comment>> {
+    const page = await ctx.loaders.inlineFeedbackByArticle(pageRequest(args, inlineFeedbackOrder, nodeFieldsOf(info))).load(article.id);
     return connectionFrom(page, () => ctx.loaders.inlineFeedbackCountByArticle.load(article.id));
   }
 }

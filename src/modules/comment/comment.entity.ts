@@ -69,6 +69,9 @@ export class Comment extends Node {
   @Column({ name: "wilson_lower_bound", type: "double precision", default: 0, update: false })
   wilsonLowerBound: number;
 
+  /** Approved direct replies, when the statement that read the comment counted them (see `commentPageShape`). */
+  countedReplies?: number;
+
   @Field(() => InlineAnchor, { nullable: true, description: "Set on inline feedback: the passage it answers." })
   get anchor(): InlineAnchor | null {
     if (!this.anchorBlockId) return null;

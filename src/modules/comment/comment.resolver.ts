@@ -1,7 +1,9 @@
-import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import { CommentContext } from "./comment.services";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
+import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { Article } from "../article";
 import { CommentConnection } from "./comment.connection";
@@ -21,13 +23,23 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => CommentConnection, { description: "Direct replies, oldest first." })
-  async replies(@Root() comment: Comment, @Args() args: ConnectionArgs, @Ctx() ctx: CommentContext): Promise<Connection<Comment>> {
-    const page = await ctx.loaders.repliesByComment(pageRequest(args, commentOrders.OLDEST)).load(comment.id);
-    return connectionFrom(page, () => ctx.loaders.replyCountByComment.load(comment.id));
+  async replies(
+    @Root() comment: Comment,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CommentContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Comment>> {
+    const page = await ctx.loaders.repliesByComment(pageRequest(args, commentOrders.OLDEST, nodeFieldsOf(info))).load(comment.id);
+    return connectionFrom(page, async () => replyCountOf(comment, ctx));
   }
 
   @FieldResolver(() => Int, { description: "Approved direct replies." })
-  replyCount(@Root() comment: Comment, @Ctx() ctx: CommentContext): Promise<number> {
-    return ctx.loaders.replyCountByComment.load(comment.id);
+  replyCount(@Root() comment: Comment, @Ctx() ctx: CommentContext): Promise<number> | number {
+    return replyCountOf(comment, ctx);
   }
+}
+
+/** Counted with the comment when its page read them (see `commentPageShape`), else by the request's loader. */
+function replyCountOf(comment: Comment, ctx: CommentContext): Promise<number> | number {
+  return comment.countedReplies ?? ctx.loaders.replyCountByComment.load(comment.id);
 }

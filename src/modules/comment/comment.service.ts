@@ -5,6 +5,7 @@ import { countByParent, fetchPagesByParent } from "../../shared/pagination/fetch
 import { Page } from "../../shared/pagination/page";
 import { PageRequest } from "../../shared/pagination/page-request";
 import { ArticleStatus } from "../article";
+import { commentPageShape } from "./comment-page-shape";
 import { CommentStatus } from "./comment-status";
 import { Comment } from "./comment.entity";
 
@@ -24,7 +25,7 @@ export class CommentService {
 
   /** Top-level comments of each article. */
   pagesByArticle(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent([{ qb: this.topLevel(), parentColumn: "comment.article_id" }], "comment", articleIds, request);
+    return fetchPagesByParent([{ qb: this.topLevel(), parentColumn: "comment.article_id" }], "comment", articleIds, request, commentPageShape(request.fields));
   }
 
   countByArticle(articleIds: readonly number[]): Promise<number[]> {
@@ -33,7 +34,7 @@ export class CommentService {
 
   /** Direct replies to each comment. */
   pagesByParent(commentIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent([{ qb: this.visible(), parentColumn: "comment.parent_id" }], "comment", commentIds, request);
+    return fetchPagesByParent([{ qb: this.visible(), parentColumn: "comment.parent_id" }], "comment", commentIds, request, commentPageShape(request.fields));
   }
 
   countByParent(commentIds: readonly number[]): Promise<number[]> {
@@ -42,7 +43,13 @@ export class CommentService {
 
   /** Each article's approved comments pinned to a passage, replies included. */
   inlineFeedbackPages(articleIds: readonly number[], request: PageRequest<Comment>): Promise<Page<Comment>[]> {
-    return fetchPagesByParent([{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }], "comment", articleIds, request);
+    return fetchPagesByParent(
+      [{ qb: this.inlineFeedback(), parentColumn: "comment.article_id" }],
+      "comment",
+      articleIds,
+      request,
+      commentPageShape(request.fields),
+    );
   }
 
   countInlineFeedback(articleIds: readonly number[]): Promise<number[]> {

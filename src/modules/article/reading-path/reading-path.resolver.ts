@@ -8,7 +8,7 @@ import { Page, pageOfList } from "../../../shared/pagination/page";
 import { PageRequest, pageRequest } from "../../../shared/pagination/page-request";
 import { Article } from "../article.entity";
 import { articleOrders } from "../list/article.orders";
-import { CHECK_ALSO_CANDIDATES, RELATED_PICKS, chooseCheckAlso } from "./reading-path.service";
+import { CHECK_ALSO_CANDIDATES, RANK_DEPTH, RELATED_PICKS, chooseCheckAlso } from "./reading-path.service";
 import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, RelatedRanking, relatedOrder } from "./related-article";
 
 const SAME_CATEGORY = { nullable: true, defaultValue: false, description: "Only within this article's section." };
@@ -21,16 +21,23 @@ export class ReadingPathResolver {
       "Other published articles ranked by shared tags (rarer tags weigh more), section, author and closeness in " +
       "publication time, the editor's Keep Reading pin first; never the article itself.",
   })
-  async relatedArticles(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext): Promise<Connection<Article, RelatedArticleEdge>> {
+  async relatedArticles(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: ArticleContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Article, RelatedArticleEdge>> {
     const request = pageRequest(args, relatedOrder);
-    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id);
+    const counted = selectedFieldsOf(info).includes("totalCount");
+    const ranking = await ctx.loaders.relatedRankingByArticle.load(article.id, rankingRowsFor(request), counted);
     const page = rankingPage(ranking, request) ?? pageOfList((await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).rows, request);
     const nodes = await Promise.all(page.nodes.map((row) => ctx.loaders.articleInListById.load(row.id)));
     // A ranked article unpublished since the ranking was read has no node: its edge is left out, with its cursor.
     const shown = page.nodes.flatMap((row, index) => (nodes[index] ? [{ row, node: nodes[index], index }] : []));
     return connectionFrom(
       { ...page, nodes: shown, cursor: (at) => page.cursor(shown[at].index) },
-      async () => ranking.total,
+      // Counted when this field shows totalCount; a ranking that another field read first, uncounted, leaves it to the full one.
+      async () => ranking.total ?? (await ctx.loaders.fullRelatedRankingByArticle.load(article.id)).total!,
       ({ row, node }) => ({ node, score: row.score, reasons: row.reasons }),
     );
   }
@@ -87,13 +94,23 @@ export async function keepReadingPick(ctx: ArticleContext, articleId: number): P
 
 /** The first RELATED_PICKS related articles, the editor's pin first while it is published. */
 async function picks(ctx: ArticleContext, articleId: number): Promise<Article[]> {
-  const { rows } = await ctx.loaders.relatedRankingByArticle.load(articleId);
+  const { rows } = await ctx.loaders.relatedRankingByArticle.load(articleId, RELATED_PICKS);
   const articles = await Promise.all(rows.slice(0, RELATED_PICKS).map((row) => ctx.loaders.articleInListById.load(row.id)));
   return articles.filter((pick): pick is Article => pick !== null);
 }
 
 /**
- * The page of a ranking read to RANK_DEPTH, or null when the page may reach
+ * How many rows of a ranking answer a page without the full ranking: a
+ * first page and one more row, to tell whether more follow. Where a page
+ * after a cursor starts is known only from the rows, and a backward page
+ * reads the full ranking: those read to RANK_DEPTH, as every page did.
+ */
+function rankingRowsFor(request: PageRequest<RelatedArticle>): number {
+  return request.after || request.before || request.backward ? RANK_DEPTH : request.limit + 1;
+}
+
+/**
+ * The page of a ranking read to some depth, or null when the page may reach
  * past the rows it holds: backward pages start from the end, and a forward
  * page needs limit + 1 rows after its cursor to know whether more follow.
  */

@@ -36,7 +36,8 @@ interface RankingRow {
   same_category: number | string;
   same_author: number | string;
   score: number | string;
-  total: number | string;
+  /** Absent when the statement does not count. */
+  total?: number | string;
 }
 
 /**
@@ -52,48 +53,66 @@ export class ReadingPathService {
   ) {}
 
   /**
-   * Each article's related articles, best first: the first RANK_DEPTH, what
-   * every page of a ranking but a deep one reads. Rankings of published
-   * articles are kept in the fragment cache (with the response cache) until
-   * a change to the reading path purges them: a comment, which purges the
-   * article's page, leaves its ranking. Rows carry ids, not articles: the
-   * few a page shows are read by id, with the other articles of the request.
+   * Each article's related articles, best first: the first `depth` (at most
+   * RANK_DEPTH, what every page of a ranking but a deep one reads), and how
+   * many there are in all when `counted` (counting them all costs a fifth of
+   * a ranking; otherwise `total` is null unless the rows read are all).
+   * Rankings of published articles are kept in the fragment cache (with the
+   * response cache) until a change to the reading path purges them: a
+   * comment, which purges the article's page, leaves its ranking. A kept
+   * ranking serves every later page, so with the cache on it is read to
+   * RANK_DEPTH and counted whatever the request asks; without it, no row
+   * past `depth` is read. Rows carry ids, not articles: the few a page shows
+   * are read by id, with the other articles of the request.
    */
-  async firstRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
+  async firstRankings(articleIds: readonly number[], depth = RANK_DEPTH, counted = true): Promise<RelatedRanking[]> {
+    const keeps = this.fragments.keeps;
+    const rankDepth = keeps ? RANK_DEPTH : Math.min(depth, RANK_DEPTH);
     return this.fragments.through("related-ranking", articleIds, rankingCodec, async (ids) => {
-      const { rankings, published } = await this.rank(ids, false);
+      const { rankings, published } = await this.rank(ids, rankDepth, keeps || counted);
       return rankings.map((ranking, index) => ({ value: ranking, tags: published[index] ? [tags.readingPath] : null }));
     });
   }
 
   /** Each article's related articles, all of them, best first: for the rare page beyond the first RANK_DEPTH. */
   async fullRankings(articleIds: readonly number[]): Promise<RelatedRanking[]> {
-    return (await this.rank(articleIds, true)).rankings;
+    return (await this.rank(articleIds, null, false)).rankings;
   }
 
-  /** The rankings in one statement, and whether each source is published (only those may be kept: drafts' edits purge nothing). */
-  private async rank(articleIds: readonly number[], deep: boolean): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, !deep), {
+  /**
+   * The rankings in one statement, each to `depth` rows (all of them when null), counted when `counted` (a
+   * batch counts them anyway), and whether each source is published (only those may be kept: drafts' edits
+   * purge nothing).
+   */
+  private async rank(articleIds: readonly number[], depth: number | null, counted: boolean): Promise<{ rankings: RelatedRanking[]; published: boolean[] }> {
+    const shape = { depth: depth !== null, oneSource: articleIds.length === 1, counted: counted && depth !== null };
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(relatedRankingSql(this.dataSource, shape), {
       relatedSourceIds: articleIds,
       relatedPublished: ArticleStatus.PUBLISHED,
-      rankDepth: RANK_DEPTH,
+      rankDepth: depth,
     });
-    // An article page ranks one article: on PostgreSQL its two texts (first and full) run as named statements,
-    // whose plan is kept after a few runs instead of made again each time (2 to 3 ms, a sixth of a ranking at
-    // 100,000 articles). Batches give a text per length, which would crowd out the list shapes that repeat.
-    if (articleIds.length === 1 && isPostgres(this.dataSource)) nameStatement(sql);
+    // An article page ranks one article: on PostgreSQL its texts (first, counted or not, and full) run as named
+    // statements, whose plan is kept after a few runs instead of made again each time (2 to 3 ms, a sixth of a
+    // ranking at 100,000 articles). Batches give a text per length, which would crowd out the list shapes that repeat.
+    if (shape.oneSource && isPostgres(this.dataSource)) nameStatement(sql);
     const rows: RankingRow[] = await this.dataSource.query(sql, parameters);
-    const rankings = new Map<number, RelatedRanking>();
+    const rankings = new Map<number, { rows: RelatedArticle[]; total: number | null }>();
     const published = new Set<number>();
     for (const row of rows) {
       const sourceId = Number(row.source_id);
-      const ranking = rankings.get(sourceId) ?? { rows: [], total: Number(row.total) };
+      const ranking = rankings.get(sourceId) ?? { rows: [], total: row.total === undefined ? null : Number(row.total) };
       ranking.rows.push(this.relatedArticle(row));
       rankings.set(sourceId, ranking);
       if (Number(row.source_published) > 0) published.add(sourceId);
     }
+    // Uncounted, the rows read are all of them when fewer than asked for.
+    const totalOf = (ranking: { rows: RelatedArticle[]; total: number | null }) =>
+      ranking.total ?? (depth === null || ranking.rows.length < depth ? ranking.rows.length : null);
     return {
-      rankings: articleIds.map((articleId) => rankings.get(articleId) ?? { rows: [], total: 0 }),
+      rankings: articleIds.map((articleId) => {
+        const ranking = rankings.get(articleId) ?? { rows: [], total: null };
+        return { rows: ranking.rows, total: totalOf(ranking) };
+      }),
       published: articleIds.map((articleId) => published.has(articleId)),
     };
   }

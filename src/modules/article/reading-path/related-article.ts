@@ -26,11 +26,13 @@ export interface RelatedArticle {
 
 /**
  * The related articles of one article, best first: the first `RANK_DEPTH`
- * of them (or all, when ranked in full) and how many there are in all.
+ * of them, or fewer when a request asks for fewer (all, when ranked in
+ * full), and how many there are in all: null when the ranking was not
+ * counted and may hold more than it read.
  */
 export interface RelatedRanking {
   rows: RelatedArticle[];
-  total: number;
+  total: number | null;
 }
 
 @ObjectType("RelatedArticleEdge", { description: "A related article, with how closely it relates and why." })

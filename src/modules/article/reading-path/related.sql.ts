@@ -29,21 +29,36 @@ import { daysApartSql, isPostgres, shiftDaysSql } from "../../../database/dialec
  */
 export const RELATED_WEIGHTS = { sameCategory: 1.0, sameAuthor: 0.5, closeness: 0.5, closenessDays: 30, sectionWindowDays: 30 };
 
+/** Which ranking statement: to `:rankDepth` rows or all, of one source or a batch, with or without `total`. */
+export interface RankingStatement {
+  depth: boolean;
+  oneSource: boolean;
+  /** A batch counts in any case. */
+  counted: boolean;
+}
+
 /**
  * SQL of each source's ranking, best first (the order of `relatedOrder`):
  * rows `(source_id, id, published_at, pinned, source_published,
  * shared_tags, same_category, same_author, score, total)`, the first `:rankDepth` of each source when
  * `depth` is set, all otherwise; `total` counts them all. One statement
  * serves every field that needs the ranking (the page, its count, Keep
- * Reading, Check Also): the scores are computed once per request.
+ * Reading, Check Also): the scores are computed once per request. A ranking
+ * of one source (an article page's) is one ordered list with a LIMIT, where
+ * a batch numbers each source's rows in a window: one sort instead of
+ * three, the same rows; and it has no `total` unless `counted`.
  */
-export function relatedRankingSql(dataSource: DataSource, depth: boolean): string {
+export function relatedRankingSql(dataSource: DataSource, statement: RankingStatement): string {
   const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
+  if (statement.oneSource) {
+    return `SELECT related.*${statement.counted ? ", COUNT(*) OVER () AS total" : ""} FROM ${relatedScoresSql(dataSource)} related
+    ORDER BY ${order} ${statement.depth ? "LIMIT :rankDepth" : ""}`;
+  }
   return `SELECT ranked.* FROM (
       SELECT related.*, ROW_NUMBER() OVER (PARTITION BY related.source_id ORDER BY ${order}) AS rn,
         COUNT(*) OVER (PARTITION BY related.source_id) AS total
       FROM ${relatedScoresSql(dataSource)} related
-    ) ranked ${depth ? "WHERE ranked.rn <= :rankDepth" : ""}
+    ) ranked ${statement.depth ? "WHERE ranked.rn <= :rankDepth" : ""}
     ORDER BY ranked.source_id, ranked.rn`;
 }
 
