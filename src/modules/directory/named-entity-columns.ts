@@ -1,5 +1,6 @@
 import { ObjectLiteral } from "typeorm";
 import { RowShape } from "../../shared/pagination/fetch";
+import { ownFieldsOf } from "../../shared/pagination/node-fields";
 
 /** The GraphQL types of the directory, named as their entity classes are. */
 export type NamedEntityType = "Author" | "Category" | "Tag";
@@ -32,7 +33,7 @@ export const NAMED_ENTITY_FIELD_NEEDS: Record<NamedEntityType, Record<string, st
  */
 export function namedEntityColumns(type: NamedEntityType, fields: readonly string[] | undefined): string[] | null {
   const needs = NAMED_ENTITY_FIELD_NEEDS[type];
-  const own = fields?.filter((field) => !field.includes("."));
+  const own = fields && ownFieldsOf(fields);
   if (own === undefined || own.some((field) => !(field in needs))) return null;
   const wanted = new Set(own.flatMap((field) => needs[field]));
   return [...ALWAYS, ...new Set(Object.values(needs).flat())].filter((column) => ALWAYS.includes(column) || wanted.has(column));

@@ -73,6 +73,17 @@ function addField(names: Set<string>, field: FieldNode, fragments: Fragments): v
   for (const sub of fieldsIn(field.selectionSet, fragments)) names.add(`${name}.${sub.name.value}`);
 }
 
+/** Of the names `nodeFieldsOf` gives, those of the item's own fields (not `field.sub`). */
+export function ownFieldsOf(fields: readonly string[]): string[] {
+  return fields.filter((name) => !name.includes("."));
+}
+
+/** Of the names `nodeFieldsOf` gives, the fields selected on the item's `field` (`author.name`: `name`). */
+export function subfieldsOf(fields: readonly string[], field: string): string[] {
+  const prefix = `${field}.`;
+  return fields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+}
+
 /** The fields of a selection set, fragments spread out (validation has already refused fragment cycles). */
 function fieldsIn(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
   if (!selectionSet) return [];

@@ -3,6 +3,7 @@ import { isPostgres } from "../../../database/dialect";
 import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
 import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
+import { ownFieldsOf, subfieldsOf } from "../../../shared/pagination/node-fields";
 import { PageRequest } from "../../../shared/pagination/page-request";
 import { Author, Category, Tag, namedEntityColumns } from "../../directory";
 import { Article } from "../article.entity";
@@ -134,9 +135,10 @@ const shapes = new Map<string, RowShape<Article>>();
  */
 export function articleListShape(request?: Pick<PageRequest<Article>, "fields" | "order">): RowShape<Article> {
   const fields = request?.fields;
-  const known = fields !== undefined && fields.every((field) => isSubfield(field) || field in ARTICLE_FIELD_NEEDS);
+  const own = fields && ownFieldsOf(fields);
+  const known = own !== undefined && own.every((field) => field in ARTICLE_FIELD_NEEDS);
   const orderColumns = (request?.order.keys ?? []).filter((key) => key.sql === undefined).map((key) => key.column);
-  return keptShape(known ? neededBy(fields) : EVERYTHING, known ? fields : undefined, orderColumns, false);
+  return keptShape(known ? neededBy(own) : EVERYTHING, known ? fields : undefined, orderColumns, false);
 }
 
 /**
@@ -152,17 +154,12 @@ export function articlePageShape(fields: readonly string[]): RowShape<Article> {
 
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
-  for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field] ?? []) needs.add(need);
+  for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);
   return [...EVERYTHING, ...(Object.keys(NESTED) as Joined[])].filter((need) => needs.has(need));
 }
 
 function isJoined(need: Need): need is Joined {
   return need in JOINS || need in NESTED;
-}
-
-/** A name `nodeFieldsOf` gives a field selected on one of the item's fields (`author.name`): not one of the item's own. */
-function isSubfield(field: string): boolean {
-  return field.includes(".");
 }
 
 /** What one join reads: its suffix, and its row's columns (see `namedEntityColumns`). */
@@ -184,12 +181,6 @@ function keptShape(needs: Need[], fields: readonly string[] | undefined, orderCo
   let shape = shapes.get(key);
   if (!shape) shapes.set(key, (shape = shapeOf(properties, joined, orderColumns, everyColumn)));
   return shape;
-}
-
-/** The fields selected on `field` of the item, as `nodeFieldsOf` names them (`author.name`: `name`). */
-function subfieldsOf(fields: readonly string[], field: string): string[] {
-  const prefix = `${field}.`;
-  return fields.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
 }
 
 function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns: string[], everyColumn: boolean): RowShape<Article> {

@@ -27,9 +27,10 @@ export function createReadingPathLoaders(readingPath: ReadingPathService, make: 
  * One statement for the rankings that the fields of a level ask for (the
  * page of related articles, Keep Reading, Check Also), as deep as the
  * deepest of them and counted when one of them counts: the batch leaves
- * after all of them have asked, and reads what they asked for then. A field of a later level finds the ranking already read;
- * when it is too short for that field's page, the resolver reads the full
- * ranking, as it does for pages past the first RANK_DEPTH.
+ * after all of them have asked, and reads what they asked for then. A
+ * field of a later level finds the ranking already read; when it is too
+ * short for that field's page, the resolver reads the full ranking, as it
+ * does for pages past the first RANK_DEPTH.
  */
 function rankingLoader(readingPath: ReadingPathService, make: LoaderFactory): RankingLoader {
   let depth = 0;
