@@ -4,6 +4,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { authChecker, featureModules } from "./modules";
 import { NO_TOPIC_PUBSUB } from "./realtime/no-topic-pubsub";
+import { callResolversDirectly } from "./shared/direct-resolvers";
 import { markPropertyFieldsSimple } from "./shared/simple-fields";
 
 let schema: GraphQLSchema | undefined;
@@ -12,13 +13,16 @@ let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {
   if (schema) return schema;
   markPropertyFieldsSimple();
+  const resolvers = featureModules.flatMap((module) => [...module.resolvers, ...(module.subscriptions ?? [])]);
+  const validate = false;
   schema = buildSchemaSync({
-    resolvers: featureModules.flatMap((module) => [...module.resolvers, ...(module.subscriptions ?? [])]) as unknown as [Function, ...Function[]],
+    resolvers: resolvers as unknown as [Function, ...Function[]],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_PUBSUB,
-    validate: false,
+    validate,
   });
+  callResolversDirectly(schema, resolvers, { validate });
   return schema;
 }
 

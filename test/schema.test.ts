@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { isObjectType, isInputObjectType, isInterfaceType } from "graphql";
+import { GraphQLObjectType, GraphQLResolveInfo, isObjectType, isInputObjectType, isInterfaceType } from "graphql";
 import { buildSchema, printContract } from "../src/schema";
+import { Article } from "../src/modules/article/article.entity";
+import { encodeGlobalId } from "../src/shared/global-id";
 
 const ROOT_TYPES = ["Query", "Mutation", "Subscription"];
 const contractPath = join(__dirname, "..", "..", "schema.graphql");
@@ -41,4 +43,19 @@ test("plain property fields are read inline; ids, accessors and promised counts 
   assert.equal(typeof fields("Article").id.resolve, "function");
   assert.equal(typeof fields("Article").featuredImage.resolve, "function");
   assert.equal(typeof fields("ArticleConnection").totalCount.resolve, "function");
+});
+
+test("resolver methods are called directly, and a root of another shape still reaches its method converted", async () => {
+  const schema = buildSchema();
+  const articleFields = (schema.getType("Article") as GraphQLObjectType).getFields();
+  const article = Object.assign(new Article(), { id: 7, editorExcerpt: null, leadText: "One two three four five six seven" });
+  const info = {} as GraphQLResolveInfo;
+  // type-graphql validates arguments asynchronously, so through its path any field with an argument answers with a promise.
+  assert.equal(articleFields.excerpt.resolve!(article, { maxLength: 12 }, {}, info), "One two…");
+  assert.equal(articleFields.id.resolve!(article, {}, {}, info), encodeGlobalId("Article", 7));
+  // A plain object is no Article: type-graphql makes one of it for the method, as it always did.
+  const plain = { id: 7, editorExcerpt: null, leadText: "One two three four five six seven" };
+  const converted = articleFields.excerpt.resolve!(plain, { maxLength: 12 }, {}, info);
+  assert.ok(converted instanceof Promise);
+  assert.equal(await converted, "One two…");
 });
