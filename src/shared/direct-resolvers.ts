@@ -1,4 +1,4 @@
-import { GraphQLField, GraphQLFieldResolver, GraphQLObjectType, GraphQLScalarType, GraphQLSchema } from "graphql";
+import { GraphQLField, GraphQLFieldResolver, GraphQLInterfaceType, GraphQLObjectType, GraphQLScalarType, GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 
 type Storage = ReturnType<typeof getMetadataStorage>;
@@ -15,9 +15,11 @@ const FALLBACK = Symbol("fallback");
 
 /**
  * Replaces, in `schema` as type-graphql built it, the resolver of each
- * `@Query` and `@FieldResolver` method of `resolverClasses` that needs none
- * of type-graphql's per-call work with a direct call of the method, and
- * that of each decorated accessor or renamed property with a plain read.
+ * `@Query` and `@FieldResolver` method of `resolverClasses` (an interface's
+ * included, on every type implementing it) that needs none of
+ * type-graphql's per-call work with a direct call of the method, and that
+ * of each decorated accessor (the global id) or renamed property with a
+ * plain read.
  * type-graphql calls every such method through a general path that, for
  * each value, sorts the method's parameters, converts its arguments into
  * class instances, validates them asynchronously (so that any method taking
@@ -34,7 +36,7 @@ const FALLBACK = Symbol("fallback");
 export function callResolversDirectly(schema: GraphQLSchema, resolverClasses: readonly Function[], options: { validate: boolean }): void {
   if (options.validate) return;
   const storage = getMetadataStorage();
-  const typeNames = new Map(storage.objectTypes.map((type) => [type.target, type.name]));
+  const typeNames = new Map([...storage.objectTypes, ...storage.interfaceTypes].map((type) => [type.target, type.name]));
   const classes = new Set(resolverClasses);
   const claims = new Map<GraphQLField<unknown, unknown>, ResolverMetadata[]>();
   const queryFields = schema.getQueryType()?.getFields() ?? {};
@@ -43,13 +45,18 @@ export function callResolversDirectly(schema: GraphQLSchema, resolverClasses: re
   }
   for (const metadata of storage.fieldResolvers) {
     const type = metadata.getObjectType && schema.getType(typeNames.get(metadata.getObjectType() as Function) ?? "");
-    const field = type instanceof GraphQLObjectType ? type.getFields()[metadata.schemaName] : undefined;
-    if (field) add(claims, field, metadata);
+    // A method of an interface's resolver answers the field on every type implementing it.
+    const types = type instanceof GraphQLObjectType ? [type] : type instanceof GraphQLInterfaceType ? [type, ...schema.getPossibleTypes(type)] : [];
+    for (const claimed of types) {
+      const field = claimed.getFields()[metadata.schemaName];
+      if (field) add(claims, field, metadata);
+    }
   }
   for (const [field, [metadata, ...others]] of claims) {
-    // A field more than one method claims keeps the resolver type-graphql chose, as does a method of an object type's own class.
-    if (others.length > 0 || !classes.has(metadata.target) || ("kind" in metadata && metadata.kind !== "external") || !field.resolve) continue;
-    const resolve = directResolver(metadata, field.resolve, storage);
+    // A field more than one method claims keeps the resolver type-graphql chose.
+    if (others.length > 0 || !field.resolve) continue;
+    const internal = "kind" in metadata && metadata.kind === "internal";
+    const resolve = internal ? accessorResolver(metadata, field.resolve) : classes.has(metadata.target) && directResolver(metadata, field.resolve, storage);
     if (resolve) field.resolve = resolve;
   }
   for (const objectType of storage.objectTypes) {
@@ -79,6 +86,33 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const values = map.get(key);
   if (values) values.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * An accessor of an object or interface class that is a field (the global
+ * id), read off the root; a root of another class is left to type-graphql,
+ * which makes one of it.
+ */
+function accessorResolver(metadata: ResolverMetadata, original: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> | null {
+  const Type = (metadata as Storage["fieldResolvers"][number]).getObjectType?.() as Function | undefined;
+  const name = metadata.methodName;
+  if (
+    !Type ||
+    !isAccessor(Type.prototype, name) ||
+    metadata.roles !== undefined ||
+    (metadata.middlewares?.length ?? 0) > 0 ||
+    (metadata.params?.length ?? 0) > 0
+  )
+    return null;
+  return (root, args, context, info) => (root instanceof Type ? (root as Record<string, unknown>)[name] : original(root, args, context, info));
+}
+
+function isAccessor(prototype: object | null, name: string): boolean {
+  for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, name);
+    if (descriptor) return descriptor.get !== undefined;
+  }
+  return false;
 }
 
 function directResolver(
