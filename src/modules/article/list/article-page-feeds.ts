@@ -48,11 +48,12 @@ const FEEDS: PageFeed[] = [
 /**
  * The first pages of the byline's and the section's articles that the
  * article page (the lookup that `info` resolves) shows, under `author {
- * articles }` and `category { articles }` and as Check Also's candidates,
- * each feed's as one column of the lookup's own statement (its article
- * aliased `alias`): one read as large as the largest with the fields of
- * all, handed to the loader the resolvers read, which cuts each page from
- * it. Pages under a cursor or read backwards are left to the loader.
+ * articles }` and `category { articles }` and, with the section shown, as
+ * Check Also's candidates, each feed's as one column of the lookup's own
+ * statement (its article aliased `alias`): one read as large as the
+ * largest with the fields of all, handed to the loader the resolvers read,
+ * which cuts each page from it. Pages under a cursor or read backwards are
+ * left to the loader.
  */
 export function articlePageFeeds(info: GraphQLResolveInfo, ctx: ArticleContext, alias: string): ComputedColumns<Article, Article> | undefined {
   const groups = fieldGroupsOf(info.fieldNodes, info.fragments);
@@ -60,6 +61,8 @@ export function articlePageFeeds(info: GraphQLResolveInfo, ctx: ArticleContext, 
   const parameters: ObjectLiteral = {};
   const takes: ((article: Article, raw: ObjectLiteral) => void)[] = [];
   for (const feed of FEEDS) {
+    // The owner's key is its joined row's: an article page not showing the owner keeps the feed's loader.
+    if (!groups.some((group) => group[0].name.value === feed.field)) continue;
     const read = largestRead([...ownerPages(feed, groups, info), ...feed.alsoAsked(groups, info)]);
     const prime = read && feed.loader(ctx, read).prime;
     if (!read || !prime) continue;
