@@ -89,7 +89,11 @@ describeEachDatabase("the article page's byline and section feeds", (server) => 
       assert.deepEqual(read, (await server().data(byId, { id })).article, article.slug);
       assert.ok(read.checkAlso, `${article.slug} has a Check Also article`);
       const counts = counted(read.author.articles) + counted(read.category.articles);
-      assert.equal(await server().countQueries(bySlug, { slug: article.slug }), (await server().countQueries(withoutFeeds, { slug: article.slug })) + counts, article.slug);
+      assert.equal(
+        await server().countQueries(bySlug, { slug: article.slug }),
+        (await server().countQueries(withoutFeeds, { slug: article.slug })) + counts,
+        article.slug,
+      );
     }
   });
 

@@ -25,7 +25,11 @@ export class ArticleLookupService {
    * selected on the article, join in the byline, section and tags it shows;
    * `computed`, given the article's alias, what the row reads beside them.
    */
-  published(lookup: ArticleLookup, fields: readonly string[] = [], computed?: (alias: string) => ComputedColumns<Article, Article> | undefined): Promise<Article | null> {
+  published(
+    lookup: ArticleLookup,
+    fields: readonly string[] = [],
+    computed?: (alias: string) => ComputedColumns<Article, Article> | undefined,
+  ): Promise<Article | null> {
     return this.find(lookup, ArticleStatus.PUBLISHED, fields, computed?.("article"));
   }
 
@@ -40,7 +44,12 @@ export class ArticleLookupService {
     return this.find(lookup);
   }
 
-  private async find(lookup: ArticleLookup, status?: ArticleStatus, fields: readonly string[] = [], computed?: ComputedColumns<Article, Article>): Promise<Article | null> {
+  private async find(
+    lookup: ArticleLookup,
+    status?: ArticleStatus,
+    fields: readonly string[] = [],
+    computed?: ComputedColumns<Article, Article>,
+  ): Promise<Article | null> {
     if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
     const shape = articlePageShape(fields);
     const qb: SelectQueryBuilder<Article> = shape.select(this.dataSource.getRepository(Article).createQueryBuilder("article"), "article");
