@@ -1,7 +1,7 @@
 import { DataSource, SelectQueryBuilder } from "typeorm";
 import { reuseSqlText } from "../../database/sql-text-cache";
 import { isStorableText } from "../../shared/input-text";
-import { shapedEntity } from "../../shared/pagination/fetch";
+import { ComputedColumns, shapedEntity } from "../../shared/pagination/fetch";
 import { User } from "../user";
 import { articlePolicy } from "./article-policy";
 import { ArticleStatus } from "./article-status";
@@ -22,10 +22,15 @@ export class ArticleLookupService {
 
   /**
    * Published only: what every reader may see. `fields`, those the client
-   * selected on the article, join in the byline, section and tags it shows.
+   * selected on the article, join in the byline, section and tags it shows;
+   * `computed`, given the article's alias, what the row reads beside them.
    */
-  published(lookup: ArticleLookup, fields: readonly string[] = []): Promise<Article | null> {
-    return this.find(lookup, ArticleStatus.PUBLISHED, fields);
+  published(
+    lookup: ArticleLookup,
+    fields: readonly string[] = [],
+    computed?: (alias: string) => ComputedColumns<Article, Article> | undefined,
+  ): Promise<Article | null> {
+    return this.find(lookup, ArticleStatus.PUBLISHED, fields, computed?.("article"));
   }
 
   /** Any status, for those allowed to see it; null otherwise (a draft is as invisible as a missing article). */
@@ -39,14 +44,23 @@ export class ArticleLookupService {
     return this.find(lookup);
   }
 
-  private async find(lookup: ArticleLookup, status?: ArticleStatus, fields: readonly string[] = []): Promise<Article | null> {
+  private async find(
+    lookup: ArticleLookup,
+    status?: ArticleStatus,
+    fields: readonly string[] = [],
+    computed?: ComputedColumns<Article, Article>,
+  ): Promise<Article | null> {
     if ("slug" in lookup && !isStorableText(lookup.slug)) return null;
     const shape = articlePageShape(fields);
     const qb: SelectQueryBuilder<Article> = shape.select(this.dataSource.getRepository(Article).createQueryBuilder("article"), "article");
     if ("id" in lookup) qb.where("article.id = :id", lookup);
     else qb.where("article.id IN (SELECT id FROM article WHERE slug = :slug UNION SELECT article_id FROM article_slug WHERE slug = :slug)", lookup);
     if (status) qb.andWhere("article.status = :status", { status });
+    for (const [name, sql] of Object.entries(computed?.columns ?? {})) qb.addSelect(sql, name);
+    if (computed?.parameters) qb.setParameters(computed.parameters);
     const [row] = await reuseSqlText(qb).getRawMany();
-    return row ? shapedEntity(this.dataSource, Article, "article", shape)(row) : null;
+    if (!row) return null;
+    const article = shapedEntity(this.dataSource, Article, "article", shape)(row);
+    return computed ? computed.build(article, row) : article;
   }
 }

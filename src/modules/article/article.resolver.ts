@@ -13,6 +13,7 @@ import { Article } from "./article.entity";
 import { authorsOf, bylineOf, canonicalUrlOf, sectionOf, tagsOf } from "./article-relations";
 import { ArticleLookupArgs, ArticlesArgs } from "./list/article.inputs";
 import { articleOrderFor } from "./list/article.orders";
+import { articlePageFeeds } from "./list/article-page-feeds";
 
 const DEFAULT_EXCERPT_LENGTH = 160;
 const MAX_EXCERPT_LENGTH = 1000;
@@ -30,7 +31,7 @@ export class ArticleResolver {
     const lookup = rowId === null ? { slug: slug! } : { id: rowId };
     if (previewToken != null) return ctx.services.preview.read(previewToken, lookup);
     const published = await (rowId === null
-      ? ctx.services.articleLookup.published({ slug: slug! }, selectedFieldsOf(info))
+      ? ctx.services.articleLookup.published({ slug: slug! }, selectedFieldsOf(info), (alias) => articlePageFeeds(info, ctx, alias))
       : ctx.loaders.articleById.load(rowId));
     if (published || !ctx.viewer) return published;
     return ctx.services.articleLookup.readable(ctx.viewer, lookup);

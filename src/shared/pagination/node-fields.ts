@@ -28,7 +28,28 @@ export function nodeFieldsOfNodes(fieldNodes: readonly FieldNode[], fragments: F
 
 /** The names of the fields a client selected on the object that `info` resolves, as `nodeFieldsOf` gives them for a list's items. */
 export function selectedFieldsOf(info: GraphQLResolveInfo): readonly string[] {
-  return keptNames(objectFields, info.fieldNodes, (names, field) => addNames(names, field.selectionSet, info.fragments));
+  return selectedFieldsOfNodes(info.fieldNodes, info.fragments);
+}
+
+/** `selectedFieldsOf` for the object field whose nodes (all of one response key) are `fieldNodes`. */
+export function selectedFieldsOfNodes(fieldNodes: readonly FieldNode[], fragments: Fragments): readonly string[] {
+  return keptNames(objectFields, fieldNodes, (names, field) => addNames(names, field.selectionSet, fragments));
+}
+
+/**
+ * The fields selected on the object that `fieldNodes` (all of one response
+ * key) resolve, fragments spread out, grouped by response key as their
+ * resolvers' `info.fieldNodes` would be (whatever `@skip`/`@include` say).
+ */
+export function fieldGroupsOf(fieldNodes: readonly FieldNode[], fragments: Fragments): FieldNode[][] {
+  const groups = new Map<string, FieldNode[]>();
+  for (const field of fieldNodes.flatMap((node) => fieldsIn(node.selectionSet, fragments))) {
+    const key = field.alias?.value ?? field.name.value;
+    const group = groups.get(key);
+    if (group) group.push(field);
+    else groups.set(key, [field]);
+  }
+  return [...groups.values()];
 }
 
 /** The fields selected on each item of the connection field `connection`, under `nodes { … }` and `edges { node { … } }`, fragments spread out. */

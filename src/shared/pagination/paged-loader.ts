@@ -20,8 +20,10 @@ export interface PageLoader<T> {
   load(parentId: number): Promise<Page<T>>;
   /**
    * Hands over a parent's page read by another statement (its parents'
-   * own, see `pageColumnOfParents`): its `load` then sends no SQL. None when
-   * the request's loaders do not batch (the naive build reads each page alone).
+   * own, see `pageColumnOfParents`): its `load`, and that of every request
+   * this one's read answers (the same family, no larger, no other fields),
+   * then sends no SQL. None when the request's loaders do not batch (the
+   * naive build reads each page alone).
    */
   prime?(parentId: number, page: Page<T>): void;
 }
@@ -85,6 +87,8 @@ export class LoaderFactory {
    */
   paged<T>(fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>): PagedLoader<T> {
     const families = new Map<string, DataLoader<PageKey<T>, Page<T>, string>>();
+    /** Pages handed over by `prime`, by family and parent: each answers the requests its read covers. */
+    const primed = new Map<string, Map<number, Primed<T>>>();
     return (request) => {
       const name = familyKey(request);
       let family = families.get(name);
@@ -97,15 +101,41 @@ export class LoaderFactory {
       }
       const key = pageRequestKey(request);
       const loader = family;
-      const load = (parentId: number) => loader.load({ parentId, request, key });
+      const load = (parentId: number) => {
+        const given = primed.get(name)?.get(parentId);
+        return given && covers(given.request, request) ? Promise.resolve(pagePrefix(given.page, request.limit)) : loader.load({ parentId, request, key });
+      };
       if (!this.options.batching) return { load };
-      return { load, prime: (parentId, page) => void loader.prime({ parentId, request, key }, page) };
+      const prime = (parentId: number, page: Page<T>) => {
+        let byParent = primed.get(name);
+        if (!byParent) primed.set(name, (byParent = new Map()));
+        byParent.set(parentId, { request, page });
+      };
+      return { load, prime };
     };
   }
 
   private dataLoaderOptions(): { batch?: boolean; maxBatchSize?: number } {
     return this.options.batching ? { maxBatchSize: MAX_BATCH } : { batch: false };
   }
+}
+
+/** A page handed over to a page loader, and the request it was read for. */
+interface Primed<T> {
+  request: PageRequest<T>;
+  page: Page<T>;
+}
+
+/**
+ * Whether the page read for `read` answers `request` of its family, as
+ * `readFamily` cuts pages: no larger (a backward request only its own
+ * size, which the family fixes) and with no field `read` did not read.
+ */
+function covers<T>(read: PageRequest<T>, request: PageRequest<T>): boolean {
+  if (request.limit > read.limit) return false;
+  if (read.fields === undefined) return true;
+  const fields = new Set(read.fields);
+  return request.fields !== undefined && request.fields.every((field) => fields.has(field));
 }
 
 /** Requests that one read can answer: the same order, direction and cursors; a backward request only with its own size. */

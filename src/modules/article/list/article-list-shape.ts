@@ -152,6 +152,12 @@ export function articlePageShape(fields: readonly string[]): RowShape<Article> {
   return keptShape(joined, fields, [], true);
 }
 
+/** The SQL of the id of the byline's (`author`) or section's (`category`) row that `articlePageShape` joins in when its field is shown. */
+export function joinedIdOfPage(alias: string, field: "author" | "category"): string {
+  const [suffix] = Object.entries(JOINS).find(([, join]) => join.field === field)!;
+  return `${alias}_${suffix}.id`;
+}
+
 function neededBy(fields: readonly string[]): Need[] {
   const needs = new Set<Need>(ALWAYS);
   for (const field of fields) for (const need of ARTICLE_FIELD_NEEDS[field]) needs.add(need);

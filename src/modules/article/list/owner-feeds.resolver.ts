@@ -54,8 +54,8 @@ function nestedFeed<T extends NamedEntity>(options: OwnerFeedOptions<T>): Nested
     type: options.type.name,
     field: "articles",
     column(ctx, args, fields, ownerKey) {
-      const request = refusedAsNull(() => pageRequest(args, articleOrders.NEWEST, fields));
-      if (request === null || request.after !== null || request.before !== null) return null;
+      const request = firstPageRequest(args, fields);
+      if (request === null) return null;
       const loader = options.feed(ctx)(request);
       const prime = loader.prime;
       if (!prime) return null;
@@ -63,6 +63,16 @@ function nestedFeed<T extends NamedEntity>(options: OwnerFeedOptions<T>): Nested
       return { sql: column.sql, parameters: column.parameters, take: (ownerId, value) => prime(ownerId, column.read(value)) };
     },
   };
+}
+
+/**
+ * The request `articles` makes for `args` with the item fields `fields`
+ * when another statement may read its page: null under a cursor, and for
+ * arguments the resolver refuses (it reports them).
+ */
+export function firstPageRequest(args: Record<string, unknown>, fields: readonly string[]): PageRequest<Article> | null {
+  const request = refusedAsNull(() => pageRequest(args, articleOrders.NEWEST, fields));
+  return request === null || request.after !== null || request.before !== null ? null : request;
 }
 
 function refusedAsNull<R>(make: () => R): R | null {

@@ -7,8 +7,7 @@ import { selectedFieldsOf } from "../../../shared/pagination/node-fields";
 import { Page, pageOfList } from "../../../shared/pagination/page";
 import { PageRequest, pageRequest } from "../../../shared/pagination/page-request";
 import { Article } from "../article.entity";
-import { articleOrders } from "../list/article.orders";
-import { CHECK_ALSO_CANDIDATES, RANK_DEPTH, RELATED_PICKS, chooseCheckAlso } from "./reading-path.service";
+import { CHECK_ALSO_CANDIDATES, RANK_DEPTH, RELATED_PICKS, checkAlsoCandidates, chooseCheckAlso } from "./reading-path.service";
 import { RelatedArticle, RelatedArticleConnection, RelatedArticleEdge, RelatedRanking, relatedOrder } from "./related-article";
 
 const SAME_CATEGORY = { nullable: true, defaultValue: false, description: "Only within this article's section." };
@@ -58,8 +57,7 @@ export class ReadingPathResolver {
       "article of the whole site; null when there is none.",
   })
   async checkAlso(@Root() article: Article, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Article | null> {
-    // The candidates read only what the teaser shows, so that the read of the section's own first articles can answer them too.
-    const candidates = pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST, selectedFieldsOf(info));
+    const candidates = checkAlsoCandidates(selectedFieldsOf(info));
     const [shown, inSection] = await Promise.all([picks(ctx, article.id), ctx.loaders.articlesByCategory(candidates).load(article.categoryId)]);
     // The site-wide list is read only when the section has nothing left: a page whose section has a candidate sends no more SQL.
     const pick = chooseCheckAlso(article, shown, inSection.nodes);

@@ -5,10 +5,11 @@ import { groupRows } from "../../../shared/batch";
 import { isPostgres } from "../../../database/dialect";
 import { nameStatement } from "../../../database/prepared-statements";
 import { rowHydrator } from "../../../database/row-hydrator";
-import { MAX_PAGE_SIZE } from "../../../shared/pagination/page-request";
+import { MAX_PAGE_SIZE, PageRequest, pageRequest } from "../../../shared/pagination/page-request";
 import { ArticleStatus } from "../article-status";
 import { Article } from "../article.entity";
 import { ArticleService } from "../article.service";
+import { articleOrders } from "../list/article.orders";
 import { RelatedArticle, RelatedRanking, rankingCodec, reasonsOf } from "./related-article";
 import { relatedRankingSql } from "./related.sql";
 
@@ -20,6 +21,15 @@ export const RELATED_PICKS = 3;
 
 /** Enough of the section's (or the site's) newest articles that one is left after the article and its picks. */
 export const CHECK_ALSO_CANDIDATES = RELATED_PICKS + 2;
+
+/**
+ * The section's newest articles that `checkAlso` chooses from, read with
+ * only `fields` (those the client selected on the teaser), so that the read
+ * of the section's own first articles can answer them too.
+ */
+export function checkAlsoCandidates(fields: readonly string[]): PageRequest<Article> {
+  return pageRequest({ first: CHECK_ALSO_CANDIDATES }, articleOrders.NEWEST, fields);
+}
 
 /** How deep a ranking is read unless a page needs more: the longest first page and one more, to tell that more exist. */
 export const RANK_DEPTH = MAX_PAGE_SIZE + 1;
