@@ -139,13 +139,14 @@ describeEachDatabase("lists read only the columns the client asked for", (server
   });
 
   for (const [field, selection] of Object.entries(SHOWN)) {
-    test(`${field}, asked alone, reads the same in every list as on the article's own page`, async () => {
+    test(`${field}, asked alone, reads the same in every list (a directory's pages too) as on the article's own page`, async () => {
       const lists = await server().data(
         `
         query($author: String!) {
           articles(first: 10) { nodes { slug ${selection} } }
           edges: articles(first: 10) { edges { node { ... on Article { slug ${selection} } } } }
           author(slug: $author) { articles(first: 10) { nodes { ...Shown } } }
+          authors(first: 50) { nodes { slug articles(first: 10) { nodes { ...Shown } } } }
         }
         fragment Shown on Article { slug ${selection} }`,
         { author: authorSlug },
@@ -156,6 +157,8 @@ describeEachDatabase("lists read only the columns the client asked for", (server
         assert.deepEqual(find(lists.articles.nodes), page, "the front-page feed");
         assert.deepEqual(find(lists.edges.edges.map((edge: { node: { slug: string } }) => edge.node)), page, "edges { node }");
         assert.deepEqual(find(lists.author.articles.nodes), page, "the author's feed, through a fragment");
+        const inDirectory = lists.authors.nodes.find((node: { slug: string }) => node.slug === authorSlug);
+        assert.deepEqual(find(inDirectory.articles.nodes), page, "the author's page in the directory of authors, read with it");
       }
     });
   }

@@ -1,6 +1,7 @@
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { RawRow, RowBuilder, groupRows } from "../batch";
 import { isPostgres } from "../../database/dialect";
+import { jsonRowsReader, jsonRowsSql } from "../../database/json-rows";
 import { rowHydrator } from "../../database/row-hydrator";
 import { selectedColumns } from "../../database/selected-columns";
 import { reuseSqlText } from "../../database/sql-text-cache";
@@ -173,10 +174,10 @@ export interface PageColumn<E> {
 /**
  * The page `fetchPagesByParent` reads for each parent, as a column of the
  * parents' own statement (`parentKey` is the SQL of the parent row's key):
- * the page's rows, shaped by `shape`, as one JSON array per parent row, so
- * that a list of parents and each one's page take one statement. Its
- * parameters must not share names with the parents' statement: the request
- * may carry no cursor (those are `keyset_…` on both).
+ * the page's rows, shaped by `shape`, as one JSON array per parent row (see
+ * `jsonRowsSql`), so that a list of parents and each one's page take one
+ * statement. Its parameters must not share names with the parents'
+ * statement: the request may carry no cursor (those are `keyset_…` on both).
  */
 export function pageColumnOfParents<E extends Entity>(
   scopes: ParentScope<E>[],
@@ -198,25 +199,25 @@ export function pageColumnOfParents<E extends Entity>(
   else rows.where(`paged.id IN (${perParent.sql})`);
   // The page's order, carried out of the subquery by name for the aggregate to follow: the row's own column
   // when the shape selects it, else one more (in parentheses, which TypeORM takes for an expression:
-  // `paged.id` alone it would select again as the entity's column).
-  const shown = new Set(selectedColumns(rows));
+  // `paged.id` alone it would select again as the entity's column), which the page's rows leave out.
+  const shown = selectedColumns(rows);
   const order = request.order.keys.map((key, index) => {
     let name = `paged_${key.column}`;
-    if (!shown.has(name)) rows.addSelect(`(paged.${key.column})`, (name = `page_order_${index}`));
+    if (!shown.includes(name)) rows.addSelect(`(paged.${key.column})`, (name = `page_order_${index}`));
     return `nested.${name} ${readingDirection(request)}`;
   });
-  const from = `FROM (${reuseSqlText(rows).getQuery()}) nested`;
-  const sql = postgres
-    ? `(SELECT COALESCE(json_agg(nested ORDER BY ${order.join(", ")}), '[]') ${from})`
-    : `(SELECT json_group_array(json_object(${selectedColumns(rows)
-        .map((column) => `'${column}', nested.${column}`)
-        .join(", ")}) ORDER BY ${order.join(", ")}) ${from})`;
+  const sql = jsonRowsSql(
+    connection,
+    shown.map((column) => `nested.${column}`),
+    `FROM (${reuseSqlText(rows).getQuery()}) nested`,
+    order.join(", "),
+  );
+  const readRows = jsonRowsReader(shown);
   const toEntity = shapedEntity(connection, target, "paged", shape);
   return {
     sql,
     parameters: { ...perParent.parameters, ...rows.getParameters() },
-    // The pg driver parses json columns; SQLite returns the text.
-    read: (value) => pageFromRows(((typeof value === "string" ? JSON.parse(value) : value) as RawRow[]).map(toEntity), request),
+    read: (value) => pageFromRows(readRows(value).map(toEntity), request),
   };
 }
 

@@ -1,7 +1,6 @@
 import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
-import { isPostgres } from "../../../database/dialect";
+import { jsonRowsReader, jsonRowsSql } from "../../../database/json-rows";
 import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
-import { RawRow } from "../../../shared/batch";
 import { RowShape } from "../../../shared/pagination/fetch";
 import { ownFieldsOf, subfieldsOf } from "../../../shared/pagination/node-fields";
 import { PageRequest } from "../../../shared/pagination/page-request";
@@ -17,7 +16,7 @@ const JOINS = {
   section: { property: "joinedCategory", target: Category, type: "Category", field: "category", on: "category_id" },
 } as const;
 
-/** The article's tags and its byline's authors, each read with the row as a JSON array of rows (see `jsonRowsSql`), as JOINS are. */
+/** The article's tags and its byline's authors, each read with the row as a JSON array of rows (see `nestedRowsSql`), as JOINS are. */
 const NESTED = {
   tags: {
     property: "joinedTags",
@@ -207,7 +206,7 @@ function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns
           qb.addSelect(`${joinedAlias}.${column.databaseName}`, `${joinedAlias}_${column.databaseName}`);
       }
       for (const { suffix, target, from, orderBy, columns } of nested) {
-        qb.addSelect(jsonRowsSql(qb.connection, target, columns, from(alias), orderBy), `${alias}_${suffix}`);
+        qb.addSelect(nestedRowsSql(qb.connection, target, columns, from(alias), orderBy), `${alias}_${suffix}`);
       }
       return qb;
     },
@@ -216,7 +215,11 @@ function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns
         property,
         hydrate: rowHydrator<ObjectLiteral>(dataSource, target, `${alias}_${suffix}`, columnsOfRow),
       }));
-      const nestedRows = nested.map(({ suffix, property, target }) => ({ property, column: `${alias}_${suffix}`, rows: rowsReader(dataSource, target) }));
+      const nestedRows = nested.map(({ suffix, property, target, columns }) => ({
+        property,
+        column: `${alias}_${suffix}`,
+        rows: rowsReader(dataSource, target, columns),
+      }));
       return (article, raw) => {
         for (const { property, hydrate } of hydrated) {
           const row = hydrate(raw);
@@ -236,28 +239,25 @@ function columnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, 
 
 /**
  * The `columns` (properties; every one for null) of the rows of `target`
- * that `from` selects (`target`'s table named by its own name), as a JSON
- * array of objects whose keys are `<table>_<column>`, in `orderBy`: a feed
- * showing tags or bylines then takes one statement, not two.
+ * that `from` selects (`target`'s table named by its own name), in
+ * `orderBy`, as a JSON array of rows (see `jsonRowsSql`): a feed showing
+ * tags or bylines then takes one statement, not two.
  */
-function jsonRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, columns: string[] | null, from: string, orderBy: string): string {
+function nestedRowsSql(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, columns: string[] | null, from: string, orderBy: string): string {
   const { tableName } = dataSource.getMetadata(target);
-  const pairs = columnsOf(dataSource, target, columns)
-    .flatMap((column) => [`'${tableName}_${column.databaseName}'`, `${tableName}.${column.databaseName}`])
-    .join(", ");
-  return isPostgres(dataSource)
-    ? `(SELECT COALESCE(json_agg(json_build_object(${pairs}) ORDER BY ${orderBy}), '[]') ${from})`
-    : `(SELECT json_group_array(json_object(${pairs}) ORDER BY ${orderBy}) ${from})`;
+  const values = columnsOf(dataSource, target, columns).map((column) => `${tableName}.${column.databaseName}`);
+  return jsonRowsSql(dataSource, values, from, orderBy);
 }
 
-/** Reads the rows of a `jsonRowsSql` column of one statement: parsed by the pg driver already, JSON text from SQLite. */
-function rowsReader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): (value: unknown) => ObjectLiteral[] {
+/** Reads the rows of a `nestedRowsSql` column of one statement, of the same `columns`, as entities of `target`. */
+function rowsReader(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, columns: string[] | null): (value: unknown) => ObjectLiteral[] {
   const prefix = dataSource.getMetadata(target).tableName;
+  const readRows = jsonRowsReader(columnsOf(dataSource, target, columns).map((column) => `${prefix}_${column.databaseName}`));
   let hydrate: RowHydrator<ObjectLiteral> | undefined;
   return (value) => {
-    const rows = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[];
+    const rows = readRows(value);
     if (rows.length === 0) return [];
-    // Every object jsonRowsSql builds has the same keys.
+    // Every row has the same columns.
     hydrate ??= rowHydrator(dataSource, target, prefix, rows[0]);
     return rows.map((row) => hydrate!(row)!);
   };
