@@ -1,5 +1,6 @@
 import { GraphQLField, GraphQLFieldResolver, GraphQLInterfaceType, GraphQLObjectType, GraphQLScalarType, GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
+import { isAccessor } from "./simple-fields";
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type ResolverMetadata = Storage["queries"][number] | Storage["fieldResolvers"][number];
@@ -105,14 +106,6 @@ function accessorResolver(metadata: ResolverMetadata, original: GraphQLFieldReso
   )
     return null;
   return (root, args, context, info) => (root instanceof Type ? (root as Record<string, unknown>)[name] : original(root, args, context, info));
-}
-
-function isAccessor(prototype: object | null, name: string): boolean {
-  for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
-    const descriptor = Object.getOwnPropertyDescriptor(at, name);
-    if (descriptor) return descriptor.get !== undefined;
-  }
-  return false;
 }
 
 function directResolver(

@@ -25,7 +25,8 @@ export function markPropertyFieldsSimple(): void {
   }
 }
 
-function isAccessor(prototype: object | null, name: string): boolean {
+/** Whether `name` is a getter or setter of `prototype` or of a prototype it inherits from. */
+export function isAccessor(prototype: object | null, name: string): boolean {
   for (let at = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
     const descriptor = Object.getOwnPropertyDescriptor(at, name);
     if (descriptor) return descriptor.get !== undefined || descriptor.set !== undefined;
