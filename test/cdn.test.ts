@@ -147,6 +147,10 @@ describeEachDatabase(
       assert.ok(keys.includes(cdnKey("all:article")));
       assert.ok(keys.includes(cdnKey("feed:front")));
       assert.ok(!keys.includes(cdnKey(`article:${article.id}`)));
+      // Sent as a POST, which no CDN keeps, the same answer still could be: its s-maxage stays.
+      const posted = await server().graphql(query);
+      assert.equal(posted.headers.get("cache-control"), "public, max-age=60, s-maxage=86400, stale-while-revalidate=30");
+      assert.equal(posted.headers.get("surrogate-key"), null);
 
       await server().data(
         `mutation($id: ID!, $version: Int!) { updateArticle(input: { id: $id, version: $version, subtitle: "Now with a subtitle" }) { article { id } } }`,
@@ -154,6 +158,24 @@ describeEachDatabase(
         editor,
       );
       await cdn.purgeWith([cdnKey(`article:${article.id}`), cdnKey("all:article")]);
+    });
+
+    test("an answer whose list tags alone pass the header bound is kept by no CDN, asked by GET or by POST", async () => {
+      // 8 feeds of 20 tags each: 160 list tags, which no stand-in can stand for. Other tags for each
+      // method, so that neither is answered from the response cache with what the other stored.
+      const query = (prefix: string) => {
+        const feeds = Array.from({ length: 8 }, (_, feed) => {
+          const slugs = Array.from({ length: 20 }, (_, tag) => `"${prefix}-${feed}-${tag}"`).join(", ");
+          return `f${feed}: articles(first: 1, filter: { tagSlugs: [${slugs}] }) { nodes { slug } }`;
+        });
+        return `{ ${feeds.join(" ")} }`;
+      };
+      for (const answer of [await getGraphql(server(), { query: query("got") }), await server().graphql(query("posted"))]) {
+        assert.equal(answer.status, 200);
+        assert.match(answer.headers.get("cache-control") ?? "", /^public, max-age=\d+, s-maxage=0,/);
+        assert.equal(answer.headers.get("surrogate-key"), null);
+        assert.equal(answer.headers.get("cache-tag"), null);
+      }
     });
 
     test("each write's keys reach the CDN in one request, with the token", async () => {

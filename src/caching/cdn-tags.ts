@@ -37,7 +37,7 @@ export function surrogateKeysOf(answerTags: Iterable<string>): string | null {
  * keep the answer, since it could not be purged. Every key has KEY_CHARS
  * characters, so whether they fit is known before any is hashed.
  */
-export function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | null {
+function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | null {
   if (answerTags instanceof Set && fits(answerTags.size)) return answerTags;
   const kept = new Set(answerTags);
   for (;;) {
@@ -55,6 +55,26 @@ export function cdnTagsOf(answerTags: Iterable<string>): ReadonlySet<string> | n
     for (const tag of largest[1]) kept.delete(tag);
     kept.add(standInFor(largest[0]));
   }
+}
+
+/**
+ * Whether `cdnTagsOf` would give keys rather than null, without making
+ * them: whether the list tags and one stand-in per object kind fit. (Each
+ * step of `cdnTagsOf` trades a kind's objects for its stand-in, so the set
+ * only shrinks, down to that.) A POST's answer, which no CDN keeps, needs
+ * no more than this.
+ */
+export function cdnKeepable(answerTags: ReadonlySet<string>): boolean {
+  if (fits(answerTags.size)) return true;
+  let listTags = 0;
+  const kinds = new Set<string>();
+  for (const tag of answerTags) {
+    const kind = objectKindOf(tag);
+    if (kind) kinds.add(kind);
+    else listTags++;
+  }
+  const standIns = [...kinds].filter((kind) => !answerTags.has(standInFor(kind))).length;
+  return fits(listTags + standIns);
 }
 
 function fits(keys: number): boolean {

@@ -1,6 +1,6 @@
 import { FastifyReply, FastifyRequest } from "fastify";
 import { isPublic } from "./cache-control.plugin";
-import { cdnCacheable, cdnTagsOf, setCdnTags, surrogateKeysOf } from "./cdn-tags";
+import { cdnCacheable, cdnKeepable, setCdnTags, surrogateKeysOf } from "./cdn-tags";
 
 /**
  * The tags each GraphQL request's answer collected (its context's
@@ -37,9 +37,9 @@ export class RequestTags {
   register(app: { addHook(name: "onSend", hook: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => Promise<unknown>): unknown }): void {
     app.addHook("onSend", async (request, reply, payload) => {
       if (!this.tags.has(request) || reply.statusCode !== 200 || !isPublic(reply.getHeader("cache-control"))) return payload;
-      // Keys are hashed only for an answer a CDN may keep: whether a POST's would fit is a matter of their count.
+      // Keys are made only for an answer a CDN may keep: whether a POST's would fit is a matter of their count.
       if (cdnCacheable(request)) setCdnTags(reply, this.surrogateKeysOf(request));
-      else if (cdnTagsOf(this.tagsOf(request)) === null) setCdnTags(reply, null);
+      else if (!cdnKeepable(this.tagsOf(request))) setCdnTags(reply, null);
       return payload;
     });
   }
