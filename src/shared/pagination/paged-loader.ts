@@ -26,6 +26,8 @@ export interface PageLoader<T> {
    * naive build reads each page alone).
    */
   prime?(parentId: number, page: Page<T>): void;
+  /** The page of `parentId` that `prime` handed over, when it answers this request; `load` would give it too, a microtask later. */
+  primedPage(parentId: number): Page<T> | undefined;
 }
 
 export type PagedLoader<T> = (request: PageRequest<T>) => PageLoader<T>;
@@ -101,17 +103,21 @@ export class LoaderFactory {
       }
       const key = pageRequestKey(request);
       const loader = family;
-      const load = (parentId: number) => {
+      const primedPage = (parentId: number) => {
         const given = primed.get(name)?.get(parentId);
-        return given && covers(given.request, request) ? Promise.resolve(pagePrefix(given.page, request.limit)) : loader.load({ parentId, request, key });
+        return given && covers(given.request, request) ? pagePrefix(given.page, request.limit) : undefined;
       };
-      if (!this.options.batching) return { load };
+      const load = (parentId: number) => {
+        const page = primedPage(parentId);
+        return page ? Promise.resolve(page) : loader.load({ parentId, request, key });
+      };
+      if (!this.options.batching) return { load, primedPage };
       const prime = (parentId: number, page: Page<T>) => {
         let byParent = primed.get(name);
         if (!byParent) primed.set(name, (byParent = new Map()));
         byParent.set(parentId, { request, page });
       };
-      return { load, prime };
+      return { load, prime, primedPage };
     };
   }
 
@@ -133,9 +139,10 @@ interface Primed<T> {
  */
 function covers<T>(read: PageRequest<T>, request: PageRequest<T>): boolean {
   if (request.limit > read.limit) return false;
-  if (read.fields === undefined) return true;
-  const fields = new Set(read.fields);
-  return request.fields !== undefined && request.fields.every((field) => fields.has(field));
+  const fields = read.fields;
+  if (fields === undefined || fields === request.fields) return true;
+  // A page's fields are a handful: a search of each is cheaper than a set made for every parent.
+  return request.fields !== undefined && request.fields.every((field) => fields.includes(field));
 }
 
 /** Requests that one read can answer: the same order, direction and cursors; a backward request only with its own size. */
