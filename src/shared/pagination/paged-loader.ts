@@ -101,15 +101,16 @@ export class LoaderFactory {
         );
         families.set(name, family);
       }
-      const key = pageRequestKey(request);
       const loader = family;
+      // Made on the first read that needs a statement: a primed page needs none.
+      let key: string | undefined;
       const primedPage = (parentId: number) => {
         const given = primed.get(name)?.get(parentId);
         return given && covers(given.request, request) ? pagePrefix(given.page, request.limit) : undefined;
       };
       const load = (parentId: number) => {
         const page = primedPage(parentId);
-        return page ? Promise.resolve(page) : loader.load({ parentId, request, key });
+        return page ? Promise.resolve(page) : loader.load({ parentId, request, key: (key ??= pageRequestKey(request)) });
       };
       if (!this.options.batching) return { load, primedPage };
       const prime = (parentId: number, page: Page<T>) => {

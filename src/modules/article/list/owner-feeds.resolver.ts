@@ -32,7 +32,12 @@ function ownerFeedResolver<T extends NamedEntity>(options: OwnerFeedOptions<T>) 
   @Resolver(() => options.type)
   class OwnerFeedResolver {
     @FieldResolver(() => ArticleConnection, { description: options.description })
-    articles(@Root() owner: T, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext, @Info() info: GraphQLResolveInfo): Promise<Connection<Article>> | Connection<Article> {
+    articles(
+      @Root() owner: T,
+      @Args() args: ConnectionArgs,
+      @Ctx() ctx: ArticleContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Connection<Article>> | Connection<Article> {
       const feed = options.feed(ctx)(pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info)));
       const countAll = () => options.feedCount(ctx).load(owner.id);
       // A page its owners' list read (see `nestedFeed`) answers at once: no promise for each of a directory's owners.
