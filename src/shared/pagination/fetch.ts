@@ -190,35 +190,75 @@ export function pageColumnOfParents<E extends Entity>(
     throw new Error("pageColumnOfParents: a page under a cursor shares its parameters' names with its parents'");
   const { connection, expressionMap } = scopes[0].qb;
   const target = expressionMap.mainAlias!.metadata.target as EntityTarget<E>;
-  const postgres = isPostgres(connection);
-  const perParent = pageIdsOfParent(scopes, alias, request, parentKey);
-  // PostgreSQL joins the page's ids as a subquery over the parent's row; SQLite, which allows no such
-  // subquery in FROM, keeps each row whose id is in the page, as `fetchPagesByParent` does.
-  const rows = shape.select(connection.createQueryBuilder(target, "paged"), "paged");
-  if (postgres) rows.innerJoin(`(${perParent.sql})`, "page", "page.id = paged.id");
-  else rows.where(`paged.id IN (${perParent.sql})`);
-  // The page's order, carried out of the subquery by name for the aggregate to follow: the row's own column
-  // when the shape selects it, else one more (in parentheses, which TypeORM takes for an expression:
-  // `paged.id` alone it would select again as the entity's column), which the page's rows leave out.
-  const shown = selectedColumns(rows);
-  const order = request.order.keys.map((key, index) => {
-    let name = `paged_${key.column}`;
-    if (!shown.includes(name)) rows.addSelect(`(paged.${key.column})`, (name = `page_order_${index}`));
-    return `nested.${name} ${readingDirection(request)}`;
-  });
+  // PostgreSQL reads each scope's page with the shape's columns as it finds its rows (the index scan that
+  // keeps a row reads it), the scopes' pages joined by UNION ALL. SQLite allows no subquery in FROM over the
+  // parent's row: it keeps each row whose id is in the page, as `fetchPagesByParent` does.
+  const [rowAlias, selects] = isPostgres(connection)
+    ? [alias, scopes.map(({ qb, parentColumn }) => shapedPageOfParent(qb, alias, request, shape, `${parentColumn} = ${parentKey}`))]
+    : ["paged", [rowsInPageOfParent(scopes, alias, request, shape, parentKey)]];
+  const shown = selectedColumns(selects[0]);
+  // The page's order, carried out of the subquery by name for the aggregate to follow (see `withOrderColumns`).
+  const order = selects.map((select) => withOrderColumns(select, rowAlias, request))[0];
+  const texts = selects.map((select) => reuseSqlText(select).getQuery());
+  const from = texts.length === 1 ? texts[0] : texts.map((text) => `(${text})`).join(" UNION ALL ");
   const sql = jsonRowsSql(
     connection,
     shown.map((column) => `nested.${column}`),
-    `FROM (${reuseSqlText(rows).getQuery()}) nested`,
+    `FROM (${from}) nested`,
     order.join(", "),
   );
   const readRows = jsonRowsReader(shown);
-  const toEntity = shapedEntity(connection, target, "paged", shape);
+  const toEntity = shapedEntity(connection, target, rowAlias, shape);
   return {
     sql,
-    parameters: { ...perParent.parameters, ...rows.getParameters() },
+    parameters: Object.assign({}, ...selects.map((select) => select.getParameters())),
     read: (value) => pageFromRows(readRows(value).map(toEntity), request),
   };
+}
+
+/** One scope's page of the parent that `parentCondition` names, its rows shaped by `shape` (PostgreSQL). */
+function shapedPageOfParent<E extends Entity>(
+  qb: SelectQueryBuilder<E>,
+  alias: string,
+  request: PageRequest<E>,
+  shape: RowShape<E>,
+  parentCondition: string,
+): SelectQueryBuilder<E> {
+  const page = shape.select(qb.clone(), alias).andWhere(parentCondition).orderBy();
+  for (const key of request.order.keys) page.addOrderBy(keySql(alias, key), readingDirection(request));
+  return page.limit(request.limit + 1);
+}
+
+/** The rows, shaped by `shape`, whose ids are in the parent's page (SQLite). */
+function rowsInPageOfParent<E extends Entity>(
+  scopes: ParentScope<E>[],
+  alias: string,
+  request: PageRequest<E>,
+  shape: RowShape<E>,
+  parentKey: string,
+): SelectQueryBuilder<E> {
+  const { connection, expressionMap } = scopes[0].qb;
+  const perParent = pageIdsOfParent(scopes, alias, request, parentKey);
+  return shape
+    .select(connection.createQueryBuilder(expressionMap.mainAlias!.metadata.target as EntityTarget<E>, "paged"), "paged")
+    .where(`paged.id IN (${perParent.sql})`)
+    .setParameters(perParent.parameters);
+}
+
+/**
+ * The order of `request` over the columns `select` shows, as the ORDER BY
+ * of an aggregate over it (`nested.…`): the row's own column when the shape
+ * selects it, else one more (in parentheses, which TypeORM takes for an
+ * expression: `alias.id` alone it would select again as the entity's
+ * column), which the page's rows leave out.
+ */
+function withOrderColumns<E extends Entity>(select: SelectQueryBuilder<E>, alias: string, request: PageRequest<E>): string[] {
+  const shown = selectedColumns(select);
+  return request.order.keys.map((key, index) => {
+    let name = `${alias}_${key.column}`;
+    if (!shown.includes(name)) select.addSelect(`(${alias}.${key.column})`, (name = `page_order_${index}`));
+    return `nested.${name} ${readingDirection(request)}`;
+  });
 }
 
 /** How many rows `scopes` (see `fetchPagesByParent`) hold for each parent, in ONE grouped statement. */

@@ -143,7 +143,7 @@ export class ReadingPathService {
       .published()
       .innerJoin(Article, "source", `article.id = (${nearest})`)
       .addSelect("source.id", "source_key")
-      .andWhere("source.id IN (:...sourceIds)", { sourceIds: articleIds })
+      .andWhere("source.id IN (:...sourceIds)", { sourceIds: articleIds, published: ArticleStatus.PUBLISHED })
       .getRawMany();
     const hydrate = rowHydrator(this.dataSource, Article, "article");
     const bySource = groupRows(raw, "source_key", (row) => hydrate(row)!);
