@@ -1,4 +1,5 @@
 import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { isPostgres } from "../../../database/dialect";
 import { jsonRowsReader, jsonRowsSql } from "../../../database/json-rows";
 import { RowHydrator, rowHydrator } from "../../../database/row-hydrator";
 import { RowShape } from "../../../shared/pagination/fetch";
@@ -23,7 +24,7 @@ const NESTED = {
     target: Tag,
     type: "Tag",
     field: "tags",
-    from: (alias: string) => `FROM article_tag link JOIN tag ON tag.id = link.tag_id WHERE link.article_id = ${alias}.id`,
+    link: { table: "article_tag", key: "tag_id" },
     orderBy: "tag.name, tag.id",
   },
   authors: {
@@ -31,7 +32,7 @@ const NESTED = {
     target: Author,
     type: "Author",
     field: "authors",
-    from: (alias: string) => `FROM article_author link JOIN author ON author.id = link.author_id WHERE link.article_id = ${alias}.id`,
+    link: { table: "article_author", key: "author_id" },
     orderBy: "link.position",
   },
 } as const;
@@ -205,8 +206,8 @@ function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns
         for (const column of columnsOf(qb.connection, target, columns))
           qb.addSelect(`${joinedAlias}.${column.databaseName}`, `${joinedAlias}_${column.databaseName}`);
       }
-      for (const { suffix, target, from, orderBy, columns } of nested) {
-        qb.addSelect(nestedRowsSql(qb.connection, target, columns, from(alias), orderBy), `${alias}_${suffix}`);
+      for (const { suffix, target, link, orderBy, columns } of nested) {
+        qb.addSelect(nestedRowsSql(qb.connection, target, columns, linkedRowsFrom(qb.connection, alias, link, target), orderBy), `${alias}_${suffix}`);
       }
       return qb;
     },
@@ -235,6 +236,22 @@ function shapeOf(properties: (keyof Article)[], joined: JoinRead[], orderColumns
 function columnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, properties: string[] | null) {
   const { columns } = dataSource.getMetadata(target);
   return properties === null ? columns : columns.filter((column) => properties.includes(column.propertyName));
+}
+
+/**
+ * The rows of `target` that the table `link` ties to the article `alias`
+ * (aliased `link` and by their table's name). PostgreSQL looks each one up
+ * by its key, in a LATERAL subquery that OFFSET 0 keeps from being merged
+ * into a join: merged, its planner hashes the whole of a small table (500
+ * tags) for every article of a page, a W1 statement 1.1 → 0.5 ms. SQLite
+ * runs the join as such lookups.
+ */
+function linkedRowsFrom(dataSource: DataSource, alias: string, link: { table: string; key: string }, target: EntityTarget<ObjectLiteral>): string {
+  const rows = dataSource.getMetadata(target).tableName;
+  const linked = isPostgres(dataSource)
+    ? `CROSS JOIN LATERAL (SELECT * FROM ${rows} WHERE ${rows}.id = link.${link.key} OFFSET 0) ${rows}`
+    : `JOIN ${rows} ON ${rows}.id = link.${link.key}`;
+  return `FROM ${link.table} link ${linked} WHERE link.article_id = ${alias}.id`;
 }
 
 /**
