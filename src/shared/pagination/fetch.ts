@@ -150,13 +150,10 @@ function pageIdsOfParent<E extends Entity>(
   request: PageRequest<E>,
   parentKey: string,
 ): { sql: string; parameters: ObjectLiteral } {
-  const direction = readingDirection(request);
   const postgres = isPostgres(scopes[0].qb.connection);
-  const branches = scopes.map(({ qb, parentColumn }) => {
-    const branch = applyKeysetBounds(qb.clone(), alias, request).select(`${alias}.id`, "id").andWhere(`${parentColumn} = ${parentKey}`).orderBy();
-    for (const key of request.order.keys) branch.addOrderBy(keySql(alias, key), direction);
-    return reuseSqlText(branch.limit(request.limit + 1));
-  });
+  const branches = scopes.map(({ qb, parentColumn }) =>
+    reuseSqlText(pageOfParent(qb.clone().select(`${alias}.id`, "id"), alias, request, `${parentColumn} = ${parentKey}`)),
+  );
   const sql =
     branches.length === 1
       ? branches[0].getQuery()
@@ -194,7 +191,7 @@ export function pageColumnOfParents<E extends Entity>(
   // keeps a row reads it), the scopes' pages joined by UNION ALL. SQLite allows no subquery in FROM over the
   // parent's row: it keeps each row whose id is in the page, as `fetchPagesByParent` does.
   const [rowAlias, selects] = isPostgres(connection)
-    ? [alias, scopes.map(({ qb, parentColumn }) => shapedPageOfParent(qb, alias, request, shape, `${parentColumn} = ${parentKey}`))]
+    ? [alias, scopes.map(({ qb, parentColumn }) => pageOfParent(shape.select(qb.clone(), alias), alias, request, `${parentColumn} = ${parentKey}`))]
     : ["paged", [rowsInPageOfParent(scopes, alias, request, shape, parentKey)]];
   const shown = selectedColumns(selects[0]);
   // The page's order, carried out of the subquery by name for the aggregate to follow (see `withOrderColumns`).
@@ -216,15 +213,13 @@ export function pageColumnOfParents<E extends Entity>(
   };
 }
 
-/** One scope's page of the parent that `parentCondition` names, its rows shaped by `shape` (PostgreSQL). */
-function shapedPageOfParent<E extends Entity>(
-  qb: SelectQueryBuilder<E>,
-  alias: string,
-  request: PageRequest<E>,
-  shape: RowShape<E>,
-  parentCondition: string,
-): SelectQueryBuilder<E> {
-  const page = shape.select(qb.clone(), alias).andWhere(parentCondition).orderBy();
+/**
+ * `select` (one scope's rows, selected as wanted) cut to the page of the
+ * parent that `parentCondition` names: the keyset bounds, the order and
+ * `LIMIT limit + 1`, an index seek and limit + 1 rows.
+ */
+function pageOfParent<E extends Entity>(select: SelectQueryBuilder<E>, alias: string, request: PageRequest<E>, parentCondition: string): SelectQueryBuilder<E> {
+  const page = applyKeysetBounds(select, alias, request).andWhere(parentCondition).orderBy();
   for (const key of request.order.keys) page.addOrderBy(keySql(alias, key), readingDirection(request));
   return page.limit(request.limit + 1);
 }
