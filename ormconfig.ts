@@ -6,9 +6,6 @@ import { Logger, createLogger } from "./src/logger";
 import { entities } from "./src/entities";
 import { migrations } from "./src/migrations";
 
-/** How much longer than `statement_timeout` the client waits for PostgreSQL's own cancellation to arrive. */
-const NETWORK_MARGIN_MS = 1000;
-
 /**
  * Options for `DATABASE_URL`: `postgres://…` (or `postgresql://…`) for
  * PostgreSQL, `sqlite:PATH` for a SQLite file (`sqlite::memory:` for memory).
@@ -16,11 +13,10 @@ const NETWORK_MARGIN_MS = 1000;
  * `timeouts` are for the serving pool: every statement may run at most the
  * request's budget, and waiting for a connection (a new one, or a free one
  * from the pool) gives up after `databaseConnectMs`, so a database that is
- * down fails requests quickly instead of queueing them. A statement whose
- * answer does not come back a while after the server would have cancelled
- * it is lost in the network (a partition, a dead host): the client stops
- * waiting then. Migrations and the seed run without them. `replicated`
- * readies a PostgreSQL data source for read replicas (`ReadReplicas`).
+ * down fails requests quickly instead of queueing them; the server gives up
+ * on an answer lost in the network (`runPooledStatements`). Migrations and
+ * the seed run without them. `replicated` readies a PostgreSQL data source
+ * for read replicas (`ReadReplicas`).
  */
 export function dataSourceOptions(url: string, logger?: Logger, timeouts?: TimeoutOptions, replicated = false): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, logger: new QueryLogger(logger) } as const;
@@ -28,7 +24,6 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
     const serving = timeouts
       ? {
           statement_timeout: timeouts.executionMs,
-          query_timeout: timeouts.executionMs > 0 ? timeouts.executionMs + NETWORK_MARGIN_MS : 0,
           connectionTimeoutMillis: timeouts.databaseConnectMs,
         }
       : {};

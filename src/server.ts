@@ -61,7 +61,7 @@ import { RouteDeps } from "./modules/feature-module";
 import { PublicationScheduler } from "./modules/article";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { useFastTimestamps } from "./database/pg-timestamps";
-import { namePreparedStatements } from "./database/prepared-statements";
+import { runPooledStatements } from "./database/pooled-statements";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { ReadReplicas } from "./replication/read-replicas";
 import { readRouteHook, readYourWritesPlugin } from "./replication/read-route";
@@ -174,7 +174,7 @@ export async function createServer({
   webhooks,
   sitemaps,
 }: ServerDeps): Promise<Server> {
-  namePreparedStatements(dataSource);
+  runPooledStatements(dataSource, timeouts.executionMs);
   useFastTimestamps(dataSource);
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
