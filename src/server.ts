@@ -174,7 +174,7 @@ export async function createServer({
   webhooks,
   sitemaps,
 }: ServerDeps): Promise<Server> {
-  runPooledStatements(dataSource, timeouts.executionMs);
+  runPooledStatements(dataSource);
   useFastTimestamps(dataSource);
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);

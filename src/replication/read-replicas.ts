@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import { Counter, Gauge } from "prom-client";
 import { ReplicaOptions } from "../config";
 import { publicDatabaseFault } from "../database/database-faults";
+import { runPoolStatements } from "../database/pooled-statements";
 import { Logger } from "../logger";
 import { metricsRegistry } from "../metrics";
 import { DatabaseUnavailableError } from "../shared/errors";
@@ -137,9 +138,11 @@ export class ReadReplicas {
       healthy: false,
       lagMs: Infinity,
     };
-    // An idle connection that dies (the replica restarted) is dropped by its pool; without a listener it would crash the process.
-    for (const pool of [replica.pool, replica.checks])
+    for (const pool of [replica.pool, replica.checks]) {
+      // An idle connection that dies (the replica restarted) is dropped by its pool; without a listener it would crash the process.
       pool.on("error", (err) => this.logger.debug({ err, replica: replica.name }, "idle replica connection lost"));
+      runPoolStatements(pool);
+    }
     return replica;
   }
 
