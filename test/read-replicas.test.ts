@@ -6,6 +6,7 @@ import { Role } from "../src/modules/user/role";
 import { createArticle, createAuthor, createCategory } from "./factories/content";
 import { createUser, signIn } from "./factories/users";
 import { TestReplica, metricSum, replicasTakeReads, withReplica } from "./helpers/replica";
+import { TcpProxy } from "./helpers/tcp-proxy";
 import { TestServer } from "./helpers/test-server";
 
 const PAGE = `query Page($id: ID!) { article(id: $id) { id title author { name } category { name } comments(first: 20) { edges { node { id body } } } } }`;
@@ -102,6 +103,55 @@ withReplica("read replicas", (replica: TestReplica) => {
       const back = await replicaStatements();
       await server.data(PAGE, { id: articleId() });
       assert.ok((await replicaStatements()) - back > 0, "reads land on the replica again");
+    });
+  });
+
+  describe("a replica that goes silent [postgres + streaming replica, through a TCP proxy the test stalls]", () => {
+    let proxy: TcpProxy;
+    let server: TestServer;
+    let article: Article;
+
+    before(async () => {
+      const database = await replica.primary.create();
+      const replicaUrl = new URL(replica.urlOf(database));
+      proxy = await TcpProxy.start(replicaUrl.hostname, Number(replicaUrl.port));
+      server = await TestServer.on("postgres", database, {
+        replicas: { urls: [proxy.through(replicaUrl.toString())], maxLagMs: 5000, checkIntervalMs: 100 },
+        timeouts: { executionMs: 1000, databaseConnectMs: 500 },
+      });
+      const ds = server.dataSource;
+      article = await createArticle(ds, { author: await createAuthor(ds), category: await createCategory(ds) });
+    });
+
+    after(async () => {
+      proxy.restore();
+      await server?.stop();
+      await proxy?.close();
+    });
+
+    test("answers instead of hanging when the replica goes silent, then reads from the primary", { timeout: 30_000 }, async () => {
+      const id = encodeGlobalId("Article", article.id);
+      await replicasTakeReads(server);
+      const before = await metricSum(server, "db_replica_queries_total");
+      assert.equal((await server.data(PAGE, { id })).article.title, article.title);
+      assert.ok((await metricSum(server, "db_replica_queries_total")) > before, "the page was read on the replica");
+
+      proxy.stall();
+      // No answer comes: past statement_timeout and the network margin the statement fails (the request's own
+      // budget may run out first), the connection is dropped, and the health check, which times out alike, marks the replica down.
+      const overdue = await server.graphql(PAGE, { id });
+      assert.ok(
+        overdue.body.errors?.every((error) => ["EXECUTION_TIMEOUT", "DATABASE_UNAVAILABLE"].includes(String(error.extensions?.code))),
+        JSON.stringify(overdue.body),
+      );
+      for (;;) {
+        const health = (await (await fetch(`${server.baseUrl}/healthz`)).json()) as { degraded?: string[] };
+        if (health.degraded?.some((part) => part.startsWith("replica:"))) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const answer = await server.graphql(PAGE, { id });
+      assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body));
+      assert.equal(answer.body.data.article.title, article.title);
     });
   });
 });
