@@ -30,28 +30,43 @@ export function reuseSqlText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>)
   let texts = textsBySource.get(qb.connection);
   if (!texts) textsBySource.set(qb.connection, (texts = new Map()));
   const kept = texts.get(key);
+  // The functions put on `qb` are made by the helpers below: V8 allocates a function written on the right of a
+  // property assignment in the old generation, where it would keep the builder, and every row its statement
+  // reads, alive through every scavenge (see `pooled-statements.ts`).
   const build = qb.getQuery.bind(qb);
   if (kept !== undefined) {
-    qb.getQuery = verify ? () => checked(kept, build()) : () => kept;
+    qb.getQuery = keptText(kept, build);
     // A list of values (`:...ids`) gives a text per list length: named, they would crowd out the shapes that repeat.
-    if (isPostgres(qb.connection) && !kept.includes(":...")) {
-      const expand = qb.getQueryAndParameters.bind(qb);
-      qb.getQueryAndParameters = () => {
-        const [text, parameters] = expand();
-        nameStatement(text);
-        return [text, parameters];
-      };
-    }
+    if (isPostgres(qb.connection) && !kept.includes(":...")) qb.getQueryAndParameters = namedStatement(qb.getQueryAndParameters.bind(qb));
     return qb;
   }
-  qb.getQuery = () => {
+  qb.getQuery = keepingText(qb, build, texts, key);
+  return qb;
+}
+
+/** `getQuery` of a builder whose shape has a kept text: the text (checked against TypeORM's outside production). */
+function keptText(kept: string, build: () => string): () => string {
+  return verify ? () => checked(kept, build()) : () => kept;
+}
+
+/** `getQueryAndParameters` that names the statement it expands (see `nameStatement`). */
+function namedStatement(expand: () => [string, unknown[]]): () => [string, unknown[]] {
+  return () => {
+    const [text, parameters] = expand();
+    nameStatement(text);
+    return [text, parameters];
+  };
+}
+
+/** `getQuery` of the first builder of a shape: TypeORM's text, kept for the shape under `key` in `texts`. */
+function keepingText(qb: SelectQueryBuilder<ObjectLiteral>, build: () => string, texts: Map<string, string>, key: string): () => string {
+  return () => {
     const names = Object.keys(qb.getParameters()).length;
     const text = build();
     // Building the text added parameters (conditions given as objects): their values are not part of the key.
     if (Object.keys(qb.getParameters()).length === names && texts.size < MAX_SHAPES) texts.set(key, text);
     return text;
   };
-  return qb;
 }
 
 function checked(kept: string, built: string): string {
