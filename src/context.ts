@@ -1,3 +1,4 @@
+import { ApolloServerPlugin } from "@apollo/server";
 import { publicDatabaseFault } from "./database/database-faults";
 import { AccountContext, CommentContext, featureModules } from "./modules";
 import { LoadersOf } from "./modules/feature-module";
@@ -19,6 +20,30 @@ export function createLoaders(services: Services, options: LoaderOptions, deadli
   let Lazy = lazyLoaderClasses.get(services);
   if (!Lazy) lazyLoaderClasses.set(services, (Lazy = lazyLoaderClass(services)));
   return new Lazy(new LoaderFactory(options, deadline));
+}
+
+/**
+ * Lets go of the loaders `loaders` made (their caches, and the pages read
+ * ahead into them): a later read makes them anew, with empty caches.
+ */
+export function releaseLoaders(loaders: Loaders): void {
+  (loaders as unknown as LazyLoaders)[MADE].length = 0;
+}
+
+/**
+ * Releases each request's loaders once its answer is complete. V8 keeps a
+ * request's context reachable past its answer, until the next full
+ * collection: Apollo's request and response objects are allocated in the
+ * old generation, and what old objects reach survives every scavenge. The
+ * loaders were most of what the context kept alive (BENCHMARKS.md).
+ */
+export function releaseLoadersPlugin(): ApolloServerPlugin<Context> {
+  const listener = {
+    async willSendResponse({ contextValue }: { contextValue: Context }) {
+      releaseLoaders(contextValue.loaders);
+    },
+  };
+  return { requestDidStart: async () => listener };
 }
 
 const FACTORY = Symbol("loader factory");

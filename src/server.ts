@@ -5,7 +5,7 @@ import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { DocumentNode, GraphQLSchema, execute } from "graphql";
 import { DataSource } from "typeorm";
-import { Arrival, Context, contextBuilder } from "./context";
+import { Arrival, Context, contextBuilder, releaseLoadersPlugin } from "./context";
 import { compiledExecution } from "./http/compiled-execution";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
@@ -216,6 +216,8 @@ export async function createServer({
       ...(tracing ? [tracing.operationPlugin()] : []),
       // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
       ...(http.introspection ? [landingPageWithGraphiql()] : []),
+      // Last: every other plugin's willSendResponse has run when the request's loaders go.
+      releaseLoadersPlugin(),
     ],
   });
   await apollo.start();
