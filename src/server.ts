@@ -6,6 +6,7 @@ import Fastify, { FastifyError, FastifyInstance, FastifyRequest } from "fastify"
 import { DocumentNode, GraphQLSchema, execute } from "graphql";
 import { DataSource } from "typeorm";
 import { Arrival, Context, contextBuilder, releaseLoadersPlugin } from "./context";
+import { AnswerRelease } from "./http/answer-release";
 import { compiledExecution } from "./http/compiled-execution";
 import { errorLoggingPlugin, maskError } from "./http/error-masking";
 import { metricsPlugin } from "./http/metrics.plugin";
@@ -187,6 +188,7 @@ export async function createServer({
     featureModules.flatMap((module) => module.cacheTags ?? []),
   );
   const requestTags = new RequestTags();
+  const answers = new AnswerRelease();
   const cacheControl: CacheControlOptions = {
     maxAgeSeconds: cachingOptions.maxAgeSeconds,
     sharedMaxAgeSeconds: cachingOptions.cdnPurgeUrl ? cachingOptions.sharedMaxAgeSeconds : null,
@@ -216,6 +218,7 @@ export async function createServer({
       ...(tracing ? [tracing.operationPlugin()] : []),
       // Where introspection is on, browsers get Sandbox and the GraphiQL it links to; else Apollo's default page.
       ...(http.introspection ? [landingPageWithGraphiql()] : []),
+      answers.plugin(),
       // Last: every other plugin's willSendResponse has run when the request's loaders go.
       releaseLoadersPlugin(),
     ],
@@ -260,6 +263,7 @@ export async function createServer({
   app.addHook("preHandler", queryTextLimits(limits));
   if (caching.manifest) app.addHook("preHandler", safelist(caching.manifest));
   requestTags.register(app);
+  answers.register(app);
   registerResponseCache(app, caching.responseCache, requestTags, logger);
   if (replicas) app.addHook("preHandler", readRouteHook);
   const contextOf = contextBuilder(services, loaderOptions, timeouts.executionMs, clock);
@@ -270,7 +274,7 @@ export async function createServer({
         authorization: request.headers.authorization,
         clientAddress: request.ip,
         userAgent: request.headers["user-agent"],
-        cacheTags: requestTags.track(request),
+        cacheTags: answers.track(request, requestTags.track(request)),
       }),
   });
   // Modules' own routes (feeds…) read through the schema too, so their answers are tagged and budgeted like /graphql's.
