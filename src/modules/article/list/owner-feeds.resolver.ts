@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import { GraphQLResolveInfo } from "graphql";
 import { Args, ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../shared/errors";
@@ -6,7 +5,7 @@ import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
 import { PageColumn } from "../../../shared/pagination/fetch";
 import { NestedPages } from "../../../shared/pagination/nested-pages";
-import { PagedLoader } from "../../../shared/pagination/paged-loader";
+import { BatchLoader, PagedLoader } from "../../../shared/pagination/paged-loader";
 import { nodeFieldsOf } from "../../../shared/pagination/node-fields";
 import { PageRequest, pageRequest } from "../../../shared/pagination/page-request";
 import { Author, Category, NamedEntity, Tag } from "../../directory";
@@ -19,7 +18,7 @@ interface OwnerFeedOptions<T extends NamedEntity> {
   type: ClassType<T>;
   description: string;
   feed(ctx: ArticleContext): PagedLoader<Article>;
-  feedCount(ctx: ArticleContext): DataLoader<number, number>;
+  feedCount(ctx: ArticleContext): BatchLoader<number, number>;
   /** The feed's page as a column of a statement listing owners (see `NestedPages`). */
   column(ctx: ArticleContext, request: PageRequest<Article>, ownerKey: string): PageColumn<Article>;
 }
