@@ -9,11 +9,12 @@
  * change to a comment changes that thread (its count, its pages).
  */
 export const tags = {
-  article: (id: number) => `article:${id}`,
-  author: (id: number) => `author:${id}`,
-  section: (id: number) => `section:${id}`,
-  tag: (id: number) => `tag:${id}`,
-  thread: (articleId: number) => `thread:${articleId}`,
+  article: objectTags("article"),
+  author: objectTags("author"),
+  section: objectTags("section"),
+  tag: objectTags("tag"),
+  /** By the article's id. */
+  thread: objectTags("thread"),
 
   /** Every published article, newest first: the front page and any list narrowed by nothing below. */
   frontFeed: "feed:front",
@@ -33,6 +34,27 @@ export const tags = {
   /** A lookup that found nothing: whatever makes something visible may make it find it. */
   missing: "missing",
 } as const;
+
+/** How many tags of one kind `objectTags` keeps: when full, it starts over. */
+const KEPT_OBJECT_TAGS = 10_000;
+
+/**
+ * The tag of a `kind` object by its id, each made once while kept: an
+ * answer names hundreds of objects, and a tag string made anew is built,
+ * hashed by every set it joins and collected again on every request
+ * (BENCHMARKS.md). Ids are numbers, so what is kept stays small.
+ */
+function objectTags(kind: string): (id: number) => string {
+  const made = new Map<number, string>();
+  return (id) => {
+    let tag = made.get(id);
+    if (tag === undefined) {
+      if (made.size >= KEPT_OBJECT_TAGS) made.clear();
+      made.set(id, (tag = `${kind}:${id}`));
+    }
+    return tag;
+  };
+}
 
 /** The object kinds, by the prefix of their tags. */
 export const OBJECT_KINDS = ["article", "author", "section", "tag", "thread"] as const;
