@@ -70,25 +70,24 @@ export function relatedRankingSql(dataSource: DataSource, statement: RankingStat
  */
 function relatedScoresSql(dataSource: DataSource): string {
   const sources = "IN (:...relatedSourceIds)";
-  const sameCategory = "candidate.category_id = pair.source_category_id";
-  const sameAuthor = "candidate.author_id = pair.source_author_id";
-  const daysApart = daysApartSql(dataSource, "candidate.published_at", "pair.source_published_at");
-  const published = (article: string) => `CASE WHEN ${article}.status = :relatedPublished THEN 1 ELSE 0 END`;
+  const sameCategory = "candidate.category_id = source.category_id";
+  const sameAuthor = "candidate.author_id = source.author_id";
+  const daysApart = daysApartSql(dataSource, "candidate.published_at", "source.published_at");
   const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays, sectionWindowDays } = RELATED_WEIGHTS;
-  const source =
-    `s.id AS source_id, ${published("s")} AS source_published, s.category_id AS source_category_id, ` +
-    "s.author_id AS source_author_id, s.published_at AS source_published_at";
-  // Every signal is a row (the source's columns, candidate, idf, tagged, pinned); one GROUP BY sums them per
-  // pair before anything else is joined. Each branch reads its sources once and carries their columns: looking
-  // the source up again for each of its thousands of pairs cost a fifth of a ranking on PostgreSQL, and
-  // seconds for an article whose row has dead versions an open transaction still sees (every comment
-  // rewrites comment_count). CROSS JOIN makes SQLite, which has no statistics unless ANALYZE ran, start from
-  // the few sources rather than from every published article; PostgreSQL plans it as the inner join it is.
-  // SQLite would look candidates up by rowid, in the table, whose columns after the 5 KB body cost a walk of
-  // its overflow pages (see the article_ranking migration): INDEXED BY makes it read them from the covering index.
+  // SQLite would look articles up by rowid, in the table, whose columns after the 5 KB body cost a walk of its
+  // overflow pages (see the article_ranking migration): INDEXED BY makes it read them from the covering index.
+  const covering = isPostgres(dataSource) ? "" : "INDEXED BY article_ranking";
+  // Every signal is a row (source, candidate, idf, tagged, pinned); one GROUP BY sums them per pair before
+  // anything else is joined. The pairs carry only the two ids: the sources' columns are read once, in a derived
+  // table joined to the summed pairs. Carried in every signal row and grouped by, they made SQLite's grouping
+  // and the join after it twice as slow; looking the source up again for each of its thousands of pairs cost a
+  // fifth of a ranking on PostgreSQL, and seconds for an article whose row has dead versions an open
+  // transaction still sees (every comment rewrites comment_count). CROSS JOIN makes SQLite, which has no
+  // statistics unless ANALYZE ran, start from the few sources rather than from every published article;
+  // PostgreSQL plans it as the inner join it is.
   return `(SELECT pair.source_id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
       pair.pinned AS pinned,
-      pair.source_published AS source_published,
+      CASE WHEN source.status = :relatedPublished THEN 1 ELSE 0 END AS source_published,
       pair.shared_tags AS shared_tags,
       CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
       CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
@@ -97,28 +96,28 @@ function relatedScoresSql(dataSource: DataSource): string {
         + CASE WHEN ${sameAuthor} THEN ${authorWeight} ELSE 0 END
         + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score
     FROM (
-      SELECT signal.source_id AS source_id, signal.source_published AS source_published, signal.source_category_id AS source_category_id,
-        signal.source_author_id AS source_author_id, signal.source_published_at AS source_published_at, signal.id AS id,
+      SELECT signal.source_id AS source_id, signal.id AS id,
         SUM(signal.idf) AS idf, SUM(signal.tagged) AS shared_tags, MAX(signal.pinned) AS pinned
       FROM (
-        SELECT ${source}, c.id AS id, 0.0 AS idf, 0 AS tagged, 0 AS pinned
+        SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged, 0 AS pinned
           FROM article s CROSS JOIN article c
           WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
             AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
             AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
-        UNION ALL SELECT ${source}, c.id, 0.0, 0, 0
+        UNION ALL SELECT s.id, c.id, 0.0, 0, 0
           FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
-        UNION ALL SELECT ${source}, s.keep_reading_id, 0.0, 0, 1 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
-        UNION ALL SELECT ${source}, other.article_id, weight.idf, 1, 0
-          FROM article s
-          CROSS JOIN article_tag own
+        UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0, 1 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
+        UNION ALL SELECT own.article_id, other.article_id, weight.idf, 1, 0
+          FROM article_tag own
           CROSS JOIN article_tag other
           JOIN (${tagWeightsSql(dataSource, sources)}) weight ON weight.tag_id = own.tag_id
-          WHERE s.id ${sources} AND own.article_id = s.id AND other.tag_id = own.tag_id
+          WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
       ) signal
-      GROUP BY signal.source_id, signal.source_published, signal.source_category_id, signal.source_author_id, signal.source_published_at, signal.id
+      GROUP BY signal.source_id, signal.id
     ) pair
-    CROSS JOIN article candidate ${isPostgres(dataSource) ? "" : "INDEXED BY article_ranking"}
+    JOIN (SELECT s.id, s.status, s.category_id, s.author_id, s.published_at FROM article s ${covering} WHERE s.id ${sources}) source
+      ON source.id = pair.source_id
+    CROSS JOIN article candidate ${covering}
     WHERE candidate.id = pair.id AND candidate.status = :relatedPublished AND candidate.id <> pair.source_id)`;
 }
 
