@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { DEFAULT_DATABASE_URL, TimeoutOptions } from "./src/config";
+import { SqliteConnection, refreshSqliteStatistics } from "./src/database/planner-statistics";
 import { QueryLogger } from "./src/database/query-logger";
 import { Logger, createLogger } from "./src/logger";
 import { entities } from "./src/entities";
@@ -41,11 +42,11 @@ export function dataSourceOptions(url: string, logger?: Logger, timeouts?: Timeo
       type: "better-sqlite3",
       database,
       enableWAL: true,
-      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      prepareDatabase: (db: SqliteConnection) => {
         db.pragma("busy_timeout = 5000");
         db.pragma("synchronous = NORMAL");
-        // Statistics for the planner, on tables that need them (see src/database/planner-statistics.ts).
-        db.pragma("optimize = 0x10002");
+        // Statistics for the planner, on every table that needs them.
+        refreshSqliteStatistics(db, "0x10002");
       },
     };
   }
