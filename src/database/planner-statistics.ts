@@ -57,6 +57,6 @@ export function refreshPlannerStatistics(dataSource: DataSource, logger: Logger)
 }
 
 /** The better-sqlite3 connection under a SQLite data source. */
-export function sqliteConnectionOf(dataSource: DataSource): SqliteConnection {
+function sqliteConnectionOf(dataSource: DataSource): SqliteConnection {
   return (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
 }
