@@ -87,6 +87,13 @@ describeEachDatabase("co-authored bylines", (server) => {
       ],
     });
     assert.ok(!ofA.nodes.some((node: { slug: string }) => node.slug === notTheirs.slug));
+
+    // A list of authors reads each one's page in its own statement: the same pages.
+    const listed: { slug: string; articles: unknown }[] = (
+      await server().data(`{ authors(first: 100) { nodes { slug articles(first: 10) { totalCount nodes { slug } } } } }`)
+    ).authors.nodes;
+    assert.deepEqual(listed.find((author) => author.slug === a.slug)?.articles, ofA);
+    assert.deepEqual(listed.find((author) => author.slug === b.slug)?.articles, ofB);
   });
 
   test("the page's metadata credits every author: JSON-LD Persons and Open Graph author pages, in byline order", async () => {

@@ -188,16 +188,19 @@ export function pageColumnOfParents<E extends Entity>(
   const { connection, expressionMap } = scopes[0].qb;
   const target = expressionMap.mainAlias!.metadata.target as EntityTarget<E>;
   // PostgreSQL reads each scope's page with the shape's columns as it finds its rows (the index scan that
-  // keeps a row reads it), the scopes' pages joined by UNION ALL. SQLite allows no subquery in FROM over the
-  // parent's row: it keeps each row whose id is in the page, as `fetchPagesByParent` does.
-  const [rowAlias, selects] = isPostgres(connection)
+  // keeps a row reads it). SQLite would read every row a scope holds before sorting when no index gives the
+  // order (an author's co-written articles): it cuts each scope's page from the indexes, then joins the rows.
+  // The scopes' pages are joined by UNION ALL.
+  const postgres = isPostgres(connection);
+  const [rowAlias, selects] = postgres
     ? [alias, scopes.map(({ qb, parentColumn }) => pageOfParent(shape.select(qb.clone(), alias), alias, request, `${parentColumn} = ${parentKey}`))]
-    : ["paged", [rowsInPageOfParent(scopes, alias, request, shape, parentKey)]];
+    : ["paged", scopes.map((scope) => rowsOfParentPage(scope, alias, request, shape, parentKey))];
   const shown = selectedColumns(selects[0]);
   // The page's order, carried out of the subquery by name for the aggregate to follow (see `withOrderColumns`).
   const order = selects.map((select) => withOrderColumns(select, rowAlias, request))[0];
   const texts = selects.map((select) => reuseSqlText(select).getQuery());
-  const from = texts.length === 1 ? texts[0] : texts.map((text) => `(${text})`).join(" UNION ALL ");
+  // SQLite takes no parentheses around the members of a UNION; its members here have no ORDER BY of their own.
+  const from = texts.length === 1 || !postgres ? texts.join(" UNION ALL ") : texts.map((text) => `(${text})`).join(" UNION ALL ");
   const sql = jsonRowsSql(
     connection,
     shown.map((column) => `nested.${column}`),
@@ -224,20 +227,30 @@ function pageOfParent<E extends Entity>(select: SelectQueryBuilder<E>, alias: st
   return page.limit(request.limit + 1);
 }
 
-/** The rows, shaped by `shape`, whose ids are in the parent's page (SQLite). */
-function rowsInPageOfParent<E extends Entity>(
-  scopes: ParentScope<E>[],
+/**
+ * One scope's page of the parent, shaped by `shape` (SQLite): its ids, cut
+ * from the scope's indexes as `pageOfParent` cuts them, joined to their
+ * rows. A row is read only once it is in the page, and SQLite builds no
+ * list of the page's ids for each parent (which `paged.id IN (…)` over the
+ * scopes' pages made it do).
+ */
+function rowsOfParentPage<E extends Entity>(
+  scope: ParentScope<E>,
   alias: string,
   request: PageRequest<E>,
   shape: RowShape<E>,
   parentKey: string,
 ): SelectQueryBuilder<E> {
-  const { connection, expressionMap } = scopes[0].qb;
-  const perParent = pageIdsOfParent(scopes, alias, request, parentKey);
-  return shape
-    .select(connection.createQueryBuilder(expressionMap.mainAlias!.metadata.target as EntityTarget<E>, "paged"), "paged")
-    .where(`paged.id IN (${perParent.sql})`)
-    .setParameters(perParent.parameters);
+  const { connection, expressionMap } = scope.qb;
+  const ids = reuseSqlText(pageOfParent(scope.qb.clone().select(`${alias}.id`, "id"), alias, request, `${scope.parentColumn} = ${parentKey}`));
+  // The ids come first in FROM: SQLite then reads them as it goes (a co-routine); joined after the rows, it
+  // wrote them to a table first, for each parent.
+  const rows = connection
+    .createQueryBuilder()
+    .from(`(${ids.getQuery()})`, "page")
+    .innerJoin(expressionMap.mainAlias!.metadata.target as Function, "paged", "paged.id = page.id")
+    .setParameters(ids.getParameters()) as SelectQueryBuilder<E>;
+  return shape.select(rows, "paged");
 }
 
 /**
