@@ -286,6 +286,55 @@ describeEachDatabase("related articles, Keep Reading and Check Also", (server) =
     assert.equal(await added(alone.slug), 2, "a section without one: its list, then the site's");
   });
 
+  test("an article related only by its author takes its place by score, on a page that counts the ranking or not", async () => {
+    const ds = server().dataSource;
+    const [writer, colleague] = [await createAuthor(ds), await createAuthor(ds)];
+    const [section, elsewhere] = [await createCategory(ds), await createCategory(ds)];
+    const DAY = 24 * 60;
+    const start = 1_000 * DAY;
+    const article = await createArticle(ds, { author: writer, category: section, publishedAt: at(start) });
+    // The writer's, in the section's window: section, author and closeness (1.97), the best candidate.
+    const writersInWindow = await createArticle(ds, { author: writer, category: section, publishedAt: at(start + 2 * DAY) });
+    // A colleague's, in the window, no tag: 1.30 to 1.43.
+    const inWindow: Article[] = [];
+    for (let i = 1; i <= 4; i++) inWindow.push(await createArticle(ds, { author: colleague, category: section, publishedAt: at(start + 5 * i * DAY) }));
+    // The writer's, in the section but 31 days away: related by its author alone, yet above the colleague's (1.75).
+    const authorOnly = await createArticle(ds, { author: writer, category: section, publishedAt: at(start - 31 * DAY) });
+    const farAuthorOnly = await createArticle(ds, { author: writer, category: elsewhere, publishedAt: at(start - 300 * DAY) });
+    const expected = [writersInWindow, authorOnly, ...inWindow, farAuthorOnly].map((row) => row.slug);
+
+    const counted = (await related({ first: 10 }, article.slug)).relatedArticles;
+    assert.equal(counted.totalCount, expected.length);
+    assert.deepEqual(slugsOf(counted), expected);
+    const uncounted = `query($slug: String!, $first: Int) { article(slug: $slug) { relatedArticles(first: $first) { edges { score node { slug } } } keepReading { slug } } }`;
+    for (const first of [1, 2, 3, 10]) {
+      const page = (await server().data(uncounted, { slug: article.slug, first })).article;
+      assert.deepEqual(slugsOf(page.relatedArticles), expected.slice(0, first), `first: ${first}, uncounted`);
+      assert.deepEqual(
+        page.relatedArticles.edges.map((edge: { score: number }) => edge.score),
+        counted.edges.slice(0, first).map((edge) => edge.score),
+      );
+      assert.equal(page.keepReading.slug, writersInWindow.slug);
+    }
+
+    // Enough candidates above any article related by its author alone: the first rows are theirs, counted or not.
+    const rare = await createTag(ds);
+    const source = await createArticle(ds, { author: writer, category: section, tags: [rare], publishedAt: at(start + 100 * DAY) });
+    const tagged: Article[] = [];
+    for (let i = 1; i <= 3; i++)
+      tagged.push(await createArticle(ds, { author: colleague, category: elsewhere, tags: [rare], publishedAt: at(start + (100 + i) * DAY) }));
+    const all = slugsOf((await related({ first: 20 }, source.slug)).relatedArticles);
+    assert.deepEqual(
+      all.slice(0, 3),
+      tagged.map((row) => row.slug),
+      "the tagged, closest first",
+    );
+    for (const first of [1, 3, 5]) {
+      const page = (await server().data(uncounted, { slug: source.slug, first })).article;
+      assert.deepEqual(slugsOf(page.relatedArticles), all.slice(0, first), `first: ${first}, uncounted`);
+    }
+  });
+
   test("walks to the previous and next article by publication time, in the whole feed or within the section", async () => {
     const query = `query($slug: String!) { article(slug: $slug) {
       previousArticle { slug } nextArticle { slug }
