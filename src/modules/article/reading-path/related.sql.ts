@@ -46,15 +46,12 @@ export interface RankingStatement {
  * Reading, Check Also): the scores are computed once per request. A ranking
  * of one source (an article page's) is one ordered list with a LIMIT, where
  * a batch numbers each source's rows in a window: one sort instead of
- * three, the same rows; and it has no `total` unless `counted`. An
- * uncounted ranking of one source to a depth scores the author's other
- * articles only when they could be among its rows (`authorOnlyWhenNeededSql`).
+ * three, the same rows; and it has no `total` unless `counted`.
  */
 export function relatedRankingSql(dataSource: DataSource, statement: RankingStatement): string {
   const order = "related.pinned DESC, related.score DESC, related.published_at DESC, related.id DESC";
   if (statement.oneSource) {
-    const scores = statement.depth && !statement.counted ? authorOnlyWhenNeededSql(dataSource) : relatedScoresSql(dataSource);
-    return `SELECT related.*${statement.counted ? ", COUNT(*) OVER () AS total" : ""} FROM ${scores} related
+    return `SELECT related.*${statement.counted ? ", COUNT(*) OVER () AS total" : ""} FROM ${relatedScoresSql(dataSource)} related
     ORDER BY ${order} ${statement.depth ? "LIMIT :rankDepth" : ""}`;
   }
   return `SELECT ranked.* FROM (
@@ -66,128 +63,62 @@ export function relatedRankingSql(dataSource: DataSource, statement: RankingStat
 }
 
 /**
- * What an article related to the source only by its author scores, at
- * most (strictly less): no shared tag and no pin; the author's weight, and
- * either the section's with the closeness of more than the section
- * window's days apart (closer, it would be a candidate of the section), or
- * the closeness alone.
- */
-const AUTHOR_ONLY_SCORE_BOUND =
-  RELATED_WEIGHTS.sameAuthor +
-  Math.max(
-    RELATED_WEIGHTS.sameCategory + RELATED_WEIGHTS.closeness / (1 + RELATED_WEIGHTS.sectionWindowDays / RELATED_WEIGHTS.closenessDays),
-    RELATED_WEIGHTS.closeness,
-  );
-
-/**
- * `relatedScoresSql`'s derived table for an uncounted ranking of one
- * source to `:rankDepth`: the same first rows in the same order. The
- * author's other articles are most of an article's candidates, and one
- * related by its author alone scores under `AUTHOR_ONLY_SCORE_BOUND`.
- * The other candidates are scored first (`others`); when `:rankDepth` of
- * them are pinned or score at least that, no article related by its author
- * alone can be among the first rows, and none is scored. Otherwise the
- * author's articles that are not among the others are scored beside them.
- */
-function authorOnlyWhenNeededSql(dataSource: DataSource): string {
-  const others = scoredPairsSql(dataSource, signalsSql(dataSource, false));
-  const scored = scoreColumnsSql(dataSource, { pinned: "0", sharedTags: "0", idf: "0.0" });
-  return `(WITH others AS MATERIALIZED ${others}
-    SELECT * FROM others
-    UNION ALL SELECT source.id AS source_id, candidate.id AS id, candidate.published_at AS published_at, ${scored}
-    FROM ${sourcesSql(dataSource)} source CROSS JOIN article candidate
-    WHERE (SELECT COUNT(*) FROM others strong WHERE strong.source_id = source.id AND (strong.pinned = 1 OR strong.score >= ${AUTHOR_ONLY_SCORE_BOUND})) < :rankDepth
-      AND candidate.author_id = source.author_id AND candidate.status = :relatedPublished AND candidate.id <> source.id
-      AND NOT EXISTS (SELECT 1 FROM others other WHERE other.source_id = source.id AND other.id = candidate.id))`;
-}
-
-/**
  * SQL of a derived table `(source_id, id, published_at, pinned,
  * source_published, shared_tags, same_category, same_author, score)`: one row per published
  * candidate C of each source in `:...relatedSourceIds`, never the source
  * itself. `:relatedPublished` is the PUBLISHED status.
  */
 function relatedScoresSql(dataSource: DataSource): string {
-  return scoredPairsSql(dataSource, signalsSql(dataSource, true));
-}
-
-/**
- * The candidates of `signals` scored (see `relatedScoresSql`). Every signal is a row (source, candidate, idf,
- * tagged, pinned); one GROUP BY sums them per pair before anything else is joined. The pairs carry only the
- * two ids: the sources' columns are read once, in a derived table joined to the summed pairs. Carried in every
- * signal row and grouped by, they made an article page's ranking on SQLite a third slower (0.33 against
- * 0.25 ms); looking the source up again for each of its thousands of pairs cost a fifth of a ranking on
- * PostgreSQL, and seconds for an article whose row has dead versions an open transaction still sees (every
- * comment rewrites comment_count).
- */
-function scoredPairsSql(dataSource: DataSource, signals: string): string {
-  const scored = scoreColumnsSql(dataSource, { pinned: "pair.pinned", sharedTags: "pair.shared_tags", idf: "pair.idf" });
-  return `(SELECT pair.source_id AS source_id, candidate.id AS id, candidate.published_at AS published_at, ${scored}
-    FROM (
-      SELECT signal.source_id AS source_id, signal.id AS id,
-        SUM(signal.idf) AS idf, SUM(signal.tagged) AS shared_tags, MAX(signal.pinned) AS pinned
-      FROM (${signals}) signal
-      GROUP BY signal.source_id, signal.id
-    ) pair
-    JOIN ${sourcesSql(dataSource)} source ON source.id = pair.source_id
-    CROSS JOIN article candidate ${coveringIndex(dataSource)}
-    WHERE candidate.id = pair.id AND candidate.status = :relatedPublished AND candidate.id <> pair.source_id)`;
-}
-
-const SOURCES = "IN (:...relatedSourceIds)";
-
-/** The sources' columns that a score reads. */
-function sourcesSql(dataSource: DataSource): string {
-  return `(SELECT s.id, s.status, s.category_id, s.author_id, s.published_at FROM article s ${coveringIndex(dataSource)} WHERE s.id ${SOURCES})`;
-}
-
-/**
- * SQLite would look articles up by rowid, in the table, whose columns after the 5 KB body cost a walk of its
- * overflow pages (see the article_ranking migration): INDEXED BY makes it read them from the covering index.
- */
-function coveringIndex(dataSource: DataSource): string {
-  return isPostgres(dataSource) ? "" : "INDEXED BY article_ranking";
-}
-
-/** The columns after `(source_id, id, published_at)` of a candidate (`candidate`) of a source (`source`), given the pair's pin, shared tags and idf. */
-function scoreColumnsSql(dataSource: DataSource, pair: { pinned: string; sharedTags: string; idf: string }): string {
+  const sources = "IN (:...relatedSourceIds)";
   const sameCategory = "candidate.category_id = source.category_id";
   const sameAuthor = "candidate.author_id = source.author_id";
   const daysApart = daysApartSql(dataSource, "candidate.published_at", "source.published_at");
-  const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays } = RELATED_WEIGHTS;
-  return `${pair.pinned} AS pinned,
+  const { sameCategory: categoryWeight, sameAuthor: authorWeight, closeness, closenessDays, sectionWindowDays } = RELATED_WEIGHTS;
+  // SQLite would look articles up by rowid, in the table, whose columns after the 5 KB body cost a walk of its
+  // overflow pages (see the article_ranking migration): INDEXED BY makes it read them from the covering index.
+  const covering = isPostgres(dataSource) ? "" : "INDEXED BY article_ranking";
+  // Every signal is a row (source, candidate, idf, tagged, pinned); one GROUP BY sums them per pair before
+  // anything else is joined. The pairs carry only the two ids: the sources' columns are read once, in a derived
+  // table joined to the summed pairs. Carried in every signal row and grouped by, they made an article page's
+  // ranking on SQLite a third slower (0.33 against 0.25 ms); looking the source up again for each of its
+  // thousands of pairs cost a fifth of a ranking on PostgreSQL, and seconds for an article whose row has dead
+  // versions an open transaction still sees (every comment rewrites comment_count). CROSS JOIN makes SQLite,
+  // which has no statistics unless ANALYZE ran, start from the few sources rather than from every published
+  // article; PostgreSQL plans it as the inner join it is.
+  return `(SELECT pair.source_id AS source_id, candidate.id AS id, candidate.published_at AS published_at,
+      pair.pinned AS pinned,
       CASE WHEN source.status = :relatedPublished THEN 1 ELSE 0 END AS source_published,
-      ${pair.sharedTags} AS shared_tags,
+      pair.shared_tags AS shared_tags,
       CASE WHEN ${sameCategory} THEN 1 ELSE 0 END AS same_category,
       CASE WHEN ${sameAuthor} THEN 1 ELSE 0 END AS same_author,
-      CAST(${pair.idf}
+      CAST(pair.idf
         + CASE WHEN ${sameCategory} THEN ${categoryWeight} ELSE 0 END
         + CASE WHEN ${sameAuthor} THEN ${authorWeight} ELSE 0 END
-        + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score`;
-}
-
-/**
- * The signal rows `(source_id, id, idf, tagged, pinned)` of every candidate: the section's articles within the
- * window, the author's (when `withAuthor`), the editor's pin and the tags' articles. CROSS JOIN makes SQLite,
- * which has no statistics unless ANALYZE ran, start from the few sources rather than from every published
- * article; PostgreSQL plans it as the inner join it is.
- */
-function signalsSql(dataSource: DataSource, withAuthor: boolean): string {
-  const { sectionWindowDays } = RELATED_WEIGHTS;
-  const byAuthor = `UNION ALL SELECT s.id, c.id, 0.0, 0, 0
-          FROM article s CROSS JOIN article c WHERE s.id ${SOURCES} AND c.author_id = s.author_id`;
-  return `SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged, 0 AS pinned
+        + ${closeness} / (1 + ${daysApart} / ${closenessDays}.0) AS double precision) AS score
+    FROM (
+      SELECT signal.source_id AS source_id, signal.id AS id,
+        SUM(signal.idf) AS idf, SUM(signal.tagged) AS shared_tags, MAX(signal.pinned) AS pinned
+      FROM (
+        SELECT s.id AS source_id, c.id AS id, 0.0 AS idf, 0 AS tagged, 0 AS pinned
           FROM article s CROSS JOIN article c
-          WHERE s.id ${SOURCES} AND c.category_id = s.category_id AND c.status = :relatedPublished
+          WHERE s.id ${sources} AND c.category_id = s.category_id AND c.status = :relatedPublished
             AND c.published_at BETWEEN ${shiftDaysSql(dataSource, "s.published_at", -sectionWindowDays - 1)} AND ${shiftDaysSql(dataSource, "s.published_at", sectionWindowDays + 1)}
             AND ${daysApartSql(dataSource, "c.published_at", "s.published_at")} <= ${sectionWindowDays}
-        ${withAuthor ? byAuthor : ""}
-        UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0, 1 FROM article s WHERE s.id ${SOURCES} AND s.keep_reading_id IS NOT NULL
+        UNION ALL SELECT s.id, c.id, 0.0, 0, 0
+          FROM article s CROSS JOIN article c WHERE s.id ${sources} AND c.author_id = s.author_id
+        UNION ALL SELECT s.id, s.keep_reading_id, 0.0, 0, 1 FROM article s WHERE s.id ${sources} AND s.keep_reading_id IS NOT NULL
         UNION ALL SELECT own.article_id, other.article_id, weight.idf, 1, 0
           FROM article_tag own
           CROSS JOIN article_tag other
-          JOIN (${tagWeightsSql(dataSource, SOURCES)}) weight ON weight.tag_id = own.tag_id
-          WHERE own.article_id ${SOURCES} AND other.tag_id = own.tag_id`;
+          JOIN (${tagWeightsSql(dataSource, sources)}) weight ON weight.tag_id = own.tag_id
+          WHERE own.article_id ${sources} AND other.tag_id = own.tag_id
+      ) signal
+      GROUP BY signal.source_id, signal.id
+    ) pair
+    JOIN (SELECT s.id, s.status, s.category_id, s.author_id, s.published_at FROM article s ${covering} WHERE s.id ${sources}) source
+      ON source.id = pair.source_id
+    CROSS JOIN article candidate ${covering}
+    WHERE candidate.id = pair.id AND candidate.status = :relatedPublished AND candidate.id <> pair.source_id)`;
 }
 
 /** idf of each tag the sources carry (see `RELATED_WEIGHTS`): two index counts. */
