@@ -37,6 +37,7 @@ import {
   DEFAULT_SCHEDULER_INTERVAL_MS,
   DEFAULT_SHUTDOWN,
   DEFAULT_TIMEOUTS,
+  DEFAULT_SQLITE_READERS,
   DEFAULT_VIEWS,
   DEVELOPMENT_AUTH,
   HttpOptions,
@@ -63,6 +64,7 @@ import { PublicationScheduler } from "./modules/article";
 import { refreshPlannerStatistics } from "./database/planner-statistics";
 import { useFastTimestamps } from "./database/pg-timestamps";
 import { runPooledStatements } from "./database/pooled-statements";
+import { readOnReaderThreads } from "./database/sqlite-readers";
 import { serveSubscriptions } from "./realtime/graphql-ws";
 import { ReadReplicas } from "./replication/read-replicas";
 import { readRouteHook, readYourWritesPlugin } from "./replication/read-route";
@@ -78,6 +80,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Batched unless told otherwise: only the bench's naive build turns batching off. */
   loaderOptions?: LoaderOptions;
+  /** Threads for a SQLite file's reads (`SqliteReaders`); one unless given, none in memory or on PostgreSQL. */
+  sqliteReaders?: number;
   limits?: OperationLimits;
   http?: HttpOptions;
   auth?: AuthConfig;
@@ -133,6 +137,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function serverOptionsFrom(config: Config): Omit<ServerDeps, "dataSource" | "logger"> {
   return {
     loaderOptions: { batching: config.loaderBatching },
+    sqliteReaders: config.sqliteReaders,
     limits: config.limits,
     http: config.http,
     auth: config.auth,
@@ -156,6 +161,7 @@ export async function createServer({
   dataSource,
   logger,
   loaderOptions = BATCHED,
+  sqliteReaders = DEFAULT_SQLITE_READERS,
   limits = DEFAULT_LIMITS,
   http = DEFAULT_HTTP,
   auth = DEVELOPMENT_AUTH,
@@ -177,6 +183,7 @@ export async function createServer({
 }: ServerDeps): Promise<Server> {
   runPooledStatements(dataSource);
   useFastTimestamps(dataSource);
+  const readers = readOnReaderThreads(dataSource, sqliteReaders, logger);
   const app = Fastify({ logger: false, genReqId: requestIdOf, bodyLimit: http.bodyLimitBytes });
   tracing?.instrument(app, dataSource);
   const replicas = replicaOptions.urls.length > 0 ? new ReadReplicas(dataSource, replicaOptions, logger) : null;
@@ -315,6 +322,7 @@ export async function createServer({
     await services.closeComments();
     await caching.close();
     await replicas?.stop();
+    await readers?.stop();
   };
   return {
     app,

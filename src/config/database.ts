@@ -1,5 +1,8 @@
 export const DEFAULT_DATABASE_URL = "sqlite:./data/broadsheet.sqlite";
 
+/** Reader threads of a SQLite file (`SqliteReaders`): one beside the event loop's, which keeps the writes. */
+export const DEFAULT_SQLITE_READERS = 1;
+
 /** What DATABASE_URL and every DATABASE_REPLICA_URLS entry must start with to be PostgreSQL. */
 export const POSTGRES_URL = /^postgres(ql)?:\/\//;
 

@@ -2,7 +2,7 @@ export { ArticleSettings, DEFAULT_ARTICLE_SETTINGS } from "./articles";
 export { AuthConfig, DEVELOPMENT_AUTH } from "./auth";
 export { CachingOptions, DEFAULT_CACHING, PersistedQueryMode, ResponseCacheMode } from "./caching";
 export { CommentConfig, CommentSettings, DEFAULT_COMMENT_SETTINGS, ModerationPolicy } from "./comments";
-export { DEFAULT_DATABASE_URL } from "./database";
+export { DEFAULT_DATABASE_URL, DEFAULT_SQLITE_READERS } from "./database";
 export { DEFAULT_HTTP, HttpOptions } from "./http";
 export { IMAGE_SERVICES, ImageServiceOptions } from "./images";
 export { DEFAULT_LIMITS, OperationLimits } from "./limits";

@@ -2,7 +2,7 @@ import { ArticleSettings, loadArticleSettings } from "./articles";
 import { AuthConfig, loadAuth } from "./auth";
 import { CachingOptions, loadCaching } from "./caching";
 import { CommentConfig, loadCommentSettings } from "./comments";
-import { parseDatabaseUrl } from "./database";
+import { DEFAULT_SQLITE_READERS, parseDatabaseUrl } from "./database";
 import { HttpOptions, loadHttp, parsePort } from "./http";
 import { OperationLimits, loadLimits } from "./limits";
 import { LogFormat, parseLogFormat, parseLogLevel } from "./logging";
@@ -25,6 +25,8 @@ import { WebhookOptions, loadWebhooks } from "./webhooks";
 export interface Config {
   port: number;
   databaseUrl: string;
+  /** SQLITE_READERS: threads that run a SQLite file's reads (0: all on the event loop's thread). */
+  sqliteReaders: number;
   nodeEnv: string;
   isProduction: boolean;
   logLevel: string;
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    sqliteReaders: parseInteger("SQLITE_READERS", env.SQLITE_READERS, DEFAULT_SQLITE_READERS),
     nodeEnv,
     isProduction,
     logLevel: parseLogLevel(env),

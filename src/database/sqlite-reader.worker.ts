@@ -1,0 +1,36 @@
+import { parentPort, workerData } from "node:worker_threads";
+import Database, { Statement } from "better-sqlite3";
+import type { ReaderReply, ReaderRequest } from "./sqlite-readers";
+
+/** How many statements a reader keeps prepared, as TypeORM's runner does on the main connection. */
+const STATEMENT_CACHE_SIZE = 100;
+
+/**
+ * One reader thread of `SqliteReaders`: a read-only connection to the
+ * database file, answering each statement it is sent with its rows, or
+ * with the error's message and SQLite code.
+ */
+const database = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
+database.pragma("busy_timeout = 5000");
+const statements = new Map<string, Statement>();
+
+function prepared(sql: string): Statement {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = database.prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+  }
+  return statement;
+}
+
+parentPort?.on("message", ({ id, sql, parameters }: ReaderRequest) => {
+  let reply: ReaderReply;
+  try {
+    reply = { id, rows: prepared(sql).all(...parameters) };
+  } catch (error) {
+    const { message, code } = error as { message?: string; code?: string };
+    reply = { id, error: { message: String(message), code } };
+  }
+  parentPort?.postMessage(reply);
+});
