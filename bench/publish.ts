@@ -25,11 +25,11 @@ export function publish({ command, options, databaseUrl, workloads, run }: Publi
   const deepCost = w1 && w3 ? w1 / w3 : null;
   const machine = describeMachine();
   const titles = new Map(workloads.map((workload) => [workload.name, workload.title]));
-  const { db, articles, rounds, duration, connections, variant, variantBuild } = options;
+  const { db, articles, warmupRequests, warmup, rounds, duration, connections, variant, variantBuild } = options;
   console.log(
     [
       "",
-      `${command}  (${db}, ${articles} articles; ${rounds} round${rounds === 1 ? "" : "s"} of ${duration}s, ${connections} connections, median)`,
+      `${command}  (${db}, ${articles} articles; warm-up ${warmupRequests} requests or ${warmup}s; ${rounds} round${rounds === 1 ? "" : "s"} of ${duration}s, ${connections} connections, median)`,
       ...(variant
         ? [
             `variant: ${Object.entries(variant)

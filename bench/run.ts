@@ -107,11 +107,11 @@ async function runRounds(
   targetsOf: (workload: Workload) => RunningTarget[],
   restore: (workload: Workload) => Promise<void>,
 ): Promise<Measurement[]> {
-  const { warmup, duration, rounds, connections } = options;
+  const { duration, rounds, connections } = options;
   for (const workload of workloads) {
     for (const target of targetsOf(workload)) {
       await restore(workload);
-      await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesFor(target, workload), seconds: warmup, connections });
+      await warmUp(target, workload, options);
     }
   }
   const measurements: Measurement[] = [];
@@ -126,6 +126,18 @@ async function runRounds(
     }
   }
   return measurements;
+}
+
+/** Seconds of each stretch of a warm-up: its answers are counted between them. */
+const WARMUP_STRETCH = 2;
+
+/** Drives `target` with `workload` until it has answered `warmupRequests` of it, or for `warmup` seconds if it is slower. */
+async function warmUp(target: RunningTarget, workload: Workload, { warmupRequests, warmup, connections }: BenchOptions): Promise<void> {
+  let answered = 0;
+  for (let elapsed = 0; answered < warmupRequests && elapsed < warmup; elapsed += WARMUP_STRETCH) {
+    const seconds = Math.min(WARMUP_STRETCH, warmup - elapsed);
+    answered += (await drive({ url: `${target.server.baseUrl}/graphql`, bodies: bodiesFor(target, workload), seconds, connections })).requests;
+  }
 }
 
 /**
