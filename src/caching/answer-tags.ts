@@ -1,4 +1,5 @@
 import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema, defaultFieldResolver, getNamedType, isInterfaceType, isObjectType } from "graphql";
+import { CONNECTION_ITEM_FIELDS, connectionItems, isConnectionType } from "../shared/pagination/connection.types";
 import { tags } from "./cache-tags";
 
 /** What a request's tags are collected into: the context's `cacheTags`. */
@@ -37,7 +38,11 @@ const instrumented = new WeakSet<GraphQLSchema>();
  * tag of every value a field returns that a rule knows the class of, the
  * list tags of the fields that have a rule, and `missing` for a root lookup
  * that found nothing. Only fields returning objects are wrapped: scalar fields, most
- * of an answer, run as they did.
+ * of an answer, run as they did. A connection's items are tagged when the
+ * connection is returned, whatever of it the client selected (its cursors
+ * and `hasNextPage` depend on them too), so that its `edges` and `nodes`
+ * stay plain properties: graphql-jit reads those inline, where a resolver
+ * costs a call, its resolve info and its path for each page of each list.
  */
 export function collectAnswerTags(schema: GraphQLSchema, rules: AnswerTagRules[]): GraphQLSchema {
   // The schema is built once per process and shared by every server in it: wrapped once.
@@ -57,6 +62,7 @@ function wrapFields(type: GraphQLObjectType, root: boolean, lists: Record<string
     const rule = lists[`${type.name}.${field.name}`];
     const named = getNamedType(field.type);
     if (!rule && !isObjectType(named) && !isInterfaceType(named)) continue;
+    if (!rule && !field.resolve && isConnectionType(type.name) && CONNECTION_ITEM_FIELDS.includes(field.name)) continue;
     field.resolve = tagging(field.resolve ?? defaultFieldResolver, rule, root, objects);
   }
 }
@@ -88,6 +94,11 @@ function tagValue<T>(value: T, tagSet: Set<string>, root: boolean, objects: Obje
 function tagOne(value: unknown, tagSet: Set<string>, root: boolean, objects: ObjectTagRules): void {
   if (value == null) {
     if (root) tagSet.add(tags.missing);
+    return;
+  }
+  const items = connectionItems(value);
+  if (items) {
+    for (const item of items) tagOne(item, tagSet, false, objects);
     return;
   }
   const rule = objects.of(value);

@@ -30,6 +30,26 @@ export interface Connection<T, E extends Edge<T> = Edge<T>> {
 }
 
 /**
+ * The items a connection shows, when `value` is one (every connection
+ * field resolves to one), else null: for the answer's cache tags, which
+ * tag a connection's items when the connection is returned.
+ */
+export function connectionItems(value: unknown): readonly unknown[] | null {
+  return value instanceof PageConnection ? value.nodes : null;
+}
+
+/** The names of the `<Name>Connection` types `ConnectionType` declared. */
+const connectionTypeNames = new Set<string>();
+
+/** The fields of every connection type that list its page's items (`connectionItems`). */
+export const CONNECTION_ITEM_FIELDS: readonly string[] = ["edges", "nodes"];
+
+/** Whether the GraphQL type of this name is a `<Name>Connection` declared by `ConnectionType`. */
+export function isConnectionType(typeName: string): boolean {
+  return connectionTypeNames.has(typeName);
+}
+
+/**
  * The connection of a page. A page of plain nodes needs no `toEdge`; a page
  * of rows that carry more than their node (a score) says how each row
  * becomes an edge, less its cursor. Edges are made only when a client asks
@@ -138,6 +158,7 @@ export function ConnectionType<T extends object, E extends Edge<T> = Edge<T>>(
   edgeType?: ClassType<E>,
 ): ClassType<Connection<T, E>> {
   const edge = edgeType ?? plainEdgeType(nodeType, name);
+  connectionTypeNames.add(`${name}Connection`);
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
