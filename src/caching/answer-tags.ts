@@ -1,5 +1,5 @@
 import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema, defaultFieldResolver, getNamedType, isInterfaceType, isObjectType } from "graphql";
-import { CONNECTION_ITEM_FIELDS, connectionItems, isConnectionType } from "../shared/pagination/connection.types";
+import { connectionItems, listsConnectionItems } from "../shared/pagination/connection.types";
 import { tags } from "./cache-tags";
 
 /** What a request's tags are collected into: the context's `cacheTags`. */
@@ -62,7 +62,7 @@ function wrapFields(type: GraphQLObjectType, root: boolean, lists: Record<string
     const rule = lists[`${type.name}.${field.name}`];
     const named = getNamedType(field.type);
     if (!rule && !isObjectType(named) && !isInterfaceType(named)) continue;
-    if (!rule && !field.resolve && isConnectionType(type.name) && CONNECTION_ITEM_FIELDS.includes(field.name)) continue;
+    if (!rule && !field.resolve && listsConnectionItems(type.name, field.name)) continue;
     field.resolve = tagging(field.resolve ?? defaultFieldResolver, rule, root, objects);
   }
 }

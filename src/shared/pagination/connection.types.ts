@@ -41,12 +41,9 @@ export function connectionItems(value: unknown): readonly unknown[] | null {
 /** The names of the `<Name>Connection` types `ConnectionType` declared. */
 const connectionTypeNames = new Set<string>();
 
-/** The fields of every connection type that list its page's items (`connectionItems`). */
-export const CONNECTION_ITEM_FIELDS: readonly string[] = ["edges", "nodes"];
-
-/** Whether the GraphQL type of this name is a `<Name>Connection` declared by `ConnectionType`. */
-export function isConnectionType(typeName: string): boolean {
-  return connectionTypeNames.has(typeName);
+/** Whether `fieldName` of the GraphQL type `typeName` lists a connection's items (`connectionItems`): its `edges` or `nodes`. */
+export function listsConnectionItems(typeName: string, fieldName: string): boolean {
+  return connectionTypeNames.has(typeName) && (fieldName === "edges" || fieldName === "nodes");
 }
 
 /**
