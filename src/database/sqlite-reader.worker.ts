@@ -12,22 +12,27 @@ const STATEMENT_CACHE_SIZE = 100;
  */
 const database = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
 database.pragma("busy_timeout = 5000");
-const statements = new Map<string, Statement>();
+/** Prepared statements by the number of their text, or by the text when it has none. */
+const statements = new Map<number | string, Statement>();
+/** Every numbered text this thread was sent (see `ReaderRequest`). */
+const texts = new Map<number, string>();
 
-function prepared(sql: string): Statement {
-  let statement = statements.get(sql);
+function prepared(key: number | string, sql: string): Statement {
+  let statement = statements.get(key);
   if (!statement) {
     statement = database.prepare(sql);
-    statements.set(sql, statement);
-    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+    statements.set(key, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as number | string);
   }
   return statement;
 }
 
-parentPort?.on("message", ({ id, sql, parameters }: ReaderRequest) => {
+parentPort?.on("message", ({ id, statement, sql, parameters }: ReaderRequest) => {
   let reply: ReaderReply;
   try {
-    reply = { id, rows: prepared(sql).all(...parameters) };
+    if (statement !== undefined && sql !== undefined) texts.set(statement, sql);
+    const text = sql ?? texts.get(statement!)!;
+    reply = { id, rows: prepared(statement ?? text, text).all(...parameters) };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: string };
     reply = { id, error: { message: String(message), code } };

@@ -6,10 +6,16 @@ import { Logger } from "../logger";
 import { metricsRegistry } from "../metrics";
 import { isPostgres } from "./dialect";
 
-/** A statement for a reader thread. */
+/**
+ * A statement for a reader thread: its text, or the number of a text the
+ * thread was sent before (`statement`, with `sql` the first time), so that
+ * a statement of several kilobytes is neither copied to the thread nor
+ * hashed there on every run.
+ */
 export interface ReaderRequest {
   id: number;
-  sql: string;
+  statement?: number;
+  sql?: string;
   parameters: unknown[];
 }
 
@@ -21,6 +27,9 @@ export type ReaderReply = { id: number; rows: unknown[] } | { id: number; error:
  * (32 MB and more) would sit beside the event loop's for nothing.
  */
 const READER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/** Statement texts numbered (each thread keeps every text it was sent); later ones go whole, every time. */
+const MAX_NUMBERED_STATEMENTS = 1000;
 
 const readerStatements = new Counter({
   name: "db_reader_queries_total",
@@ -45,6 +54,8 @@ interface Pending {
 interface Reader {
   thread: Worker;
   pending: Map<number, Pending>;
+  /** The numbers of the statement texts this thread was sent. */
+  sent: Set<number>;
 }
 
 /**
@@ -61,6 +72,7 @@ interface Reader {
  */
 export class SqliteReaders {
   private readonly readers: Reader[];
+  private readonly numbers = new Map<string, number>();
   private nextId = 0;
   private stopping = false;
 
@@ -82,11 +94,23 @@ export class SqliteReaders {
   all(sql: string, parameters: unknown[], fallback: () => Promise<unknown>): Promise<unknown[]> {
     const reader = this.readers.reduce((least, other) => (other.pending.size < least.pending.size ? other : least));
     const id = ++this.nextId;
+    const request = this.request(reader, id, sql, parameters);
     return new Promise((resolve, reject) => {
       const fallbackRun = () => fallback().then((rows) => resolve(rows as unknown[]), reject);
       reader.pending.set(id, { resolve, reject, fallback: fallbackRun });
-      reader.thread.postMessage({ id, sql, parameters } satisfies ReaderRequest);
+      reader.thread.postMessage(request);
     });
+  }
+
+  private request(reader: Reader, id: number, sql: string, parameters: unknown[]): ReaderRequest {
+    let statement = this.numbers.get(sql);
+    if (statement === undefined) {
+      if (this.numbers.size >= MAX_NUMBERED_STATEMENTS) return { id, sql, parameters };
+      this.numbers.set(sql, (statement = this.numbers.size + 1));
+    }
+    if (reader.sent.has(statement)) return { id, statement, parameters };
+    reader.sent.add(statement);
+    return { id, statement, sql, parameters };
   }
 
   async stop(): Promise<void> {
@@ -98,7 +122,7 @@ export class SqliteReaders {
     const thread = new Worker(join(__dirname, "sqlite-reader.worker.js"), { workerData: { file }, resourceLimits: READER_LIMITS });
     // The process ends when its server does, whatever the readers are doing.
     thread.unref();
-    const reader: Reader = { thread, pending: new Map() };
+    const reader: Reader = { thread, pending: new Map(), sent: new Set() };
     thread.on("message", (reply: ReaderReply) => {
       const pending = reader.pending.get(reply.id);
       if (!pending) return;
