@@ -28,8 +28,14 @@ export type ReaderReply = { id: number; rows: unknown[] } | { id: number; error:
  */
 const READER_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/** Statement texts numbered (each thread keeps every text it was sent); later ones go whole, every time. */
-const MAX_NUMBERED_STATEMENTS = 1000;
+/** Statement texts known (numbered, and each thread keeps every text it was sent); later ones go whole, every time. */
+const MAX_KNOWN_TEXTS = 1000;
+
+/** A statement text: whether it only reads (a reader thread may run it), and its number once it is known. */
+interface KnownText {
+  reads: boolean;
+  number?: number;
+}
 
 const readerStatements = new Counter({
   name: "db_reader_queries_total",
@@ -72,7 +78,7 @@ interface Reader {
  */
 export class SqliteReaders {
   private readonly readers: Reader[];
-  private readonly numbers = new Map<string, number>();
+  private readonly texts = new Map<string, KnownText>();
   private nextId = 0;
   private stopping = false;
 
@@ -90,11 +96,27 @@ export class SqliteReaders {
     return this.readers.map((reader) => reader.thread);
   }
 
-  /** The rows of `sql`, read on a reader thread; `fallback` runs it on the main connection if that thread stops first. */
-  all(sql: string, parameters: unknown[], fallback: () => Promise<unknown>): Promise<unknown[]> {
+  /** What `sql` is, if it was seen before (see `learn`). */
+  known(sql: string): KnownText | undefined {
+    return this.texts.get(sql);
+  }
+
+  /** What `sql` is (whether it only `reads`), kept and numbered while fewer than `MAX_KNOWN_TEXTS` are kept. */
+  learn(sql: string, reads: boolean): KnownText {
+    // Statements of the same new text learn it at once (each awaited the main connection): one number for all.
+    const known = this.texts.get(sql);
+    if (known) return known;
+    if (this.texts.size >= MAX_KNOWN_TEXTS) return { reads };
+    const text = { reads, number: this.texts.size + 1 };
+    this.texts.set(sql, text);
+    return text;
+  }
+
+  /** The rows of `sql` (what `learn` made of it), read on a reader thread; `fallback` runs it on the main connection if that thread stops first. */
+  all(sql: string, text: KnownText, parameters: unknown[], fallback: () => Promise<unknown>): Promise<unknown[]> {
     const reader = this.readers.reduce((least, other) => (other.pending.size < least.pending.size ? other : least));
     const id = ++this.nextId;
-    const request = this.request(reader, id, sql, parameters);
+    const request = this.request(reader, id, sql, text, parameters);
     return new Promise((resolve, reject) => {
       const fallbackRun = () => fallback().then((rows) => resolve(rows as unknown[]), reject);
       reader.pending.set(id, { resolve, reject, fallback: fallbackRun });
@@ -102,12 +124,9 @@ export class SqliteReaders {
     });
   }
 
-  private request(reader: Reader, id: number, sql: string, parameters: unknown[]): ReaderRequest {
-    let statement = this.numbers.get(sql);
-    if (statement === undefined) {
-      if (this.numbers.size >= MAX_NUMBERED_STATEMENTS) return { id, sql, parameters };
-      this.numbers.set(sql, (statement = this.numbers.size + 1));
-    }
+  private request(reader: Reader, id: number, sql: string, text: KnownText, parameters: unknown[]): ReaderRequest {
+    if (text.number === undefined) return { id, sql, parameters };
+    const statement = text.number;
     if (reader.sent.has(statement)) return { id, statement, parameters };
     reader.sent.add(statement);
     return { id, statement, sql, parameters };
@@ -164,12 +183,15 @@ export function readOnReaderThreads(dataSource: DataSource, count: number, logge
   const readers = new SqliteReaders(file, count, logger);
   const query = runner.query.bind(runner);
   runner.query = async (sql, parameters = [], structured = false) => {
-    if (runner.isTransactionActive || !readers.available || !(await runner.getStmt(sql)).reader) return query(sql, parameters, structured);
+    if (runner.isTransactionActive || !readers.available) return query(sql, parameters, structured);
+    // A text seen before is not looked up among the main connection's statements again to learn whether it only reads.
+    const text = readers.known(sql) ?? readers.learn(sql, (await runner.getStmt(sql)).reader);
+    if (!text.reads) return query(sql, parameters, structured);
     // As TypeORM's runner binds them: better-sqlite3 takes no booleans.
     const values = parameters.map((value) => (typeof value === "boolean" ? Number(value) : value));
     dataSource.logger.logQuery(sql, values);
     try {
-      const rows = await readers.all(sql, values, async () => {
+      const rows = await readers.all(sql, text, values, async () => {
         const result = await query(sql, parameters, true);
         return (result as QueryResult).records;
       });

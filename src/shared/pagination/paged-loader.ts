@@ -178,14 +178,20 @@ function familyKey<T>(request: PageRequest<T>): string {
   return JSON.stringify([request.order.name, request.backward, request.after, request.before, request.backward ? request.limit : null]);
 }
 
+/** The read that answers every request of `requests` (one family): the largest size, the fields of all (every field when one request does not know its fields). */
+function largestOf<T>(requests: PageRequest<T>[]): PageRequest<T> {
+  const fields = requests.every((request) => request.fields !== undefined) ? [...new Set(requests.flatMap((request) => request.fields!))].sort() : undefined;
+  return { ...requests[0], limit: Math.max(...requests.map((request) => request.limit)), fields };
+}
+
 /** The pages of `keys` (one family) in one read: the largest size, the fields of all (every field when one request does not know its fields). */
 async function readFamily<T>(
   fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>,
   keys: readonly PageKey<T>[],
 ): Promise<Page<T>[]> {
-  const requests = keys.map((key) => key.request);
-  const fields = requests.every((request) => request.fields !== undefined) ? [...new Set(requests.flatMap((request) => request.fields!))].sort() : undefined;
-  const read: PageRequest<T> = { ...requests[0], limit: Math.max(...requests.map((request) => request.limit)), fields };
+  // Most batches are one request's (its field's loader is made once, see `fieldPageLoader`): read as it is.
+  const requests = [...new Set(keys.map((key) => key.request))];
+  const read = requests.length === 1 ? requests[0] : largestOf(requests);
   const parentIds = [...new Set(keys.map((key) => key.parentId))];
   const pages = await fetchPages(parentIds, read);
   const byParent = new Map(parentIds.map((parentId, index) => [parentId, pages[index]]));
