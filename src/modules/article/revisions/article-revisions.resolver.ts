@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
 import { ArticleContext } from "../article.services";
 import { ForbiddenError } from "../../../shared/errors";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
+import { fieldPageLoader } from "../../../shared/pagination/field-page-loader";
 import { pageRequest } from "../../../shared/pagination/page-request";
 import { ArticlePayload } from "../editing/article-editor.inputs";
 import { articlePolicy } from "../article-policy";
@@ -24,9 +26,14 @@ export class ArticleRevisionsResolver {
     nullable: true,
     description: "Saved states of the article since it was first published, newest first. Editors and the article's author only.",
   })
-  async revisions(@Root() article: Article, @Args() args: ConnectionArgs, @Ctx() ctx: ArticleContext): Promise<Connection<ArticleRevision>> {
+  async revisions(
+    @Root() article: Article,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: ArticleContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ArticleRevision>> {
     if (!articlePolicy.canRead(signedIn(ctx), article)) throw new ForbiddenError(messages.notYours);
-    const page = await ctx.loaders.revisionsByArticle(pageRequest(args, newestRevisionFirst)).load(article.id);
+    const page = await fieldPageLoader(ctx.loaders.revisionsByArticle, info, () => pageRequest(args, newestRevisionFirst)).load(article.id);
     return connectionFrom(page, () => ctx.loaders.revisionCountByArticle.load(article.id));
   }
 
