@@ -3,7 +3,6 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { CommentContext } from "./comment.services";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { fieldPageLoader } from "../../shared/pagination/field-page-loader";
 import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { Article } from "../article";
@@ -23,7 +22,7 @@ export class ArticleCommentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Comment>> {
     const request = () => pageRequest(args, commentOrders[args.orderBy ?? CommentOrder.OLDEST], nodeFieldsOf(info));
-    const page = await fieldPageLoader(ctx.loaders.commentsByArticle, info, request).load(article.id);
+    const page = await ctx.loaders.commentsByArticle.ofField(info, request).load(article.id);
     return connectionFrom(page, () => ctx.loaders.commentCountByArticle.load(article.id));
   }
 
@@ -37,7 +36,7 @@ export class ArticleCommentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Comment>> {
     const request = () => pageRequest(args, inlineFeedbackOrder, nodeFieldsOf(info));
-    const page = await fieldPageLoader(ctx.loaders.inlineFeedbackByArticle, info, request).load(article.id);
+    const page = await ctx.loaders.inlineFeedbackByArticle.ofField(info, request).load(article.id);
     return connectionFrom(page, () => ctx.loaders.inlineFeedbackCountByArticle.load(article.id));
   }
 }

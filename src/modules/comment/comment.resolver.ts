@@ -3,7 +3,6 @@ import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphq
 import { CommentContext } from "./comment.services";
 import { ConnectionArgs } from "../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../shared/pagination/connection.types";
-import { fieldPageLoader } from "../../shared/pagination/field-page-loader";
 import { nodeFieldsOf } from "../../shared/pagination/node-fields";
 import { pageRequest } from "../../shared/pagination/page-request";
 import { Article } from "../article";
@@ -30,7 +29,7 @@ export class CommentResolver {
     @Ctx() ctx: CommentContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Comment>> {
-    const page = await fieldPageLoader(ctx.loaders.repliesByComment, info, () => pageRequest(args, commentOrders.OLDEST, nodeFieldsOf(info))).load(comment.id);
+    const page = await ctx.loaders.repliesByComment.ofField(info, () => pageRequest(args, commentOrders.OLDEST, nodeFieldsOf(info))).load(comment.id);
     return connectionFrom(page, async () => replyCountOf(comment, ctx));
   }
 

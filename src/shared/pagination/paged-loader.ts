@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { FieldNode, GraphQLResolveInfo } from "graphql";
 import { Deadline } from "../deadline";
 import { Page, pagePrefix } from "./page";
 import { PageRequest, pageRequestKey } from "./page-request";
@@ -30,7 +31,20 @@ export interface PageLoader<T> {
   primedPage(parentId: number): Page<T> | undefined;
 }
 
-export type PagedLoader<T> = (request: PageRequest<T>) => PageLoader<T>;
+/** One request's page loaders of one list, by page request. */
+export interface PagedLoader<T> {
+  (request: PageRequest<T>): PageLoader<T>;
+  /**
+   * The page loader of the connection field that `info` resolves, with the
+   * page request `request()` makes: made once per field of the document,
+   * however many parents ask for it. A field's arguments come from the
+   * document and the request's variables, and its item fields from its
+   * selection, so every parent's request is the same; made for each
+   * (twenty comments' replies), each built its request and keys again. A
+   * request `request()` refuses throws for every parent.
+   */
+  ofField(info: GraphQLResolveInfo, request: () => PageRequest<T>): PageLoader<T>;
+}
 
 /** DataLoader's reads: what a request's batch loaders offer. */
 export type BatchLoader<K, V> = Pick<DataLoader<K, V>, "load" | "loadMany">;
@@ -118,7 +132,8 @@ export class LoaderFactory {
     const families = new Map<string, BatchLoader<PageKey<T>, Page<T>>>();
     /** Pages handed over by `prime`, by family and parent: each answers the requests its read covers. */
     const primed = new Map<string, Map<number, Primed<T>>>();
-    return (request) => {
+    const byField = new Map<FieldNode, PageLoader<T>>();
+    const loaderOf = (request: PageRequest<T>): PageLoader<T> => {
       const name = familyKey(request);
       let family = families.get(name);
       if (!family) {
@@ -147,6 +162,13 @@ export class LoaderFactory {
       };
       return { load, prime, primedPage };
     };
+    const ofField = (info: GraphQLResolveInfo, request: () => PageRequest<T>): PageLoader<T> => {
+      const field = info.fieldNodes[0];
+      let loader = byField.get(field);
+      if (!loader) byField.set(field, (loader = loaderOf(request())));
+      return loader;
+    };
+    return Object.assign(loaderOf, { ofField });
   }
 
   private dataLoaderOptions(): { batch?: boolean; maxBatchSize?: number } {
@@ -189,7 +211,7 @@ async function readFamily<T>(
   fetchPages: (parentIds: readonly number[], request: PageRequest<T>) => Promise<Page<T>[]>,
   keys: readonly PageKey<T>[],
 ): Promise<Page<T>[]> {
-  // Most batches are one request's (its field's loader is made once, see `fieldPageLoader`): read as it is.
+  // Most batches are one request's (its field's loader is made once, see `PagedLoader.ofField`): read as it is.
   const requests = [...new Set(keys.map((key) => key.request))];
   const read = requests.length === 1 ? requests[0] : largestOf(requests);
   const parentIds = [...new Set(keys.map((key) => key.parentId))];

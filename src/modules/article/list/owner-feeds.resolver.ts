@@ -4,7 +4,6 @@ import { BadUserInputError } from "../../../shared/errors";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
 import { PageColumn } from "../../../shared/pagination/fetch";
-import { fieldPageLoader } from "../../../shared/pagination/field-page-loader";
 import { NestedPages } from "../../../shared/pagination/nested-pages";
 import { BatchLoader, PagedLoader } from "../../../shared/pagination/paged-loader";
 import { nodeFieldsOf } from "../../../shared/pagination/node-fields";
@@ -38,7 +37,7 @@ function ownerFeedResolver<T extends NamedEntity>(options: OwnerFeedOptions<T>) 
       @Ctx() ctx: ArticleContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Connection<Article>> | Connection<Article> {
-      const feed = fieldPageLoader(options.feed(ctx), info, () => pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info)));
+      const feed = options.feed(ctx).ofField(info, () => pageRequest(args, articleOrders.NEWEST, nodeFieldsOf(info)));
       const countAll = () => options.feedCount(ctx).load(owner.id);
       // A page its owners' list read (see `nestedFeed`) answers at once: no promise for each of a directory's owners.
       const primed = feed.primedPage(owner.id);

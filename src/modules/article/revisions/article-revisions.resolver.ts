@@ -4,7 +4,6 @@ import { ArticleContext } from "../article.services";
 import { ForbiddenError } from "../../../shared/errors";
 import { ConnectionArgs } from "../../../shared/pagination/connection.args";
 import { Connection, connectionFrom } from "../../../shared/pagination/connection.types";
-import { fieldPageLoader } from "../../../shared/pagination/field-page-loader";
 import { pageRequest } from "../../../shared/pagination/page-request";
 import { ArticlePayload } from "../editing/article-editor.inputs";
 import { articlePolicy } from "../article-policy";
@@ -33,7 +32,7 @@ export class ArticleRevisionsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ArticleRevision>> {
     if (!articlePolicy.canRead(signedIn(ctx), article)) throw new ForbiddenError(messages.notYours);
-    const page = await fieldPageLoader(ctx.loaders.revisionsByArticle, info, () => pageRequest(args, newestRevisionFirst)).load(article.id);
+    const page = await ctx.loaders.revisionsByArticle.ofField(info, () => pageRequest(args, newestRevisionFirst)).load(article.id);
     return connectionFrom(page, () => ctx.loaders.revisionCountByArticle.load(article.id));
   }
 
