@@ -96,6 +96,27 @@ describe("SQLite reads on reader threads", () => {
     assert.match(failed.message, /malformed JSON/);
   });
 
+  test("answer each text as itself, whether sent whole or by number, past the texts it numbers and when many ask for a new one at once", async () => {
+    const dataSource = await createDataSource(`sqlite:${String(server.dataSource.options.database)}`).initialize();
+    const readers = readOnReaderThreads(dataSource, 2, createLogger("silent"))!;
+    const read = async (sql: string, value: number) => ((await dataSource.query(sql, [value])) as { n: number }[])[0].n;
+    try {
+      // Statements of one new text, all in flight together, then another new text: each must run its own.
+      const together = await Promise.all(Array.from({ length: 8 }, (_, index) => read("SELECT ? + 1 AS n", index)));
+      assert.deepEqual(together, [1, 2, 3, 4, 5, 6, 7, 8]);
+      assert.equal(await read("SELECT ? * 10 AS n", 3), 30);
+      // More texts than the readers number (1,000), each asked twice across both threads.
+      const texts = Array.from({ length: 1_050 }, (_, index) => `SELECT ? + ${index * 1000} AS n`);
+      for (const [index, sql] of texts.entries()) assert.equal(await read(sql, 1), index * 1000 + 1);
+      const again = await Promise.all(texts.map((sql, index) => read(sql, 2).then((n) => n === index * 1000 + 2)));
+      assert.ok(again.every(Boolean), "every text answered as itself the second time");
+      assert.deepEqual(await Promise.all([read("SELECT ? + 1 AS n", 9), read("SELECT ? * 10 AS n", 9)]), [10, 90]);
+    } finally {
+      await readers.stop();
+      await dataSource.destroy();
+    }
+  });
+
   test(
     "run a statement on the main connection when its reader thread stops under it, and every later one on the readers left",
     { timeout: 60_000 },
